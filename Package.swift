@@ -1,0 +1,29 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Settings shared by every target: Swift 6 language mode (strict concurrency) plus
+/// `ExistentialAny`, so every existential is spelled `any P` on purpose.
+let sharedSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "akslint",
+    products: [
+        .executable(name: "akslint", targets: ["akslint"]),
+        .library(name: "AKSLintCore", targets: ["AKSLintCore"]),
+        .library(name: "AKSLintRules", targets: ["AKSLintRules"]),
+    ],
+    dependencies: [],
+    targets: [
+        .target(name: "AKSLintCore", swiftSettings: sharedSettings),
+        .target(name: "AKSLintRules", dependencies: ["AKSLintCore"], path: "Rules", swiftSettings: sharedSettings),
+        .target(name: "AKSLintCLI", dependencies: ["AKSLintCore", "AKSLintRules"], swiftSettings: sharedSettings),
+        .executableTarget(name: "akslint", dependencies: ["AKSLintCLI"], swiftSettings: sharedSettings),
+        .executableTarget(name: "akslint-bench", dependencies: ["AKSLintCLI"], swiftSettings: sharedSettings),
+        .testTarget(name: "AKSLintCoreTests", dependencies: ["AKSLintCore"], swiftSettings: sharedSettings),
+        .testTarget(name: "AKSLintRulesTests", dependencies: ["AKSLintCore", "AKSLintRules"], swiftSettings: sharedSettings),
+        .testTarget(name: "AKSLintCLITests", dependencies: ["AKSLintCLI", "AKSLintCore", "AKSLintRules"], swiftSettings: sharedSettings),
+    ],
+    swiftLanguageModes: [.v6]
+)

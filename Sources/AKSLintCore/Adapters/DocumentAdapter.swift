@@ -1,0 +1,99 @@
+/// Recognises what a parsed document is and hands it to the adapter for that shape.
+enum DocumentAdapter {
+    /// What an adapter made of a document.
+    struct Adapted {
+        var format: InputFormat
+        var clusters: [ClusterResource]
+        var warnings: [InputWarning]
+    }
+
+    static func adapt(_ document: JSONDocument) -> Adapted {
+        let root = ValueRef(node: document.root, path: .root)
+        switch document.root.value {
+        case .array:
+            return adaptList(root.elements, document: document, container: root)
+        case .object(let object):
+            if TemplateDetection.isParametersFile(object) {
+                return Adapted(format: .armParameters, clusters: [], warnings: [
+                    InputWarning("ARM parameters file: it is applied to its template (pass it with --parameters), not linted on its own", position: nil),
+                ])
+            }
+            if TemplateDetection.isDeploymentTemplate(object) {
+                return TemplateAdapter.adapt(root, document: document)
+            }
+            if let rows = root.child("data"), rows.node.array != nil, root.child("type") == nil {
+                var adapted = adaptList(rows.elements, document: document, container: rows)
+                if adapted.format != .unrecognized { adapted.format = .resourceGraph }
+                return adapted
+            }
+            if let rows = root.child("value"), rows.node.array != nil, root.child("type") == nil, root.child("properties") == nil {
+                var adapted = adaptList(rows.elements, document: document, container: rows)
+                if adapted.format == .azAksList || adapted.format == .resourceGraph { return adapted }
+                if adapted.format != .unrecognized { adapted.format = .restList }
+                return adapted
+            }
+            return adaptSingle(root, document: document)
+        default:
+            return Adapted(format: .unrecognized, clusters: [], warnings: [
+                InputWarning("not an AKS cluster export: the document is \(document.root.value.kindDescription), not an object or array", position: document.position(of: 0)),
+            ])
+        }
+    }
+
+    private static func adaptSingle(_ root: ValueRef, document: JSONDocument) -> Adapted {
+        switch ExportAdapter.classify(root) {
+        case .cluster(let shape):
+            let cluster = ExportAdapter.cluster(from: root, shape: shape, ordinal: 0)
+            return Adapted(format: shape == .flattened ? .azAksShow : .rest, clusters: [cluster], warnings: [])
+        case .incomplete(let reason):
+            return Adapted(format: .unrecognized, clusters: [], warnings: [
+                InputWarning(reason, position: document.position(of: Int(root.node.span.start))),
+            ])
+        case .otherResource(let type):
+            return Adapted(format: .unrecognized, clusters: [], warnings: [
+                InputWarning("not an AKS cluster: the resource type is \(ValueDescription.quote(type)); akslint reads \(ResourceType.managedClusters)", position: document.position(of: Int(root.node.span.start))),
+            ])
+        case .notAResource:
+            return Adapted(format: .unrecognized, clusters: [], warnings: [
+                InputWarning("not an AKS cluster export: no managed cluster found (expected the output of `az aks show -o json`, a REST body, or an ARM template)", position: document.position(of: Int(root.node.span.start))),
+            ])
+        }
+    }
+
+    private static func adaptList(_ elements: [ValueRef], document: JSONDocument, container: ValueRef) -> Adapted {
+        var clusters: [ClusterResource] = []
+        var warnings: [InputWarning] = []
+        var shapes: [ExportAdapter.Shape] = []
+        var lowerCaseTypes = true
+        var skipped = 0
+        for element in elements {
+            switch ExportAdapter.classify(element) {
+            case .cluster(let shape):
+                clusters.append(ExportAdapter.cluster(from: element, shape: shape, ordinal: clusters.count))
+                shapes.append(shape)
+                if let type = element.child("type")?.node.string, type != type.asciiLowercased() { lowerCaseTypes = false }
+            case .incomplete(let reason):
+                warnings.append(InputWarning("\(element.path): \(reason)", position: document.position(of: Int(element.node.span.start))))
+            case .otherResource, .notAResource:
+                skipped += 1
+            }
+        }
+        if clusters.isEmpty {
+            let what = elements.isEmpty ? "the list is empty" : "none of its \(elements.count) entries is an AKS cluster"
+            warnings.append(InputWarning("no AKS cluster found: \(what)", position: document.position(of: Int(container.node.span.start))))
+            return Adapted(format: .unrecognized, clusters: [], warnings: warnings)
+        }
+        if skipped > 0 {
+            warnings.append(InputWarning("skipped \(skipped) \(skipped == 1 ? "entry that is" : "entries that are") not AKS clusters", position: document.position(of: Int(container.node.span.start))))
+        }
+        let format: InputFormat
+        if shapes.allSatisfy({ $0 == .flattened }) {
+            format = .azAksList
+        } else if lowerCaseTypes {
+            format = .resourceGraph
+        } else {
+            format = .restList
+        }
+        return Adapted(format: format, clusters: clusters, warnings: warnings)
+    }
+}

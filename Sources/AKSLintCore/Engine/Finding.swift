@@ -1,0 +1,125 @@
+/// A rule's result made reportable: positions resolved, cluster named, remediation filled in.
+public struct Finding: Sendable {
+    public let ruleId: String
+    public let ruleName: String
+    public let severity: Severity
+    public let state: ResultState
+    public let cluster: ClusterReference
+    public let subject: ResultSubject
+    /// Starts with the verdict and names the actual value.
+    public let message: String
+    public let location: FindingLocation
+    /// The canonical property path, such as `properties.disableLocalAccounts`.
+    public let property: String
+    /// For indeterminate results: the expression that could not be evaluated.
+    public let unresolvedExpression: String?
+    public let remediation: AppliedRemediation
+    /// Identifies the finding across runs and reformatting: rule, cluster identity, subject, property.
+    public let fingerprint: String
+
+    /// Creates a finding.
+    public init(
+        ruleId: String, ruleName: String, severity: Severity, state: ResultState, cluster: ClusterReference,
+        subject: ResultSubject, message: String, location: FindingLocation, property: String,
+        unresolvedExpression: String?, remediation: AppliedRemediation
+    ) {
+        self.ruleId = ruleId
+        self.ruleName = ruleName
+        self.severity = severity
+        self.state = state
+        self.cluster = cluster
+        self.subject = subject
+        self.message = message
+        self.location = location
+        self.property = property
+        self.unresolvedExpression = unresolvedExpression
+        self.remediation = remediation
+        self.fingerprint = Fingerprint.hex(of: ["akslint/v1", ruleId, cluster.identity, subject.fingerprintComponent, property.asciiLowercased()])
+    }
+}
+
+/// The cluster a finding is about.
+public struct ClusterReference: Sendable, Hashable {
+    /// The cluster's name or, for unnamed clusters, its position.
+    public let displayName: String
+    public let name: String?
+    public let resourceId: String?
+    public let resourceGroup: String?
+    /// Stable identity used in fingerprints (see ``ClusterResource/identity``).
+    public let identity: String
+
+    /// A reference to `cluster`.
+    public init(_ cluster: ClusterResource) {
+        self.displayName = cluster.displayName
+        self.name = cluster.name
+        self.resourceId = cluster.resourceId
+        self.resourceGroup = cluster.resourceGroup
+        self.identity = cluster.identity
+    }
+}
+
+/// Where a finding points.
+public struct FindingLocation: Sendable, Hashable {
+    /// The input's path as given on the command line (or the stdin name).
+    public let file: String
+    public let region: SourceRegion
+    /// JSONPath of the value in the input document.
+    public let jsonPath: String
+
+    /// Creates a location.
+    public init(file: String, region: SourceRegion, jsonPath: String) {
+        self.file = file
+        self.region = region
+        self.jsonPath = jsonPath
+    }
+}
+
+/// A remediation with the cluster's resource group, name and pool filled in.
+public struct AppliedRemediation: Sendable {
+    /// The `az` command, ready to run when the resource group and name are known.
+    public let command: String?
+    /// The ARM/REST property change.
+    public let template: String
+    /// The Bicep change.
+    public let bicep: String
+    public let disruption: Disruption
+}
+
+extension ResultSubject {
+    /// The pool name, for node-pool results.
+    public var poolName: String? {
+        if case .agentPool(let name) = self { return name }
+        return nil
+    }
+
+    var fingerprintComponent: String {
+        switch self {
+        case .cluster: return "cluster"
+        case .agentPool(let name): return "pool:" + name.asciiLowercased()
+        }
+    }
+}
+
+extension Remediation {
+    /// This remediation for a cluster (and pool); unknown names stay as `<resource-group>`-style placeholders.
+    public func applied(to cluster: ClusterReference, pool: String?) -> AppliedRemediation {
+        func fill(_ text: String) -> String {
+            text.replacing("{resourceGroup}", with: cluster.resourceGroup.map(ShellQuoting.quoteIfNeeded) ?? "<resource-group>")
+                .replacing("{name}", with: cluster.name.map(ShellQuoting.quoteIfNeeded) ?? "<cluster-name>")
+                .replacing("{pool}", with: pool.map(ShellQuoting.quoteIfNeeded) ?? "<pool-name>")
+        }
+        return AppliedRemediation(command: azCommand.map(fill), template: template, bicep: bicep, disruption: disruption)
+    }
+}
+
+/// Quoting of names pasted into shell commands, so a hostile name cannot become shell syntax.
+public enum ShellQuoting {
+    /// The name unchanged when it is made of safe characters, else single-quoted.
+    public static func quoteIfNeeded(_ word: String) -> String {
+        let safe = !word.isEmpty && word.utf8.allSatisfy { byte in
+            (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte)
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+        }
+        return safe ? word : "'" + word.replacing("'", with: "'\\''") + "'"
+    }
+}

@@ -1,0 +1,52 @@
+/// Runs a set of rules over the clusters of an input and turns their results into findings.
+///
+/// The engine knows nothing of the built-in catalogue: the CLI passes `BuiltinRules.all`, a test
+/// or an embedder passes any rules it likes.
+public struct LintEngine: Sendable {
+    /// The rules to run, in report order.
+    public let rules: [any Rule]
+    public let context: RuleContext
+
+    /// Creates an engine.
+    public init(rules: [any Rule], context: RuleContext = RuleContext()) {
+        self.rules = rules
+        self.context = context
+    }
+
+    /// Every result of every rule on every cluster of `input`, resolved against `path`.
+    public func evaluate(_ input: LoadedInput, path: String) -> [Finding] {
+        var findings: [Finding] = []
+        for cluster in input.clusters {
+            let reference = ClusterReference(cluster)
+            for rule in rules {
+                let metadata = rule.metadata
+                for result in rule.evaluate(cluster, context: context) {
+                    findings.append(Finding(
+                        ruleId: metadata.id,
+                        ruleName: metadata.name,
+                        severity: metadata.severity,
+                        state: result.state,
+                        cluster: reference,
+                        subject: result.subject,
+                        message: result.message,
+                        location: FindingLocation(
+                            file: path,
+                            region: region(of: result, in: input.document),
+                            jsonPath: result.location.path.description),
+                        property: result.property,
+                        unresolvedExpression: result.unresolvedExpression,
+                        remediation: metadata.remediation.applied(to: reference, pool: result.subject.poolName)))
+                }
+            }
+        }
+        return findings
+    }
+
+    /// The region a result points at: the value, or only the opening brace of the object that
+    /// lacks the setting (a one-line region annotates a pull request; a whole object rarely does).
+    private func region(of result: RuleResult, in document: JSONDocument) -> SourceRegion {
+        var span = result.location.node.span
+        if result.pointsAtEnclosingObject { span.end = span.start + 1 }
+        return document.region(of: span)
+    }
+}

@@ -1,0 +1,124 @@
+/// Everything one run of akslint found, ready for any reporter.
+public struct LintReport: Sendable {
+    /// One entry per input, in the order they were given.
+    public let inputs: [InputReport]
+    /// The rules that ran, in catalogue order.
+    public let rules: [RuleMetadata]
+
+    /// Creates a report.
+    public init(inputs: [InputReport], rules: [RuleMetadata]) {
+        self.inputs = inputs
+        self.rules = rules
+    }
+
+    /// Failing and indeterminate results: what reports list.
+    public var findings: [Finding] { inputs.flatMap(\.findings) }
+
+    /// Every result, passes and not-applicable ones included.
+    public var allResults: [Finding] { inputs.flatMap(\.results) }
+
+    /// Inputs that could not be read.
+    public var errors: [InputDiagnostic] { inputs.compactMap(\.error) }
+
+    /// Notes about inputs that were read.
+    public var warnings: [InputDiagnostic] { inputs.flatMap(\.warnings) }
+
+    /// Counts for summaries.
+    public var summary: Summary { Summary(self) }
+}
+
+/// What one input produced.
+public struct InputReport: Sendable {
+    /// The path as given (or the stdin name).
+    public let path: String
+    /// What the document was; nil when it could not be read.
+    public let format: InputFormat?
+    public let encoding: SourceEncoding?
+    /// The clusters found.
+    public let clusters: [ClusterReference]
+    /// Every result, sorted by cluster, then most severe first, then rule id.
+    public let results: [Finding]
+    /// Why the input could not be read, if it could not.
+    public let error: InputDiagnostic?
+    /// Notes about the input.
+    public let warnings: [InputDiagnostic]
+
+    /// A report for an input that was read and linted.
+    public init(path: String, loaded: LoadedInput, results: [Finding]) {
+        self.path = path
+        self.format = loaded.format
+        self.encoding = loaded.encoding
+        self.clusters = loaded.clusters.map(ClusterReference.init)
+        let clusterOrder = Dictionary(self.clusters.enumerated().map { ($1.identity, $0) }, uniquingKeysWith: { first, _ in first })
+        self.results = results.enumerated().sorted { left, right in
+            let (a, b) = (left.element, right.element)
+            let clusterA = clusterOrder[a.cluster.identity] ?? 0
+            let clusterB = clusterOrder[b.cluster.identity] ?? 0
+            if clusterA != clusterB { return clusterA < clusterB }
+            if a.severity != b.severity { return a.severity > b.severity }
+            if a.ruleId != b.ruleId { return a.ruleId < b.ruleId }
+            return left.offset < right.offset
+        }.map(\.element)
+        self.error = nil
+        self.warnings = loaded.warnings.map { InputDiagnostic(path: path, position: $0.position, message: $0.message) }
+    }
+
+    /// A report for an input that could not be read.
+    public init(path: String, error: InputDiagnostic) {
+        self.path = path
+        self.format = nil
+        self.encoding = nil
+        self.clusters = []
+        self.results = []
+        self.error = error
+        self.warnings = []
+    }
+
+    /// Failing and indeterminate results.
+    public var findings: [Finding] { results.filter { $0.state == .fail || $0.state == .indeterminate } }
+}
+
+/// A problem with an input, located when possible.
+public struct InputDiagnostic: Sendable {
+    public let path: String
+    public let position: SourcePosition?
+    /// One line, without the path or position.
+    public let message: String
+
+    /// Creates a diagnostic.
+    public init(path: String, position: SourcePosition?, message: String) {
+        self.path = path
+        self.position = position
+        self.message = message
+    }
+}
+
+/// Counts over a report.
+public struct Summary: Sendable {
+    public let files: Int
+    public let clusters: Int
+    public let rulesEvaluated: Int
+    public let pass: Int
+    public let fail: Int
+    public let indeterminate: Int
+    public let notApplicable: Int
+    public let errors: Int
+    /// Failing results by severity.
+    public let failuresBySeverity: [Severity: Int]
+
+    init(_ report: LintReport) {
+        let results = report.allResults
+        files = report.inputs.count
+        clusters = report.inputs.reduce(0) { $0 + $1.clusters.count }
+        rulesEvaluated = report.rules.count
+        pass = results.count { $0.state == .pass }
+        fail = results.count { $0.state == .fail }
+        indeterminate = results.count { $0.state == .indeterminate }
+        notApplicable = results.count { $0.state == .notApplicable }
+        errors = report.errors.count
+        var bySeverity: [Severity: Int] = [:]
+        for severity in Severity.allCases { bySeverity[severity] = 0 }
+        for result in results where result.state == .fail { bySeverity[result.severity, default: 0] += 1 }
+        failuresBySeverity = bySeverity
+    }
+}

@@ -1,0 +1,24 @@
+import FoundationEssentials
+
+/// A check of one security property of a cluster.
+///
+/// A rule is a value: its ``metadata`` documents it and its ``evaluate(_:context:)`` is a pure
+/// function of the cluster. It returns one result per thing it judged (the cluster, or each node
+/// pool), never an empty list, so a rule cannot pass by not looking.
+public protocol Rule: Sendable {
+    /// The rule's id, documentation, remediation and examples.
+    var metadata: RuleMetadata { get }
+    /// Judges `cluster`.
+    func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult]
+}
+
+/// What a rule may know besides the cluster.
+public struct RuleContext: Sendable {
+    /// The date rules that depend on time (support windows) evaluate at.
+    public let evaluationDate: Date
+
+    /// Creates a context.
+    public init(evaluationDate: Date = Date()) {
+        self.evaluationDate = evaluationDate
+    }
+}

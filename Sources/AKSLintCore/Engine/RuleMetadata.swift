@@ -1,0 +1,126 @@
+/// Everything akslint says about a rule besides its logic: the text of `akslint explain`, the SARIF
+/// rule descriptor and the catalogue table all come from this one value.
+public struct RuleMetadata: Sendable {
+    /// Permanent id, such as `AKS103`.
+    public let id: String
+    /// Kebab-case name, such as `local-accounts-disabled`.
+    public let name: String
+    /// One line saying what a compliant cluster does.
+    public let title: String
+    public let severity: Severity
+    public let category: RuleCategory
+    /// The settings read, in REST/ARM spelling.
+    public let checks: String
+    /// What a missing or `null` setting means (the platform default the rule assumes).
+    public let absentMeans: String
+    /// Why it matters: two to five sentences.
+    public let rationale: String
+    public let remediation: Remediation
+    /// Microsoft documentation and other sources.
+    public let references: [Reference]
+    /// Ids of the same check in other tools (checkov `CKV_AZURE_*`, PSRule `Azure.AKS.*`, trivy `AVD-AZU-*`).
+    public let peerIDs: [String]
+    /// Inputs that must fail and inputs that must pass; the test suite runs all of them.
+    public let examples: [RuleExample]
+
+    /// Creates rule metadata.
+    public init(
+        id: String, name: String, title: String, severity: Severity, category: RuleCategory,
+        checks: String, absentMeans: String, rationale: String, remediation: Remediation,
+        references: [Reference], peerIDs: [String] = [], examples: [RuleExample]
+    ) {
+        self.id = id
+        self.name = name
+        self.title = title
+        self.severity = severity
+        self.category = category
+        self.checks = checks
+        self.absentMeans = absentMeans
+        self.rationale = rationale
+        self.remediation = remediation
+        self.references = references
+        self.peerIDs = peerIDs
+        self.examples = examples
+    }
+}
+
+/// How to fix a failing cluster.
+public struct Remediation: Sendable {
+    /// The `az` command, with `{resourceGroup}`, `{name}` and `{pool}` placeholders.
+    public let azCommand: String?
+    /// The ARM/REST property to set, such as `properties.disableLocalAccounts: true`.
+    public let template: String
+    /// The same in Bicep.
+    public let bicep: String
+    /// Whether the change can be made in place.
+    public let disruption: Disruption
+    /// Anything else a user must know (prerequisites, side effects).
+    public let notes: String?
+
+    /// Creates a remediation.
+    public init(azCommand: String?, template: String, bicep: String, disruption: Disruption = .inPlace, notes: String? = nil) {
+        self.azCommand = azCommand
+        self.template = template
+        self.bicep = bicep
+        self.disruption = disruption
+        self.notes = notes
+    }
+}
+
+/// What applying a fix costs.
+public enum Disruption: String, Sendable {
+    /// An update of the existing cluster.
+    case inPlace = "in-place"
+    /// A new node pool (existing pools cannot be changed).
+    case newNodePool = "new-node-pool"
+    /// A new cluster (the setting is fixed at creation).
+    case newCluster = "new-cluster"
+
+    /// A sentence for documentation.
+    public var explanation: String {
+        switch self {
+        case .inPlace: return "The change is made in place on the existing cluster."
+        case .newNodePool: return "Existing node pools cannot be changed: add a new pool with the setting, move workloads, delete the old pool."
+        case .newCluster: return "The setting is fixed when the cluster is created: the fix needs a new cluster."
+        }
+    }
+}
+
+/// A link to documentation.
+public struct Reference: Sendable {
+    public let title: String
+    public let url: String
+
+    /// Creates a reference.
+    public init(_ title: String, _ url: String) {
+        self.title = title
+        self.url = url
+    }
+}
+
+/// A small input and the result a rule must give on it.
+public struct RuleExample: Sendable {
+    /// What the example shows.
+    public let title: String
+    /// The input document (any shape akslint reads).
+    public let input: String
+    /// The expected outcome.
+    public let expectation: Expectation
+
+    /// What a rule must say about an example.
+    public enum Expectation: Sendable, Equatable {
+        /// At least one failing result, the first at this JSONPath of the input.
+        case fails(at: String)
+        /// Every result passes (or does not apply).
+        case passes
+        /// At least one indeterminate result at this JSONPath, and no failure.
+        case indeterminate(at: String)
+    }
+
+    /// Creates an example.
+    public init(_ title: String, _ expectation: Expectation, _ input: String) {
+        self.title = title
+        self.expectation = expectation
+        self.input = input
+    }
+}

@@ -1,0 +1,122 @@
+/// The outcome of a rule on one cluster or node pool.
+public enum ResultState: String, Sendable, Codable {
+    /// The setting is secure.
+    case pass
+    /// The setting is insecure.
+    case fail
+    /// The setting cannot be judged offline (an unresolved expression, an unexpected value).
+    case indeterminate
+    /// The rule does not apply (a node-pool rule on a cluster without pools, say).
+    case notApplicable = "not-applicable"
+}
+
+/// What a result is about.
+public enum ResultSubject: Sendable, Hashable {
+    /// The cluster as a whole.
+    case cluster
+    /// One node pool, by display name.
+    case agentPool(String)
+}
+
+/// One judgement of a rule: its state, a message naming the actual value, and where that value is.
+public struct RuleResult: Sendable {
+    public let state: ResultState
+    /// A sentence that starts with the verdict and names the value found.
+    public let message: String
+    /// The value judged, or the `null`, or the nearest enclosing object when the setting is absent.
+    public let location: ValueRef
+    /// The canonical property path, such as `properties.disableLocalAccounts`.
+    public let property: String
+    public let subject: ResultSubject
+    /// The template expression that could not be evaluated, for indeterminate results.
+    public let unresolvedExpression: String?
+    /// True when the setting is missing and `location` is the object that would hold it, so a
+    /// report points at that object's first character rather than its whole extent.
+    public let pointsAtEnclosingObject: Bool
+
+    /// Creates a result.
+    public init(
+        state: ResultState, message: String, location: ValueRef, property: String, subject: ResultSubject = .cluster,
+        unresolvedExpression: String? = nil, pointsAtEnclosingObject: Bool = false
+    ) {
+        self.state = state
+        self.message = message
+        self.location = location
+        self.property = property
+        self.subject = subject
+        self.unresolvedExpression = unresolvedExpression
+        self.pointsAtEnclosingObject = pointsAtEnclosingObject
+    }
+}
+
+extension Setting {
+    /// A result for this setting.
+    public func result(_ state: ResultState, _ message: String, subject: ResultSubject = .cluster) -> RuleResult {
+        var expression: String?
+        if case .unresolved(let unresolved, _) = reading { expression = unresolved.expression }
+        var missing = false
+        if case .absent(_, explicitNull: false) = reading { missing = true }
+        return RuleResult(
+            state: state, message: message, location: reading.ref, property: property, subject: subject,
+            unresolvedExpression: expression, pointsAtEnclosingObject: missing)
+    }
+
+    /// The indeterminate result for a reading that cannot be judged (unresolved, or of the wrong
+    /// kind), or nil when the reading holds a value or is absent.
+    public func undecidableResult(_ what: String, subject: ResultSubject = .cluster) -> RuleResult? {
+        switch reading {
+        case .value, .absent:
+            return nil
+        case .unresolved(let unresolved, _):
+            return result(.indeterminate, "Cannot tell whether \(what): \(spelledKey) is the expression \(unresolved.expression), which cannot be evaluated offline (\(unresolved.reason)).", subject: subject)
+        case .invalid(let ref, let expected):
+            return result(.indeterminate, "Cannot tell whether \(what): \(spelledKey) is \(ValueDescription.describe(ref.node)), expected \(expected).", subject: subject)
+        }
+    }
+
+    /// "`key` is false", "`key` is not set", "`key` is null", "`key` is \"none\"": for messages.
+    public var describedValue: String {
+        switch reading {
+        case .absent(_, let explicitNull):
+            return explicitNull ? "\(spelledKey) is null" : "\(spelledKey) is not set"
+        case .value(_, let ref), .invalid(let ref, _):
+            return "\(spelledKey) is \(ValueDescription.describe(ref.node))"
+        case .unresolved(let unresolved, _):
+            return "\(spelledKey) is \(unresolved.expression)"
+        }
+    }
+}
+
+/// Short renderings of values for messages. Long values are cut, so a message stays one line.
+public enum ValueDescription {
+    /// Longest string rendered before cutting.
+    static let maximumLength = 80
+
+    /// `true`, `"none"`, `110`, `["0.0.0.0/0"]`, `an object`.
+    public static func describe(_ node: JSONNode) -> String {
+        switch node.value {
+        case .null: return "null"
+        case .bool(let flag): return flag ? "true" : "false"
+        case .number(let number): return format(number)
+        case .string(let text): return quote(text)
+        case .array(let elements):
+            let parts = elements.prefix(4).map { describe($0) }
+            let more = elements.count > 4 ? ", … (\(elements.count) items)" : ""
+            return "[" + parts.joined(separator: ", ") + more + "]"
+        case .object: return "an object"
+        case .unresolved(let unresolved): return unresolved.expression
+        }
+    }
+
+    /// A quoted, length-limited string.
+    public static func quote(_ text: String) -> String {
+        let cut = text.count > maximumLength ? String(text.prefix(maximumLength)) + "…" : text
+        return "\"" + cut + "\""
+    }
+
+    /// A number without a needless `.0`.
+    public static func format(_ number: Double) -> String {
+        if number.rounded() == number && abs(number) < 1e15 { return String(Int(number)) }
+        return String(number)
+    }
+}

@@ -1,0 +1,63 @@
+/// How much a failing rule matters. Decides the CI gate (`--fail-on`) and SARIF levels.
+public enum Severity: String, Sendable, CaseIterable, Comparable, Codable {
+    case critical, high, medium, low, info
+
+    /// Higher is more severe.
+    public var rank: Int {
+        switch self {
+        case .critical: return 4
+        case .high: return 3
+        case .medium: return 2
+        case .low: return 1
+        case .info: return 0
+        }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+
+    /// The SARIF `level` for results of this severity.
+    public var sarifLevel: String {
+        switch self {
+        case .critical, .high: return "error"
+        case .medium: return "warning"
+        case .low, .info: return "note"
+        }
+    }
+
+    /// GitHub's `security-severity` score; nil for `info`, which has no security severity.
+    public var securitySeverity: String? {
+        switch self {
+        case .critical: return "9.5"
+        case .high: return "8.0"
+        case .medium: return "5.5"
+        case .low: return "3.0"
+        case .info: return nil
+        }
+    }
+}
+
+/// The family a rule belongs to; the hundreds digit of its id.
+public enum RuleCategory: String, Sendable, CaseIterable {
+    case identity = "identity-and-access"
+    case network = "network"
+    case dataProtection = "secrets-and-data-protection"
+    case threatProtection = "threat-protection-and-governance"
+    case monitoring = "logging-and-monitoring"
+    case lifecycle = "lifecycle"
+    case nodePools = "node-pools"
+    case relatedResources = "related-resources"
+
+    /// The heading used in the catalogue.
+    public var title: String {
+        switch self {
+        case .identity: return "Identity and access"
+        case .network: return "Network"
+        case .dataProtection: return "Secrets and data protection"
+        case .threatProtection: return "Threat protection and governance"
+        case .monitoring: return "Logging and monitoring"
+        case .lifecycle: return "Lifecycle"
+        case .nodePools: return "Node pools"
+        case .relatedResources: return "Related resources"
+        }
+    }
+}

@@ -1,0 +1,27 @@
+/// The kind of document an input turned out to be.
+public enum InputFormat: String, Sendable, Codable {
+    /// One flattened `az aks show -o json` object.
+    case azAksShow = "az-aks-show"
+    /// An `az aks list -o json` array of flattened objects.
+    case azAksList = "az-aks-list"
+    /// One REST/ARM resource body (`az rest`, `az resource show`, a portal JSON view).
+    case rest = "rest"
+    /// A REST list: a bare array of resource bodies, or `{"value": [...]}`.
+    case restList = "rest-list"
+    /// An Azure Resource Graph result: `{"data": [...]}` or a bare array of rows.
+    case resourceGraph = "resource-graph"
+    /// An ARM deployment template.
+    case armTemplate = "arm-template"
+    /// An ARM deployment parameters file.
+    case armParameters = "arm-parameters"
+    /// Valid JSON that holds no AKS cluster.
+    case unrecognized = "unrecognized"
+}
+
+/// Limits that keep any input from exhausting memory or stack.
+public enum InputLimits {
+    /// Largest input read, in bytes (an Azure Resource Graph export of thousands of clusters fits).
+    public static let maximumBytes = 256 * 1024 * 1024
+    /// Deepest nesting of objects and arrays.
+    public static let maximumDepth = JSONParser.defaultMaxDepth
+}

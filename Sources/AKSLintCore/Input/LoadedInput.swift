@@ -1,0 +1,47 @@
+/// An input read into clusters: what it was, the clusters it holds, and notes about it.
+public struct LoadedInput: Sendable {
+    /// The parsed document.
+    public let document: JSONDocument
+    /// The encoding the bytes arrived in.
+    public let encoding: SourceEncoding
+    /// What kind of document it is.
+    public let format: InputFormat
+    /// The AKS clusters found, in document order.
+    public let clusters: [ClusterResource]
+    /// Notes that did not stop linting (duplicate keys, non-AKS content).
+    public let warnings: [InputWarning]
+
+    /// Creates a loaded input.
+    public init(document: JSONDocument, encoding: SourceEncoding, format: InputFormat, clusters: [ClusterResource], warnings: [InputWarning]) {
+        self.document = document
+        self.encoding = encoding
+        self.format = format
+        self.clusters = clusters
+        self.warnings = warnings
+    }
+}
+
+/// Reads the bytes of one input into clusters: decode, parse, detect the shape, adapt.
+public enum InputLoader {
+    /// Loads `bytes`. Throws only when the input is not a readable JSON document; anything
+    /// readable but not AKS comes back with no clusters and a warning saying so.
+    public static func load(_ bytes: [UInt8]) throws(InputError) -> LoadedInput {
+        guard bytes.count <= InputLimits.maximumBytes else { throw .tooLarge(bytes: bytes.count) }
+        let decoded: (text: [UInt8], encoding: SourceEncoding)
+        do {
+            decoded = try SourceDecoder.decode(bytes)
+        } catch {
+            throw .encoding(error)
+        }
+        let document: JSONDocument
+        do {
+            document = try JSONParser.parse(decoded.text, maxDepth: InputLimits.maximumDepth)
+        } catch {
+            throw .syntax(error)
+        }
+        var adapted = DocumentAdapter.adapt(document)
+        let duplicateKeyWarnings = document.warnings.map { InputWarning($0.message, position: document.position(of: $0.offset)) }
+        adapted.warnings.insert(contentsOf: duplicateKeyWarnings, at: 0)
+        return LoadedInput(document: document, encoding: decoded.encoding, format: adapted.format, clusters: adapted.clusters, warnings: adapted.warnings)
+    }
+}

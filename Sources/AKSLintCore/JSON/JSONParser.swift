@@ -1,0 +1,467 @@
+/// A single-pass parser for JSON with the JSONC extensions ARM accepts: `//` and `/* */`
+/// comments and trailing commas.
+///
+/// Every value keeps its byte span; line starts are recorded while whitespace is skipped, so
+/// positions cost no second pass. UTF-8 is validated where it can occur (strings and comments);
+/// anywhere else a non-ASCII byte is a syntax error. Nesting is bounded, so no input can exhaust
+/// the stack.
+public enum JSONParser {
+    /// The default nesting limit, as in Foundation's own JSON scanner.
+    public static let defaultMaxDepth = 512
+
+    /// Parses `text` (UTF-8, without a byte-order mark).
+    public static func parse(_ text: [UInt8], maxDepth: Int = defaultMaxDepth) throws(JSONParseError) -> JSONDocument {
+        var result: Result<JSONDocument, JSONParseError>!
+        text.withUnsafeBufferPointer { buffer in
+            var scanner = Scanner(buffer: buffer, maxDepth: maxDepth)
+            result = Result { () throws(JSONParseError) -> JSONDocument in
+                let root = try scanner.parseDocument()
+                return JSONDocument(root: root, text: text, lineIndex: scanner.lines, warnings: scanner.warnings)
+            }
+        }
+        return try result.get()
+    }
+}
+
+private enum ASCII {
+    static let quote = UInt8(ascii: "\"")
+    static let backslash = UInt8(ascii: "\\")
+    static let slash = UInt8(ascii: "/")
+    static let star = UInt8(ascii: "*")
+    static let comma = UInt8(ascii: ",")
+    static let colon = UInt8(ascii: ":")
+    static let openBrace = UInt8(ascii: "{")
+    static let closeBrace = UInt8(ascii: "}")
+    static let openBracket = UInt8(ascii: "[")
+    static let closeBracket = UInt8(ascii: "]")
+    static let newline = UInt8(ascii: "\n")
+    static let carriageReturn = UInt8(ascii: "\r")
+    static let space = UInt8(ascii: " ")
+    static let tab = UInt8(ascii: "\t")
+    static let minus = UInt8(ascii: "-")
+    static let plus = UInt8(ascii: "+")
+    static let dot = UInt8(ascii: ".")
+    static let zero = UInt8(ascii: "0")
+    static let nine = UInt8(ascii: "9")
+}
+
+/// The parser's state over one buffer. Lives only for the duration of ``JSONParser/parse(_:maxDepth:)``.
+private struct Scanner {
+    let buffer: UnsafeBufferPointer<UInt8>
+    let maxDepth: Int
+    var index = 0
+    var depth = 0
+    var lines = LineIndex()
+    var warnings: [JSONWarning] = []
+
+    init(buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
+        self.buffer = buffer
+        self.maxDepth = maxDepth
+    }
+
+    // MARK: Document
+
+    mutating func parseDocument() throws(JSONParseError) -> JSONNode {
+        try skipWhitespaceAndComments()
+        guard index < buffer.count else { throw error(.empty, at: index) }
+        let root = try parseValue()
+        try skipWhitespaceAndComments()
+        if index < buffer.count {
+            throw error(.trailingContent(found: describe(buffer[index])), at: index)
+        }
+        return root
+    }
+
+    // MARK: Values
+
+    mutating func parseValue() throws(JSONParseError) -> JSONNode {
+        guard index < buffer.count else { throw error(.unexpectedEnd(expected: "a value"), at: index) }
+        let start = index
+        switch buffer[index] {
+        case ASCII.openBrace:
+            return try parseObject()
+        case ASCII.openBracket:
+            return try parseArray()
+        case ASCII.quote:
+            let string = try parseString()
+            return JSONNode(.string(string), span: SourceSpan(start: start, end: index))
+        case ASCII.minus, ASCII.zero...ASCII.nine:
+            let number = try parseNumber()
+            return JSONNode(.number(number), span: SourceSpan(start: start, end: index))
+        default:
+            return try parseLiteral()
+        }
+    }
+
+    mutating func parseObject() throws(JSONParseError) -> JSONNode {
+        let open = index
+        try enterContainer(at: open)
+        index += 1
+        var members: [JSONMember] = []
+        try skipWhitespaceAndComments()
+        while true {
+            guard index < buffer.count else { throw endInside("object", openedAt: open) }
+            if buffer[index] == ASCII.closeBrace { break }
+            guard buffer[index] == ASCII.quote else {
+                throw error(.unexpectedCharacter(found: describe(buffer[index]), expected: members.isEmpty ? "a string key or '}'" : "a string key"), at: index)
+            }
+            let keyStart = index
+            let key = try parseString()
+            let keySpan = SourceSpan(start: keyStart, end: index)
+            try skipWhitespaceAndComments()
+            guard index < buffer.count else { throw endInside("object", openedAt: open) }
+            guard buffer[index] == ASCII.colon else {
+                throw error(.unexpectedCharacter(found: describe(buffer[index]), expected: "':' after the key \"\(key)\""), at: index)
+            }
+            index += 1
+            try skipWhitespaceAndComments()
+            guard index < buffer.count else { throw endInside("object", openedAt: open) }
+            let value = try parseValue()
+            members.append(JSONMember(key: key, keySpan: keySpan, value: value))
+            try skipWhitespaceAndComments()
+            guard index < buffer.count else { throw endInside("object", openedAt: open) }
+            if buffer[index] == ASCII.comma {
+                index += 1
+                try skipWhitespaceAndComments()
+                continue
+            }
+            guard buffer[index] == ASCII.closeBrace else {
+                throw error(.unexpectedCharacter(found: describe(buffer[index]), expected: "',' or '}' after the value of \"\(key)\""), at: index)
+            }
+        }
+        index += 1
+        depth -= 1
+        warnAboutDuplicateKeys(in: members)
+        return JSONNode(.object(JSONObject(members)), span: SourceSpan(start: open, end: index))
+    }
+
+    mutating func parseArray() throws(JSONParseError) -> JSONNode {
+        let open = index
+        try enterContainer(at: open)
+        index += 1
+        var elements: [JSONNode] = []
+        try skipWhitespaceAndComments()
+        while true {
+            guard index < buffer.count else { throw endInside("array", openedAt: open) }
+            if buffer[index] == ASCII.closeBracket { break }
+            elements.append(try parseValue())
+            try skipWhitespaceAndComments()
+            guard index < buffer.count else { throw endInside("array", openedAt: open) }
+            if buffer[index] == ASCII.comma {
+                index += 1
+                try skipWhitespaceAndComments()
+                continue
+            }
+            guard buffer[index] == ASCII.closeBracket else {
+                throw error(.unexpectedCharacter(found: describe(buffer[index]), expected: "',' or ']' after an array element"), at: index)
+            }
+        }
+        index += 1
+        depth -= 1
+        return JSONNode(.array(elements), span: SourceSpan(start: open, end: index))
+    }
+
+    mutating func enterContainer(at offset: Int) throws(JSONParseError) {
+        depth += 1
+        if depth > maxDepth { throw error(.tooDeep(limit: maxDepth), at: offset) }
+    }
+
+    mutating func parseLiteral() throws(JSONParseError) -> JSONNode {
+        let start = index
+        while index < buffer.count, Self.isWordByte(buffer[index]) { index += 1 }
+        let word = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<index]), as: UTF8.self)
+        let span = SourceSpan(start: start, end: index)
+        switch word {
+        case "true": return JSONNode(.bool(true), span: span)
+        case "false": return JSONNode(.bool(false), span: span)
+        case "null": return JSONNode(.null, span: span)
+        case "": throw error(.unexpectedCharacter(found: describe(buffer[start]), expected: "a value"), at: start)
+        default: throw error(.invalidLiteral(word), at: start)
+        }
+    }
+
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) || byte == 95
+    }
+
+    // MARK: Numbers
+
+    mutating func parseNumber() throws(JSONParseError) -> Double {
+        let start = index
+        if buffer[index] == ASCII.minus { index += 1 }
+        let integerStart = index
+        let integerDigits = skipDigits()
+        let leadingZero = integerDigits > 1 && buffer[integerStart] == ASCII.zero
+        var isInteger = true
+        if integerDigits == 0 || leadingZero {
+            index = max(index, integerStart + 1)
+            throw error(.invalidNumber(numberText(from: start)), at: start)
+        }
+        if index < buffer.count, buffer[index] == ASCII.dot {
+            isInteger = false
+            index += 1
+            if skipDigits() == 0 { throw error(.invalidNumber(numberText(from: start)), at: start) }
+        }
+        if index < buffer.count, buffer[index] | 0x20 == UInt8(ascii: "e") {
+            isInteger = false
+            index += 1
+            if index < buffer.count, buffer[index] == ASCII.plus || buffer[index] == ASCII.minus { index += 1 }
+            if skipDigits() == 0 { throw error(.invalidNumber(numberText(from: start)), at: start) }
+        }
+        if index < buffer.count, Self.isWordByte(buffer[index]) || buffer[index] == ASCII.dot {
+            while index < buffer.count, Self.isWordByte(buffer[index]) || buffer[index] == ASCII.dot { index += 1 }
+            throw error(.invalidNumber(numberText(from: start)), at: start)
+        }
+        if isInteger && integerDigits <= 15 {
+            var value = 0
+            for offset in integerStart..<index { value = value * 10 + Int(buffer[offset] - ASCII.zero) }
+            return buffer[start] == ASCII.minus ? -Double(value) : Double(value)
+        }
+        guard let value = Double(numberText(from: start)) else {
+            throw error(.invalidNumber(numberText(from: start)), at: start)
+        }
+        return value
+    }
+
+    /// Advances over ASCII digits and returns how many there were.
+    mutating func skipDigits() -> Int {
+        let start = index
+        while index < buffer.count, buffer[index] >= ASCII.zero, buffer[index] <= ASCII.nine { index += 1 }
+        return index - start
+    }
+
+    func numberText(from start: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<min(index, buffer.count)]), as: UTF8.self)
+    }
+
+    // MARK: Strings
+
+    /// Parses a string starting at the opening quote and leaves `index` after the closing one.
+    mutating func parseString() throws(JSONParseError) -> String {
+        let open = index
+        index += 1
+        let contentStart = index
+        var hasEscapes = false
+        while true {
+            guard index < buffer.count else {
+                throw error(.unterminatedString(openedAt: lines.position(of: open, in: buffer)), at: buffer.count)
+            }
+            let byte = buffer[index]
+            if byte == ASCII.quote { break }
+            if byte == ASCII.backslash {
+                hasEscapes = true
+                index += 2
+                continue
+            }
+            if byte < 0x20 { throw error(.controlCharacterInString(byte), at: index) }
+            index += 1
+        }
+        let contentEnd = index
+        index += 1
+        let content = UnsafeBufferPointer(rebasing: buffer[contentStart..<contentEnd])
+        if !hasEscapes {
+            return try validatedString(content, startingAt: contentStart)
+        }
+        return try unescapedString(content, startingAt: contentStart)
+    }
+
+    func validatedString(_ bytes: UnsafeBufferPointer<UInt8>, startingAt offset: Int) throws(JSONParseError) -> String {
+        if let string = String(validating: bytes, as: UTF8.self) { return string }
+        let bad = UTF8Validation.firstInvalidOffset(in: bytes) ?? 0
+        throw error(.invalidUTF8(bytes[bad]), at: offset + bad)
+    }
+
+    func unescapedString(_ bytes: UnsafeBufferPointer<UInt8>, startingAt offset: Int) throws(JSONParseError) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var position = 0
+        while position < bytes.count {
+            let byte = bytes[position]
+            guard byte == ASCII.backslash else {
+                output.append(byte)
+                position += 1
+                continue
+            }
+            let escapeOffset = offset + position
+            guard position + 1 < bytes.count else { throw error(.invalidEscape("\\"), at: escapeOffset) }
+            let escaped = bytes[position + 1]
+            position += 2
+            switch escaped {
+            case UInt8(ascii: "\""): output.append(ASCII.quote)
+            case UInt8(ascii: "\\"): output.append(ASCII.backslash)
+            case UInt8(ascii: "/"): output.append(ASCII.slash)
+            case UInt8(ascii: "b"): output.append(0x08)
+            case UInt8(ascii: "f"): output.append(0x0C)
+            case UInt8(ascii: "n"): output.append(ASCII.newline)
+            case UInt8(ascii: "r"): output.append(ASCII.carriageReturn)
+            case UInt8(ascii: "t"): output.append(ASCII.tab)
+            case UInt8(ascii: "u"):
+                guard let high = Self.hexQuad(bytes, at: position) else {
+                    throw error(.invalidEscape("\\u" + Self.preview(bytes, from: position, count: 4)), at: escapeOffset)
+                }
+                position += 4
+                var scalar = high
+                if (0xD800...0xDBFF).contains(high),
+                   position + 1 < bytes.count, bytes[position] == ASCII.backslash, bytes[position + 1] == UInt8(ascii: "u"),
+                   let low = Self.hexQuad(bytes, at: position + 2), (0xDC00...0xDFFF).contains(low) {
+                    scalar = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+                    position += 6
+                } else if (0xD800...0xDFFF).contains(high) {
+                    scalar = 0xFFFD
+                }
+                SourceDecoder.appendUTF8(scalar, to: &output)
+            default:
+                throw error(.invalidEscape("\\" + describeRaw(escaped)), at: escapeOffset)
+            }
+        }
+        return try output.withUnsafeBufferPointer { (decoded) throws(JSONParseError) -> String in
+            if let string = String(validating: decoded, as: UTF8.self) { return string }
+            let bad = UTF8Validation.firstInvalidOffset(in: bytes) ?? 0
+            throw error(.invalidUTF8(bytes[bad]), at: offset + bad)
+        }
+    }
+
+    static func hexQuad(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> UInt32? {
+        guard position + 4 <= bytes.count else { return nil }
+        var value: UInt32 = 0
+        for offset in position..<position + 4 {
+            let byte = bytes[offset]
+            let digit: UInt32
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
+            default: return nil
+            }
+            value = value << 4 | digit
+        }
+        return value
+    }
+
+    static func preview(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, count: Int) -> String {
+        let end = min(bytes.count, start + count)
+        guard start < end else { return "" }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+
+    // MARK: Whitespace and comments
+
+    mutating func skipWhitespaceAndComments() throws(JSONParseError) {
+        while index < buffer.count {
+            switch buffer[index] {
+            case ASCII.space, ASCII.tab:
+                index += 1
+            case ASCII.newline:
+                index += 1
+                lines.addLineStart(index)
+            case ASCII.carriageReturn:
+                index += 1
+                if index >= buffer.count || buffer[index] != ASCII.newline { lines.addLineStart(index) }
+            case ASCII.slash where index + 1 < buffer.count && buffer[index + 1] == ASCII.slash:
+                try skipLineComment()
+            case ASCII.slash where index + 1 < buffer.count && buffer[index + 1] == ASCII.star:
+                try skipBlockComment()
+            default:
+                return
+            }
+        }
+    }
+
+    mutating func skipLineComment() throws(JSONParseError) {
+        let start = index + 2
+        index = start
+        while index < buffer.count, buffer[index] != ASCII.newline, buffer[index] != ASCII.carriageReturn { index += 1 }
+        try validateComment(from: start, to: index)
+    }
+
+    mutating func skipBlockComment() throws(JSONParseError) {
+        let open = index
+        index += 2
+        let start = index
+        while true {
+            guard index + 1 < buffer.count else {
+                throw error(.unterminatedComment(openedAt: lines.position(of: open, in: buffer)), at: buffer.count)
+            }
+            let byte = buffer[index]
+            if byte == ASCII.star && buffer[index + 1] == ASCII.slash { break }
+            index += 1
+            if byte == ASCII.newline || (byte == ASCII.carriageReturn && buffer[index] != ASCII.newline) {
+                lines.addLineStart(index)
+            }
+        }
+        try validateComment(from: start, to: index)
+        index += 2
+    }
+
+    func validateComment(from start: Int, to end: Int) throws(JSONParseError) {
+        let bytes = UnsafeBufferPointer(rebasing: buffer[start..<end])
+        if let bad = UTF8Validation.firstInvalidOffset(in: bytes) {
+            throw error(.invalidUTF8(bytes[bad]), at: start + bad)
+        }
+    }
+
+    // MARK: Diagnostics
+
+    mutating func warnAboutDuplicateKeys(in members: [JSONMember]) {
+        guard members.count > 1 else { return }
+        var firstOffsetByKey: [String: Int] = [:]
+        for member in members {
+            let folded = member.key.asciiLowercased()
+            if let first = firstOffsetByKey[folded] {
+                let firstPosition = lines.position(of: first, in: buffer)
+                warnings.append(JSONWarning(
+                    message: "duplicate key \"\(member.key)\" (also at line \(firstPosition.line), column \(firstPosition.column)); the last value wins, as in Azure",
+                    offset: Int(member.keySpan.start)))
+            } else {
+                firstOffsetByKey[folded] = Int(member.keySpan.start)
+            }
+        }
+    }
+
+    func endInside(_ container: String, openedAt offset: Int) -> JSONParseError {
+        error(.unexpectedEndInside(container: container, openedAt: lines.position(of: offset, in: buffer)), at: buffer.count)
+    }
+
+    func error(_ reason: JSONParseError.Reason, at offset: Int) -> JSONParseError {
+        JSONParseError(reason: reason, offset: offset, position: lines.position(of: offset, in: buffer))
+    }
+
+    /// A short, terminal-safe description of the byte at a position: `'x'` or `byte 0xNN`.
+    func describe(_ byte: UInt8) -> String {
+        if byte >= 0x21 && byte < 0x7F { return "'" + String(UnicodeScalar(byte)) + "'" }
+        if byte >= 0x80 { return "a non-ASCII character (byte \(JSONParseError.hexByte(byte)))" }
+        return "byte \(JSONParseError.hexByte(byte))"
+    }
+
+    func describeRaw(_ byte: UInt8) -> String {
+        byte >= 0x21 && byte < 0x7F ? String(UnicodeScalar(byte)) : JSONParseError.hexByte(byte)
+    }
+}
+
+extension LineIndex {
+    /// The position of an offset in a raw buffer (used while the parser still holds only the buffer).
+    fileprivate func position(of offset: Int, in buffer: UnsafeBufferPointer<UInt8>) -> SourcePosition {
+        let clamped = max(0, min(offset, buffer.count))
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if Int(lineStarts[middle]) <= clamped { low = middle } else { high = middle - 1 }
+        }
+        var column = 1
+        var index = Int(lineStarts[low])
+        while index < clamped {
+            column += Self.utf16Width(ofLeadByte: buffer[index])
+            index += 1
+        }
+        return SourcePosition(line: low + 1, column: column)
+    }
+}
+
+extension String {
+    /// The string with ASCII letters lower-cased and everything else kept.
+    public func asciiLowercased() -> String {
+        guard utf8.contains(where: { $0 >= 65 && $0 <= 90 }) else { return self }
+        return String(decoding: utf8.map { ($0 >= 65 && $0 <= 90) ? $0 + 32 : $0 }, as: UTF8.self)
+    }
+}

@@ -1,0 +1,147 @@
+/// One value of a document's value tree, with the span of its text.
+///
+/// The parser builds these from JSON(C); the canonical model reads them directly, so a cluster
+/// exported by `az` is linted without copying its values. Keys are compared case-insensitively
+/// by the lookups, as Azure compares property names.
+public struct JSONNode: Sendable {
+    /// The value.
+    public var value: JSONValue
+    /// Where the value's text is in its document.
+    public var span: SourceSpan
+
+    /// Creates a node.
+    public init(_ value: JSONValue, span: SourceSpan = .synthetic) {
+        self.value = value
+        self.span = span
+    }
+}
+
+/// A JSON value, plus the one kind of value a template can hold that JSON cannot: an expression
+/// that cannot be evaluated offline.
+public enum JSONValue: Sendable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONNode])
+    case object(JSONObject)
+    /// A template expression (such as `[reference(...)]`) whose value is only known at deployment.
+    case unresolved(UnresolvedExpression)
+
+    /// A short name of the value's kind, for messages ("a string", "an object").
+    public var kindDescription: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "a boolean"
+        case .number: return "a number"
+        case .string: return "a string"
+        case .array: return "an array"
+        case .object: return "an object"
+        case .unresolved: return "an unresolved expression"
+        }
+    }
+}
+
+/// A template expression whose value akslint cannot know offline, and why.
+public struct UnresolvedExpression: Sendable, Hashable {
+    /// The expression as written, such as `[parameters('enablePrivateCluster')]`.
+    public var expression: String
+    /// Why it could not be evaluated, such as "parameter 'x' has no value".
+    public var reason: String
+
+    /// Creates an unresolved expression.
+    public init(expression: String, reason: String) {
+        self.expression = expression
+        self.reason = reason
+    }
+}
+
+/// One `"key": value` pair of an object, in source order.
+public struct JSONMember: Sendable {
+    /// The key as written.
+    public var key: String
+    /// Where the key's text (with its quotes) is.
+    public var keySpan: SourceSpan
+    /// The value.
+    public var value: JSONNode
+
+    /// Creates a member.
+    public init(key: String, keySpan: SourceSpan = .synthetic, value: JSONNode) {
+        self.key = key
+        self.keySpan = keySpan
+        self.value = value
+    }
+}
+
+/// An object's members in source order, looked up case-insensitively with the last duplicate winning.
+public struct JSONObject: Sendable {
+    /// The members as written, duplicates included.
+    public var members: [JSONMember]
+
+    /// Creates an object.
+    public init(_ members: [JSONMember] = []) {
+        self.members = members
+    }
+
+    /// The last member whose key equals `key` ignoring ASCII case, as Azure resolves duplicates.
+    public func member(named key: String) -> JSONMember? {
+        var index = members.count - 1
+        while index >= 0 {
+            if members[index].key.equalsIgnoringASCIICase(key) { return members[index] }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// The value of the member named `key` (case-insensitive), if any.
+    public subscript(key: String) -> JSONNode? { member(named: key)?.value }
+}
+
+extension JSONNode {
+    /// The object, if this node is one.
+    public var object: JSONObject? {
+        if case .object(let object) = value { return object }
+        return nil
+    }
+
+    /// The string, if this node is one.
+    public var string: String? {
+        if case .string(let string) = value { return string }
+        return nil
+    }
+
+    /// The elements, if this node is an array.
+    public var array: [JSONNode]? {
+        if case .array(let elements) = value { return elements }
+        return nil
+    }
+
+    /// True for a JSON `null`.
+    public var isNull: Bool {
+        if case .null = value { return true }
+        return false
+    }
+}
+
+extension String {
+    /// Whether two strings are equal when ASCII letters are compared without case.
+    public func equalsIgnoringASCIICase(_ other: String) -> Bool {
+        var left = utf8.makeIterator()
+        var right = other.utf8.makeIterator()
+        while true {
+            switch (left.next(), right.next()) {
+            case (nil, nil):
+                return true
+            case (let a?, let b?):
+                if a != b && Self.asciiLowercased(a) != Self.asciiLowercased(b) { return false }
+            default:
+                return false
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func asciiLowercased(_ byte: UInt8) -> UInt8 {
+        (byte >= 65 && byte <= 90) ? byte + 32 : byte
+    }
+}

@@ -1,0 +1,40 @@
+/// One node pool: an entry of `agentPoolProfiles` or a child `.../agentPools` resource.
+public struct AgentPool: Sendable {
+    /// The pool's name, when given.
+    public let name: String?
+    /// The pool's settings (the array entry, or the child resource's `properties`).
+    public let properties: ValueRef
+    /// Its 0-based position among its cluster's pools, to name unnamed pools.
+    public let ordinal: Int
+
+    /// Creates a pool.
+    public init(name: String?, properties: ValueRef, ordinal: Int) {
+        self.name = name
+        self.properties = properties
+        self.ordinal = ordinal
+    }
+
+    /// A name for messages.
+    public var displayName: String { name ?? "pool #\(ordinal + 1)" }
+
+    /// The canonical prefix of this pool's properties, by name so it survives reordering.
+    public var canonicalPrefix: String { "agentPools[\(name ?? "#\(ordinal + 1)")]" }
+
+    /// Reads a boolean of the pool.
+    public func bool(_ keys: String...) -> Setting<Bool> { Setting(reading: properties.readBool(keys), property: canonical(keys)) }
+    /// Reads a string of the pool.
+    public func string(_ keys: String...) -> Setting<String> { Setting(reading: properties.readString(keys), property: canonical(keys)) }
+    /// Reads an array of the pool.
+    public func array(_ keys: String...) -> Setting<[ValueRef]> { Setting(reading: properties.readArray(keys), property: canonical(keys)) }
+
+    /// Whether the pool is a system pool (`mode: System`); unknown when unresolved.
+    public var isSystemPool: Bool? {
+        switch properties.readString(["mode"]) {
+        case .value(let mode, _): return mode.equalsIgnoringASCIICase("System")
+        case .absent: return false
+        case .unresolved, .invalid: return nil
+        }
+    }
+
+    private func canonical(_ keys: [String]) -> String { ([canonicalPrefix] + keys).joined(separator: ".") }
+}

@@ -1,0 +1,93 @@
+/// One `Microsoft.ContainerService/managedClusters` resource, in the canonical REST/ARM shape,
+/// whatever input it was read from.
+///
+/// `resource` is the envelope (`id`, `name`, `sku`, `identity`, ...) and `properties` the bag
+/// that REST and ARM put under `properties`; for flattened `az aks show` output both are the same
+/// object. Rules read settings through ``property(_:)`` and friends, which compare keys without
+/// case, so `enableRbac` (az) and `enableRBAC` (REST) are one setting.
+public struct ClusterResource: Sendable {
+    /// The cluster's name, when the input names it.
+    public let name: String?
+    /// The ARM resource id, when the input carries one.
+    public let resourceId: String?
+    /// The resource group, from the id or from `az`'s `resourceGroup`.
+    public let resourceGroup: String?
+    /// The subscription, from the id.
+    public let subscriptionId: String?
+    /// The resource envelope.
+    public let resource: ValueRef
+    /// The `properties` bag (the envelope itself for flattened `az` output), or the envelope when
+    /// a template resource has no `properties` at all.
+    public let properties: ValueRef
+    /// Whether `properties` is a real properties object (false when it stands in for a missing one).
+    public let hasProperties: Bool
+    /// The node pools: inline `agentPoolProfiles` entries and child `agentPools` resources.
+    public let agentPools: [AgentPool]
+    /// Set when `agentPoolProfiles` is an expression that cannot be evaluated, so the pools are unknown.
+    public let unresolvedAgentPools: ValueRef?
+    /// Its 0-based position among the clusters of its input, to name unnamed clusters.
+    public let ordinal: Int
+
+    /// Creates a cluster from an adapter's findings.
+    public init(
+        name: String?, resourceId: String?, resourceGroup: String?, subscriptionId: String?,
+        resource: ValueRef, properties: ValueRef, hasProperties: Bool, agentPools: [AgentPool],
+        unresolvedAgentPools: ValueRef? = nil, ordinal: Int
+    ) {
+        self.name = name
+        self.resourceId = resourceId
+        self.resourceGroup = resourceGroup
+        self.subscriptionId = subscriptionId
+        self.resource = resource
+        self.properties = properties
+        self.hasProperties = hasProperties
+        self.agentPools = agentPools
+        self.unresolvedAgentPools = unresolvedAgentPools
+        self.ordinal = ordinal
+    }
+
+    /// A name for messages: the cluster's name, or its position in the input.
+    public var displayName: String { name ?? "cluster #\(ordinal + 1)" }
+
+    /// A stable identity for fingerprints: the lower-cased resource id, else resource group and name.
+    public var identity: String {
+        if let resourceId { return resourceId.asciiLowercased() }
+        return [resourceGroup ?? "", name ?? "#\(ordinal + 1)"].joined(separator: "/").asciiLowercased()
+    }
+
+    /// Reads a boolean under `properties`.
+    public func bool(_ keys: String...) -> Setting<Bool> { Setting(reading: properties.readBool(keys), property: Self.propertyPath(keys)) }
+    /// Reads a string under `properties`.
+    public func string(_ keys: String...) -> Setting<String> { Setting(reading: properties.readString(keys), property: Self.propertyPath(keys)) }
+    /// Reads an array under `properties`.
+    public func array(_ keys: String...) -> Setting<[ValueRef]> { Setting(reading: properties.readArray(keys), property: Self.propertyPath(keys)) }
+    /// Reads a string on the envelope (`sku.tier`, `identity.type`).
+    public func resourceString(_ keys: String...) -> Setting<String> { Setting(reading: resource.readString(keys), property: keys.joined(separator: ".")) }
+
+    static func propertyPath(_ keys: [String]) -> String { (["properties"] + keys).joined(separator: ".") }
+}
+
+/// A reading of one setting together with the canonical name of the property it read, such as
+/// `properties.disableLocalAccounts`: the same for every input shape, so findings can be matched
+/// across exports, templates and reformatting.
+public struct Setting<Value: Sendable>: Sendable {
+    /// What was found.
+    public let reading: Reading<Value>
+    /// The canonical property path (REST spelling as the rule asked for it).
+    public let property: String
+
+    /// Creates a setting.
+    public init(reading: Reading<Value>, property: String) {
+        self.reading = reading
+        self.property = property
+    }
+
+    /// The key as the document spells it (`enableRbac` in az output), or the last key of `property`
+    /// when the document does not have it.
+    public var spelledKey: String {
+        let canonicalKey = property.split(separator: ".").last.map(String.init) ?? property
+        if case .absent(_, explicitNull: false) = reading { return canonicalKey }
+        if case .key(let key)? = reading.ref.path.components.last, key.equalsIgnoringASCIICase(canonicalKey) { return key }
+        return canonicalKey
+    }
+}
