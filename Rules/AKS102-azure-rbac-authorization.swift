@@ -1,0 +1,53 @@
+import AKSLintCore
+
+/// AKS102: Kubernetes authorization decisions are made by Azure RBAC.
+public struct AzureRBACAuthorization: Rule {
+    public init() {}
+
+    public let metadata = RuleMetadata(
+        id: "AKS102",
+        name: "azure-rbac-authorization",
+        title: "Kubernetes authorization uses Azure RBAC role assignments",
+        severity: .medium,
+        category: .identity,
+        checks: "properties.aadProfile.enableAzureRBAC",
+        absentMeans: "Only Kubernetes RBAC (in-cluster RoleBindings) authorizes users: the rule fails.",
+        rationale: """
+            With Azure RBAC for Kubernetes authorization, who may do what in the cluster is granted with Azure role \
+            assignments: reviewed in one place, inherited from management groups, covered by Privileged Identity \
+            Management and the activity log. Without it, access lives in RoleBindings inside each cluster, where \
+            audits and access reviews do not see it. It requires AKS-managed Entra ID integration (AKS101).
+            """,
+        remediation: Remediation(
+            azCommand: "az aks update -g {resourceGroup} -n {name} --enable-azure-rbac",
+            template: "properties.aadProfile.enableAzureRBAC: true",
+            bicep: "aadProfile: { managed: true, enableAzureRBAC: true }",
+            notes: "Needs AKS-managed Entra ID integration (`--enable-aad`) first."),
+        references: [Learn.azureRBAC, Learn.identityConcepts],
+        peerIDs: ["Azure.AKS.AzureRBAC", "CIS AKS 5.5.2"],
+        examples: [
+            RuleExample("Azure RBAC enabled", .passes, #"""
+                {"type": "Microsoft.ContainerService/managedClusters", "name": "prod",
+                 "properties": {"aadProfile": {"managed": true, "enableAzureRBAC": true}}}
+                """#),
+            RuleExample("az casing, Azure RBAC explicitly off", .fails(at: "$.aadProfile.enableAzureRbac"), #"""
+                {"name": "prod", "resourceGroup": "rg", "type": "Microsoft.ContainerService/ManagedClusters",
+                 "aadProfile": {"managed": true, "enableAzureRbac": false}}
+                """#),
+            RuleExample("Entra ID on, enableAzureRBAC absent", .fails(at: "$.properties.aadProfile"), #"""
+                {"type": "Microsoft.ContainerService/managedClusters", "name": "prod", "properties": {"aadProfile": {"managed": true}}}
+                """#),
+        ])
+
+    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+        let azureRBAC = cluster.bool("aadProfile", "enableAzureRBAC")
+        let entraOff = cluster.bool("aadProfile", "managed").reading.value != true
+        let prerequisite = entraOff ? " Enable AKS-managed Entra ID integration first (AKS101)." : ""
+        return [azureRBAC.judge(
+            secureValue: true, absentIsSecure: false,
+            question: "Azure RBAC authorizes Kubernetes access",
+            pass: "Kubernetes authorization uses Azure RBAC (\(azureRBAC.describedValue)).",
+            verdict: "Azure RBAC for Kubernetes authorization is off",
+            risk: "access is granted by RoleBindings inside the cluster, which Azure access reviews, PIM and the activity log do not see." + prerequisite)]
+    }
+}

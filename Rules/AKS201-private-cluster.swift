@@ -1,0 +1,56 @@
+import AKSLintCore
+
+/// AKS201: the API server has no public endpoint.
+public struct PrivateCluster: Rule {
+    public init() {}
+
+    public let metadata = RuleMetadata(
+        id: "AKS201",
+        name: "private-cluster",
+        title: "The API server is private (no public endpoint)",
+        severity: .medium,
+        category: .network,
+        checks: "properties.apiServerAccessProfile.enablePrivateCluster",
+        absentMeans: "The API server has a public endpoint: the rule fails.",
+        rationale: """
+            A public API server can be reached, probed and attacked from the whole internet; only its \
+            authentication stands between an attacker and the cluster, and API server vulnerabilities and leaked \
+            credentials are exploited from anywhere. A private cluster exposes the API server only on a private IP \
+            in your virtual network. Authorized IP ranges (AKS202) reduce the exposure of public clusters but are a \
+            weaker control.
+            """,
+        remediation: Remediation(
+            azCommand: "az aks update -g {resourceGroup} -n {name} --enable-private-cluster",
+            template: "properties.apiServerAccessProfile.enablePrivateCluster: true",
+            bicep: "apiServerAccessProfile: { enablePrivateCluster: true }",
+            disruption: .newCluster,
+            notes: "In place only for clusters with API Server VNet Integration (`az aks update ... --enable-apiserver-vnet-integration --apiserver-subnet-id <subnet-id>` first); other clusters must be recreated with `az aks create --enable-private-cluster`. Clients then need a network path and private DNS to the API server."),
+        references: [Learn.privateClusters, Learn.apiServerVnetIntegration],
+        peerIDs: ["CKV_AZURE_115", "AVD-AZU-0065", "CIS AKS 5.4.2"],
+        examples: [
+            RuleExample("private cluster", .passes, #"""
+                {"type": "Microsoft.ContainerService/managedClusters", "name": "prod",
+                 "properties": {"apiServerAccessProfile": {"enablePrivateCluster": true}}}
+                """#),
+            RuleExample("public API server, explicit", .fails(at: "$.properties.apiServerAccessProfile.enablePrivateCluster"), #"""
+                {"type": "Microsoft.ContainerService/managedClusters", "name": "prod",
+                 "properties": {"apiServerAccessProfile": {"enablePrivateCluster": false}}}
+                """#),
+            RuleExample("no apiServerAccessProfile", .fails(at: "$.properties"), #"""
+                {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod", "properties": {"dnsPrefix": "prod"}}
+                """#),
+            RuleExample("az aks show output, null", .fails(at: "$.apiServerAccessProfile"), #"""
+                {"name": "prod", "resourceGroup": "rg", "type": "Microsoft.ContainerService/ManagedClusters", "apiServerAccessProfile": null}
+                """#),
+        ])
+
+    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+        let setting = cluster.bool("apiServerAccessProfile", "enablePrivateCluster")
+        return [setting.judge(
+            secureValue: true, absentIsSecure: false,
+            question: "the cluster is private",
+            pass: "The API server is private (\(setting.describedValue)).",
+            verdict: "The API server has a public endpoint",
+            risk: "it can be reached and attacked from the internet; only authentication and authorized IP ranges protect it.")]
+    }
+}

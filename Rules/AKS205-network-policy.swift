@@ -1,0 +1,62 @@
+import AKSLintCore
+
+/// AKS205: a network policy engine enforces Kubernetes NetworkPolicy objects.
+public struct NetworkPolicy: Rule {
+    public init() {}
+
+    /// The engines AKS offers; any of them enforces NetworkPolicy.
+    static let engines = ["azure", "calico", "cilium"]
+
+    public let metadata = RuleMetadata(
+        id: "AKS205",
+        name: "network-policy",
+        title: "A network policy engine (Azure, Calico or Cilium) enforces NetworkPolicy",
+        severity: .medium,
+        category: .network,
+        checks: "properties.networkProfile.networkPolicy",
+        absentMeans: "No network policy engine: NetworkPolicy objects are accepted but not enforced. The rule fails, as it does for \"none\" and \"\".",
+        rationale: """
+            Without a network policy engine every pod can reach every other pod and the node network, and \
+            Kubernetes NetworkPolicy objects are stored but silently ignored: one compromised pod can move \
+            laterally to databases and control-plane add-ons. `azure`, `calico` and `cilium` all enforce policies \
+            (Cilium clusters pass here, which some tools get wrong); `none` does not (which some tools pass).
+            """,
+        remediation: Remediation(
+            azCommand: "az aks update -g {resourceGroup} -n {name} --network-policy calico",
+            template: #"properties.networkProfile.networkPolicy: "cilium" (with networkDataplane "cilium"), "calico" or "azure""#,
+            bicep: "networkProfile: { networkPolicy: 'cilium', networkDataplane: 'cilium' }",
+            notes: "Installing an engine re-images every node pool at once. On Azure CNI clusters prefer Azure CNI Powered by Cilium (`az aks update ... --network-dataplane cilium`): Azure Network Policy Manager is being retired."),
+        references: [Learn.networkPolicies],
+        peerIDs: ["CKV_AZURE_7", "Azure.AKS.NetworkPolicy", "AVD-AZU-0043", "CIS AKS 5.4.4"],
+        examples: [
+            RuleExample("Cilium", .passes, #"""
+                {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod",
+                 "properties": {"networkProfile": {"networkPlugin": "azure", "networkPolicy": "cilium", "networkDataplane": "cilium"}}}
+                """#),
+            RuleExample("Calico on kubenet", .passes, #"""
+                {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod",
+                 "properties": {"networkProfile": {"networkPlugin": "kubenet", "networkPolicy": "calico"}}}
+                """#),
+            RuleExample("explicit none", .fails(at: "$.properties.networkProfile.networkPolicy"), #"""
+                {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod",
+                 "properties": {"networkProfile": {"networkPlugin": "azure", "networkPolicy": "none"}}}
+                """#),
+            RuleExample("empty string", .fails(at: "$.properties.networkProfile.networkPolicy"), #"""
+                {"type": "Microsoft.ContainerService/managedClusters", "name": "prod", "properties": {"networkProfile": {"networkPolicy": ""}}}
+                """#),
+            RuleExample("not set", .fails(at: "$.properties.networkProfile"), #"""
+                {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod", "properties": {"networkProfile": {"networkPlugin": "kubenet"}}}
+                """#),
+        ])
+
+    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+        let setting = cluster.string("networkProfile", "networkPolicy")
+        if let undecidable = setting.undecidableResult("a network policy engine is enabled") { return [undecidable] }
+        if let engine = setting.reading.value, Self.engines.contains(where: { engine.equalsIgnoringASCIICase($0) }) {
+            return [setting.result(.pass, "Network policies are enforced (\(setting.describedValue)).")]
+        }
+        return [setting.result(.fail, setting.failureMessage(
+            verdict: "No network policy engine is enabled",
+            risk: "every pod can reach every other pod, and NetworkPolicy objects are accepted but not enforced."))]
+    }
+}

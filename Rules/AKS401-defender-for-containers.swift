@@ -1,0 +1,61 @@
+import AKSLintCore
+
+/// AKS401: Microsoft Defender for Containers watches the cluster.
+public struct DefenderForContainers: Rule {
+    public init() {}
+
+    public let metadata = RuleMetadata(
+        id: "AKS401",
+        name: "defender-for-containers",
+        title: "Microsoft Defender for Containers security monitoring is enabled on the cluster",
+        severity: .high,
+        category: .threatProtection,
+        checks: "properties.securityProfile.defender.securityMonitoring.enabled (or the pre-GA properties.securityProfile.azureDefender.enabled)",
+        absentMeans: "No Defender sensor on the cluster: the rule fails.",
+        rationale: """
+            The Defender profile deploys the Defender sensor, which reports runtime threats (crypto miners, \
+            reverse shells, privilege escalation, access to the instance metadata service) and sends Kubernetes \
+            audit signals to Microsoft Defender for Cloud. Without it, an attack inside the cluster raises no \
+            alert. The subscription's Defender for Containers plan must also be on for alerts to be produced.
+            """,
+        remediation: Remediation(
+            azCommand: "az aks update -g {resourceGroup} -n {name} --enable-defender",
+            template: #"properties.securityProfile.defender: {"logAnalyticsWorkspaceResourceId": "<workspace-id>", "securityMonitoring": {"enabled": true}}"#,
+            bicep: "securityProfile: { defender: { logAnalyticsWorkspaceResourceId: '<workspace-id>', securityMonitoring: { enabled: true } } }",
+            notes: "Add `--defender-config <file>` to send data to a specific Log Analytics workspace."),
+        references: [Learn.defenderForContainers, Learn.securityBaseline],
+        peerIDs: ["Azure.AKS.DefenderProfile", "Azure Policy a1840de2 (AKS clusters should have Defender profile enabled)"],
+        examples: [
+            RuleExample("Defender profile enabled", .passes, #"""
+                {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod",
+                 "properties": {"securityProfile": {"defender": {"logAnalyticsWorkspaceResourceId": "/subscriptions/s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/w", "securityMonitoring": {"enabled": true}}}}}
+                """#),
+            RuleExample("pre-GA azureDefender shape", .passes, #"""
+                {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod",
+                 "properties": {"securityProfile": {"azureDefender": {"enabled": true, "logAnalyticsWorkspaceResourceId": "/subscriptions/s/w"}}}}
+                """#),
+            RuleExample("monitoring disabled", .fails(at: "$.properties.securityProfile.defender.securityMonitoring.enabled"), #"""
+                {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod",
+                 "properties": {"securityProfile": {"defender": {"securityMonitoring": {"enabled": false}}}}}
+                """#),
+            RuleExample("empty securityProfile", .fails(at: "$.properties.securityProfile"), #"""
+                {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod", "properties": {"securityProfile": {}}}
+                """#),
+        ])
+
+    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+        let current = cluster.bool("securityProfile", "defender", "securityMonitoring", "enabled")
+        let preview = cluster.bool("securityProfile", "azureDefender", "enabled")
+        if current.reading.value == true {
+            return [current.result(.pass, "Defender for Containers security monitoring is enabled (\(current.describedValue)).")]
+        }
+        if preview.reading.value == true {
+            return [preview.result(.pass, "Defender for Containers is enabled through the pre-GA azureDefender profile (\(preview.describedValue)).")]
+        }
+        let question = "Defender for Containers is enabled"
+        if let undecidable = current.undecidableResult(question) ?? preview.undecidableResult(question) { return [undecidable] }
+        return [current.result(.fail, current.failureMessage(
+            verdict: "Defender for Containers security monitoring is off",
+            risk: "runtime attacks in the cluster (crypto miners, reverse shells, privilege escalation) raise no alert."))]
+    }
+}

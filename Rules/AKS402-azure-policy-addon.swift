@@ -1,0 +1,55 @@
+import AKSLintCore
+
+/// AKS402: Azure Policy audits and enforces what runs in the cluster.
+public struct AzurePolicyAddon: Rule {
+    public init() {}
+
+    public let metadata = RuleMetadata(
+        id: "AKS402",
+        name: "azure-policy-addon",
+        title: "The Azure Policy add-on is enabled",
+        severity: .medium,
+        category: .threatProtection,
+        checks: "properties.addonProfiles.azurepolicy.enabled (also spelled azurePolicy)",
+        absentMeans: "The add-on is off: the rule fails.",
+        rationale: """
+            The Azure Policy add-on runs Gatekeeper in the cluster and applies Azure Policy definitions to \
+            Kubernetes objects: it can deny privileged containers, host mounts, images from untrusted registries \
+            and pods without limits, and reports compliance centrally. Without it, nothing checks workloads at \
+            admission, and the pod security baseline is only a recommendation.
+            """,
+        remediation: Remediation(
+            azCommand: "az aks enable-addons -g {resourceGroup} -n {name} --addons azure-policy",
+            template: "properties.addonProfiles.azurepolicy.enabled: true",
+            bicep: "addonProfiles: { azurepolicy: { enabled: true } }",
+            notes: "Then assign a Kubernetes initiative such as \"Kubernetes cluster pod security baseline standards for Linux-based workloads\" to the cluster's scope."),
+        references: [Learn.azurePolicyAddon],
+        peerIDs: ["CKV_AZURE_116", "Azure.AKS.AzurePolicyAddOn", "AVD-AZU-0066"],
+        examples: [
+            RuleExample("add-on enabled (REST casing)", .passes, #"""
+                {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod",
+                 "properties": {"addonProfiles": {"azurepolicy": {"enabled": true, "config": null}}}}
+                """#),
+            RuleExample("add-on enabled (Bicep casing)", .passes, #"""
+                {"type": "Microsoft.ContainerService/managedClusters", "name": "prod",
+                 "properties": {"addonProfiles": {"azurePolicy": {"enabled": true}}}}
+                """#),
+            RuleExample("add-on disabled", .fails(at: "$.addonProfiles.azurepolicy.enabled"), #"""
+                {"name": "prod", "resourceGroup": "rg", "type": "Microsoft.ContainerService/ManagedClusters",
+                 "addonProfiles": {"azurepolicy": {"config": null, "enabled": false, "identity": null}}}
+                """#),
+            RuleExample("no add-on profiles", .fails(at: "$.addonProfiles"), #"""
+                {"name": "prod", "resourceGroup": "rg", "type": "Microsoft.ContainerService/ManagedClusters", "addonProfiles": null}
+                """#),
+        ])
+
+    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+        let setting = cluster.bool("addonProfiles", "azurepolicy", "enabled")
+        return [setting.judge(
+            secureValue: true, absentIsSecure: false,
+            question: "the Azure Policy add-on is enabled",
+            pass: "The Azure Policy add-on is enabled (\(setting.describedValue)).",
+            verdict: "The Azure Policy add-on is off",
+            risk: "nothing checks workloads at admission: privileged pods, host mounts and untrusted images are accepted.")]
+    }
+}

@@ -1,0 +1,51 @@
+import AKSLintCore
+
+extension Setting where Value == Bool {
+    /// Judges a boolean setting that is secure when it equals `secureValue`.
+    ///
+    /// - Parameters:
+    ///   - secureValue: The value that makes the cluster secure.
+    ///   - absentIsSecure: Whether the platform default (setting missing or `null`) is secure.
+    ///   - question: Completes "Cannot tell whether …" for unresolved or malformed values.
+    ///   - pass: The message of a passing result.
+    ///   - verdict: The first words of a failing result, such as "Local accounts are enabled".
+    ///   - risk: What an attacker or operator gets from the insecure setting.
+    ///   - subject: The cluster, or the node pool judged.
+    func judge(
+        secureValue: Bool, absentIsSecure: Bool, question: String, pass: String, verdict: String, risk: String,
+        subject: ResultSubject = .cluster
+    ) -> RuleResult {
+        if let undecidable = undecidableResult(question, subject: subject) { return undecidable }
+        let secure: Bool
+        if case .value(let flag, _) = reading { secure = flag == secureValue } else { secure = absentIsSecure }
+        if secure { return result(.pass, pass, subject: subject) }
+        return result(.fail, failureMessage(verdict: verdict, risk: risk), subject: subject)
+    }
+}
+
+extension Setting {
+    /// "Verdict (key is false): risk." — with a note that the platform default applies when the
+    /// setting is missing, so the message always names what was actually found.
+    func failureMessage(verdict: String, risk: String) -> String {
+        let defaultNote = reading.isAbsent ? "; the platform default applies" : ""
+        return "\(verdict) (\(describedValue)\(defaultNote)): \(risk)"
+    }
+}
+
+extension ClusterResource {
+    /// The one result a node-pool rule gives when it cannot judge pools one by one: not applicable
+    /// without pools, indeterminate when the pool list is an unresolved expression.
+    func poolListResult(ruleQuestion: String) -> RuleResult? {
+        if let unresolved = unresolvedAgentPools {
+            let setting = Setting<[ValueRef]>(reading: properties.array("agentPoolProfiles"), property: "properties.agentPoolProfiles")
+            return setting.undecidableResult(ruleQuestion)
+                ?? RuleResult(state: .indeterminate, message: "Cannot tell whether \(ruleQuestion): the node pools are not known offline.", location: unresolved, property: "properties.agentPoolProfiles")
+        }
+        if agentPools.isEmpty {
+            return RuleResult(
+                state: .notApplicable, message: "The cluster has no node pools in this input.", location: properties,
+                property: "properties.agentPoolProfiles", pointsAtEnclosingObject: true)
+        }
+        return nil
+    }
+}
