@@ -76,8 +76,8 @@ public struct APIServerNotInternetOpen: Rule {
 
     private func judge(_ entries: [ValueRef], setting: Setting<[ValueRef]>, privateCluster: Setting<Bool>, question: String) -> RuleResult {
         var undecidable: RuleResult?
-        for entry in entries {
-            let entrySetting = Setting<String>(reading: entry.string(), property: setting.property)
+        for (index, entry) in entries.enumerated() {
+            let entrySetting = Setting<String>(reading: entry.string(), property: setting.property, displayName: "\(setting.displayName)[\(index)]")
             switch entrySetting.reading {
             case .value(let text, _):
                 guard let range = CIDRRange(text) else {

@@ -37,7 +37,7 @@ extension ClusterResource {
     /// without pools, indeterminate when the pool list is an unresolved expression.
     func poolListResult(ruleQuestion: String) -> RuleResult? {
         if let unresolved = unresolvedAgentPools {
-            let setting = Setting<[ValueRef]>(reading: properties.array("agentPoolProfiles"), property: "properties.agentPoolProfiles")
+            let setting = Setting<[ValueRef]>(reading: properties.array("agentPoolProfiles"), property: "properties.agentPoolProfiles", displayName: "agentPoolProfiles")
             return setting.undecidableResult(ruleQuestion)
                 ?? RuleResult(state: .indeterminate, message: "Cannot tell whether \(ruleQuestion): the node pools are not known offline.", location: unresolved, property: "properties.agentPoolProfiles")
         }

@@ -63,6 +63,27 @@ public struct InputReport: Sendable {
         self.warnings = loaded.warnings.map { InputDiagnostic(path: path, position: $0.position, message: $0.message) }
     }
 
+    /// A report with every field given.
+    public init(path: String, format: InputFormat?, encoding: SourceEncoding?, clusters: [ClusterReference], results: [Finding], error: InputDiagnostic?, warnings: [InputDiagnostic]) {
+        self.path = path
+        self.format = format
+        self.encoding = encoding
+        self.clusters = clusters
+        self.results = results
+        self.error = error
+        self.warnings = warnings
+    }
+
+    /// The same report with only the results that satisfy `isIncluded`.
+    public func filteringResults(_ isIncluded: (Finding) -> Bool) -> InputReport {
+        InputReport(path: path, format: format, encoding: encoding, clusters: clusters, results: results.filter(isIncluded), error: error, warnings: warnings)
+    }
+
+    /// The same report without warnings.
+    public func droppingWarnings() -> InputReport {
+        InputReport(path: path, format: format, encoding: encoding, clusters: clusters, results: results, error: error, warnings: [])
+    }
+
     /// A report for an input that could not be read.
     public init(path: String, error: InputDiagnostic) {
         self.path = path

@@ -68,9 +68,9 @@ extension Setting {
         case .value, .absent:
             return nil
         case .unresolved(let unresolved, _):
-            return result(.indeterminate, "Cannot tell whether \(what): \(spelledKey) is the expression \(unresolved.expression), which cannot be evaluated offline (\(unresolved.reason)).", subject: subject)
+            return result(.indeterminate, "Cannot tell whether \(what): \(displayName) is the expression \(unresolved.expression), which cannot be evaluated offline (\(unresolved.reason)).", subject: subject)
         case .invalid(let ref, let expected):
-            return result(.indeterminate, "Cannot tell whether \(what): \(spelledKey) is \(ValueDescription.describe(ref.node)), expected \(expected).", subject: subject)
+            return result(.indeterminate, "Cannot tell whether \(what): \(displayName) is \(ValueDescription.describe(ref.node)), expected \(expected).", subject: subject)
         }
     }
 
@@ -78,11 +78,11 @@ extension Setting {
     public var describedValue: String {
         switch reading {
         case .absent(_, let explicitNull):
-            return explicitNull ? "\(spelledKey) is null" : "\(spelledKey) is not set"
+            return explicitNull ? "\(displayName) is null" : "\(displayName) is not set"
         case .value(_, let ref), .invalid(let ref, _):
-            return "\(spelledKey) is \(ValueDescription.describe(ref.node))"
+            return "\(displayName) is \(ValueDescription.describe(ref.node))"
         case .unresolved(let unresolved, _):
-            return "\(spelledKey) is \(unresolved.expression)"
+            return "\(displayName) is \(unresolved.expression)"
         }
     }
 }

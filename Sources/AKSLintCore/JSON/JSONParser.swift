@@ -402,20 +402,35 @@ private struct Scanner {
 
     // MARK: Diagnostics
 
+    /// Warns about keys that repeat (without regard to ASCII case, as Azure compares them). Small
+    /// objects are compared pairwise without allocating; large ones through a set of folded keys.
     mutating func warnAboutDuplicateKeys(in members: [JSONMember]) {
         guard members.count > 1 else { return }
+        if members.count <= 16 {
+            for later in 1..<members.count {
+                for earlier in 0..<later where members[earlier].key.equalsIgnoringASCIICase(members[later].key) {
+                    warnDuplicate(members[later], firstAt: Int(members[earlier].keySpan.start))
+                    break
+                }
+            }
+            return
+        }
         var firstOffsetByKey: [String: Int] = [:]
         for member in members {
             let folded = member.key.asciiLowercased()
             if let first = firstOffsetByKey[folded] {
-                let firstPosition = lines.position(of: first, in: buffer)
-                warnings.append(JSONWarning(
-                    message: "duplicate key \"\(member.key)\" (also at line \(firstPosition.line), column \(firstPosition.column)); the last value wins, as in Azure",
-                    offset: Int(member.keySpan.start)))
+                warnDuplicate(member, firstAt: first)
             } else {
                 firstOffsetByKey[folded] = Int(member.keySpan.start)
             }
         }
+    }
+
+    mutating func warnDuplicate(_ member: JSONMember, firstAt first: Int) {
+        let firstPosition = lines.position(of: first, in: buffer)
+        warnings.append(JSONWarning(
+            message: "duplicate key \"\(member.key)\" (also at line \(firstPosition.line), column \(firstPosition.column)); the last value wins, as in Azure",
+            offset: Int(member.keySpan.start)))
     }
 
     func endInside(_ container: String, openedAt offset: Int) -> JSONParseError {

@@ -126,22 +126,14 @@ extension JSONNode {
 extension String {
     /// Whether two strings are equal when ASCII letters are compared without case.
     public func equalsIgnoringASCIICase(_ other: String) -> Bool {
+        guard utf8.count == other.utf8.count else { return false }
         var left = utf8.makeIterator()
         var right = other.utf8.makeIterator()
-        while true {
-            switch (left.next(), right.next()) {
-            case (nil, nil):
-                return true
-            case (let a?, let b?):
-                if a != b && Self.asciiLowercased(a) != Self.asciiLowercased(b) { return false }
-            default:
-                return false
-            }
+        while let a = left.next(), let b = right.next() {
+            if a == b { continue }
+            let foldedA = a | 0x20
+            guard foldedA == b | 0x20, foldedA >= UInt8(ascii: "a"), foldedA <= UInt8(ascii: "z") else { return false }
         }
-    }
-
-    @inline(__always)
-    private static func asciiLowercased(_ byte: UInt8) -> UInt8 {
-        (byte >= 65 && byte <= 90) ? byte + 32 : byte
+        return true
     }
 }

@@ -21,11 +21,11 @@ public struct AgentPool: Sendable {
     public var canonicalPrefix: String { "agentPools[\(name ?? "#\(ordinal + 1)")]" }
 
     /// Reads a boolean of the pool.
-    public func bool(_ keys: String...) -> Setting<Bool> { Setting(reading: properties.readBool(keys), property: canonical(keys)) }
+    public func bool(_ keys: String...) -> Setting<Bool> { setting(properties.readBool(keys), keys) }
     /// Reads a string of the pool.
-    public func string(_ keys: String...) -> Setting<String> { Setting(reading: properties.readString(keys), property: canonical(keys)) }
+    public func string(_ keys: String...) -> Setting<String> { setting(properties.readString(keys), keys) }
     /// Reads an array of the pool.
-    public func array(_ keys: String...) -> Setting<[ValueRef]> { Setting(reading: properties.readArray(keys), property: canonical(keys)) }
+    public func array(_ keys: String...) -> Setting<[ValueRef]> { setting(properties.readArray(keys), keys) }
 
     /// Whether the pool is a system pool (`mode: System`); unknown when unresolved.
     public var isSystemPool: Bool? {
@@ -36,5 +36,7 @@ public struct AgentPool: Sendable {
         }
     }
 
-    private func canonical(_ keys: [String]) -> String { ([canonicalPrefix] + keys).joined(separator: ".") }
+    private func setting<Value>(_ reading: Reading<Value>, _ keys: [String]) -> Setting<Value> {
+        Setting(reading: reading, property: ([canonicalPrefix] + keys).joined(separator: "."), base: properties.path, keys: keys)
+    }
 }

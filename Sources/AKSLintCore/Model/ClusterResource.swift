@@ -56,13 +56,19 @@ public struct ClusterResource: Sendable {
     }
 
     /// Reads a boolean under `properties`.
-    public func bool(_ keys: String...) -> Setting<Bool> { Setting(reading: properties.readBool(keys), property: Self.propertyPath(keys)) }
+    public func bool(_ keys: String...) -> Setting<Bool> { setting(properties.readBool(keys), keys) }
     /// Reads a string under `properties`.
-    public func string(_ keys: String...) -> Setting<String> { Setting(reading: properties.readString(keys), property: Self.propertyPath(keys)) }
+    public func string(_ keys: String...) -> Setting<String> { setting(properties.readString(keys), keys) }
     /// Reads an array under `properties`.
-    public func array(_ keys: String...) -> Setting<[ValueRef]> { Setting(reading: properties.readArray(keys), property: Self.propertyPath(keys)) }
+    public func array(_ keys: String...) -> Setting<[ValueRef]> { setting(properties.readArray(keys), keys) }
     /// Reads a string on the envelope (`sku.tier`, `identity.type`).
-    public func resourceString(_ keys: String...) -> Setting<String> { Setting(reading: resource.readString(keys), property: keys.joined(separator: ".")) }
+    public func resourceString(_ keys: String...) -> Setting<String> {
+        Setting(reading: resource.readString(keys), property: keys.joined(separator: "."), base: resource.path, keys: keys)
+    }
+
+    private func setting<Value>(_ reading: Reading<Value>, _ keys: [String]) -> Setting<Value> {
+        Setting(reading: reading, property: Self.propertyPath(keys), base: properties.path, keys: keys)
+    }
 
     static func propertyPath(_ keys: [String]) -> String { (["properties"] + keys).joined(separator: ".") }
 }
@@ -75,19 +81,26 @@ public struct Setting<Value: Sendable>: Sendable {
     public let reading: Reading<Value>
     /// The canonical property path (REST spelling as the rule asked for it).
     public let property: String
+    /// The setting's name for messages, below `properties` (or the pool), spelled as the document
+    /// spells the parts it has: `aadProfile.enableAzureRbac` in az output, `aadProfile.enableAzureRBAC` in REST.
+    public let displayName: String
 
-    /// Creates a setting.
-    public init(reading: Reading<Value>, property: String) {
+    /// Creates a setting with an explicit display name.
+    public init(reading: Reading<Value>, property: String, displayName: String) {
         self.reading = reading
         self.property = property
+        self.displayName = displayName
     }
 
-    /// The key as the document spells it (`enableRbac` in az output), or the last key of `property`
-    /// when the document does not have it.
-    public var spelledKey: String {
-        let canonicalKey = property.split(separator: ".").last.map(String.init) ?? property
-        if case .absent(_, explicitNull: false) = reading { return canonicalKey }
-        if case .key(let key)? = reading.ref.path.components.last, key.equalsIgnoringASCIICase(canonicalKey) { return key }
-        return canonicalKey
+    /// Creates the setting read at `keys` below the node at `base`.
+    public init(reading: Reading<Value>, property: String, base: JSONPath, keys: [String]) {
+        self.reading = reading
+        self.property = property
+        let spelled = reading.ref.path.components.dropFirst(base.components.count).compactMap { component -> String? in
+            if case .key(let key) = component { return key }
+            return nil
+        }
+        let matched = min(spelled.count, keys.count)
+        self.displayName = (Array(spelled.prefix(matched)) + keys.dropFirst(matched)).joined(separator: ".")
     }
 }
