@@ -34,7 +34,7 @@ public struct Finding: Sendable {
         self.property = property
         self.unresolvedExpression = unresolvedExpression
         self.remediation = remediation
-        self.fingerprint = Fingerprint.hex(of: ["akslint/v1", ruleId, cluster.identity, subject.fingerprintComponent, property.asciiLowercased()])
+        self.fingerprint = Fingerprint.hex(of: ["akslint/v1", ruleId, cluster.identity, subject.fingerprintComponent, property])
     }
 }
 
@@ -95,7 +95,7 @@ extension ResultSubject {
     var fingerprintComponent: String {
         switch self {
         case .cluster: return "cluster"
-        case .agentPool(let name): return "pool:" + name.asciiLowercased()
+        case .agentPool(let name): return "pool:" + name
         }
     }
 }
@@ -103,12 +103,12 @@ extension ResultSubject {
 extension Remediation {
     /// This remediation for a cluster (and pool); unknown names stay as `<resource-group>`-style placeholders.
     public func applied(to cluster: ClusterReference, pool: String?) -> AppliedRemediation {
-        func fill(_ text: String) -> String {
-            text.replacing("{resourceGroup}", with: cluster.resourceGroup.map(ShellQuoting.quoteIfNeeded) ?? "<resource-group>")
-                .replacing("{name}", with: cluster.name.map(ShellQuoting.quoteIfNeeded) ?? "<cluster-name>")
-                .replacing("{pool}", with: pool.map(ShellQuoting.quoteIfNeeded) ?? "<pool-name>")
-        }
-        return AppliedRemediation(command: azCommand.map(fill), template: template, bicep: bicep, disruption: disruption)
+        let values = [
+            "resourceGroup": cluster.resourceGroup.map(ShellQuoting.quoteIfNeeded) ?? "<resource-group>",
+            "name": cluster.name.map(ShellQuoting.quoteIfNeeded) ?? "<cluster-name>",
+            "pool": pool.map(ShellQuoting.quoteIfNeeded) ?? "<pool-name>",
+        ]
+        return AppliedRemediation(command: azCommand.map { Placeholders.fill($0, with: values) }, template: template, bicep: bicep, disruption: disruption)
     }
 }
 
@@ -121,5 +121,27 @@ public enum ShellQuoting {
                 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
         }
         return safe ? word : "'" + word.replacing("'", with: "'\\''") + "'"
+    }
+}
+
+/// Substitution of `{name}` placeholders in one pass over the text.
+enum Placeholders {
+    /// `text` with every `{key}` whose key is in `values` replaced; other braces are kept.
+    static func fill(_ text: String, with values: [String: String]) -> String {
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+        var output = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            output += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}"), let value = values[String(rest[rest.index(after: open)..<close])] else {
+                output.append("{")
+                rest = rest[rest.index(after: open)...]
+                continue
+            }
+            output += value
+            rest = rest[rest.index(after: close)...]
+        }
+        output += rest
+        return output
     }
 }

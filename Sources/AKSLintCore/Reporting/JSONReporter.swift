@@ -1,0 +1,98 @@
+/// The report for scripts: a versioned object with stable field names (see the README's
+/// "JSON report" section). Version 1 fields are only ever added to, never renamed or removed.
+public struct JSONReporter: Sendable {
+    /// The report format's version.
+    public static let schemaVersion = 1
+
+    /// Whether passing results are listed too (with state `pass`).
+    public let includePassed: Bool
+
+    /// Creates a JSON reporter.
+    public init(includePassed: Bool = false) {
+        self.includePassed = includePassed
+    }
+
+    /// The report as pretty-printed JSON.
+    public func render(_ report: LintReport) -> String {
+        let listed = report.allResults.filter { $0.state == .fail || $0.state == .indeterminate || (includePassed && $0.state == .pass) }
+        let summary = report.summary
+        let document = JSONOutput.object([
+            ("schemaVersion", .int(Self.schemaVersion)),
+            ("tool", .object([("name", .string(AKSLintInfo.name)), ("version", .string(AKSLintInfo.version))])),
+            ("inputs", .array(report.inputs.map(input))),
+            ("findings", .array(listed.map(finding))),
+            ("errors", .array(report.errors.map(diagnostic))),
+            ("warnings", .array(report.warnings.map(diagnostic))),
+            ("summary", .object([
+                ("files", .int(summary.files)),
+                ("clusters", .int(summary.clusters)),
+                ("rulesEvaluated", .int(summary.rulesEvaluated)),
+                ("pass", .int(summary.pass)),
+                ("fail", .int(summary.fail)),
+                ("indeterminate", .int(summary.indeterminate)),
+                ("notApplicable", .int(summary.notApplicable)),
+                ("suppressed", .int(0)),
+                ("errors", .int(summary.errors)),
+                ("bySeverity", .object(Severity.allCases.map { ($0.rawValue, .int(summary.failuresBySeverity[$0] ?? 0)) })),
+            ])),
+        ])
+        return document.serialized()
+    }
+
+    private func input(_ input: InputReport) -> JSONOutput {
+        .object([
+            ("path", .string(input.path)),
+            ("format", .string(input.format?.rawValue)),
+            ("encoding", .string(input.encoding?.rawValue)),
+            ("clusters", .array(input.clusters.map { .string($0.displayName) })),
+        ])
+    }
+
+    private func finding(_ finding: Finding) -> JSONOutput {
+        var members: [(String, JSONOutput)] = [
+            ("ruleId", .string(finding.ruleId)),
+            ("ruleName", .string(finding.ruleName)),
+            ("severity", .string(finding.severity.rawValue)),
+            ("state", .string(finding.state.rawValue)),
+            ("cluster", .object([
+                ("name", .string(finding.cluster.displayName)),
+                ("resourceId", .string(finding.cluster.resourceId)),
+                ("resourceGroup", .string(finding.cluster.resourceGroup)),
+            ])),
+        ]
+        if let pool = finding.subject.poolName { members.append(("agentPool", .string(pool))) }
+        members += [
+            ("message", .string(finding.message)),
+            ("location", .object([
+                ("path", .string(finding.location.file)),
+                ("line", .int(finding.location.region.start.line)),
+                ("column", .int(finding.location.region.start.column)),
+                ("endLine", .int(finding.location.region.end.line)),
+                ("endColumn", .int(finding.location.region.end.column)),
+                ("jsonPath", .string(finding.location.jsonPath)),
+            ])),
+            ("property", .string(finding.property)),
+        ]
+        if finding.state == .indeterminate { members.append(("unresolved", .string(finding.unresolvedExpression))) }
+        members += [
+            ("remediation", .object([
+                ("command", .string(finding.remediation.command)),
+                ("template", .string(finding.remediation.template)),
+                ("bicep", .string(finding.remediation.bicep)),
+                ("disruption", .string(finding.remediation.disruption.rawValue)),
+            ])),
+            ("fingerprint", .string(finding.fingerprint)),
+            ("suppressed", .null),
+        ]
+        return .object(members)
+    }
+
+    private func diagnostic(_ diagnostic: InputDiagnostic) -> JSONOutput {
+        .object([
+            ("path", .string(diagnostic.path)),
+            ("line", diagnostic.position.map { .int($0.line) } ?? .null),
+            ("column", diagnostic.position.map { .int($0.column) } ?? .null),
+            ("message", .string(diagnostic.message)),
+        ])
+    }
+}

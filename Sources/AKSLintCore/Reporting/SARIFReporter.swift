@@ -1,0 +1,184 @@
+/// The report for GitHub code scanning and other SARIF 2.1.0 consumers.
+///
+/// Follows GitHub's ingestion rules: one run; every rule with help and security-severity; every
+/// result with a relative artifact URI, a region with line and column, and akslint's own
+/// line-independent fingerprint under `partialFingerprints["akslint/v1"]`. Inputs that could not
+/// be read go to the invocation's notifications, never to location-less results.
+public struct SARIFReporter: Sendable {
+    /// Absolute path that relative artifact URIs are relative to (the repository root in CI).
+    public let workingDirectory: String
+
+    /// Creates a SARIF reporter.
+    public init(workingDirectory: String) {
+        self.workingDirectory = workingDirectory
+    }
+
+    /// The SARIF log as JSON.
+    public func render(_ report: LintReport) -> String {
+        let ruleIndex = Dictionary(report.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let run = JSONOutput.object([
+            ("tool", .object([("driver", .object([
+                ("name", .string(AKSLintInfo.name)),
+                ("semanticVersion", .string(AKSLintInfo.version)),
+                ("informationUri", .string(AKSLintInfo.informationURI)),
+                ("rules", .array(report.rules.map(rule))),
+            ]))])),
+            ("automationDetails", .object([("id", .string("akslint/"))])),
+            ("originalUriBaseIds", .object([("%SRCROOT%", .object([("uri", .string(sourceRootURI))]))])),
+            ("columnKind", .string("utf16CodeUnits")),
+            ("invocations", .array([invocation(report)])),
+            ("results", .array(report.findings.map { result($0, ruleIndex: ruleIndex[$0.ruleId]) })),
+        ])
+        return JSONOutput.object([
+            ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
+            ("version", .string("2.1.0")),
+            ("runs", .array([run])),
+        ]).serialized()
+    }
+
+    private func rule(_ rule: RuleMetadata) -> JSONOutput {
+        var properties: [(String, JSONOutput)] = [
+            ("tags", .array(["security", "aks", rule.category.rawValue].map(JSONOutput.string))),
+            ("precision", .string("very-high")),
+        ]
+        if let score = rule.severity.securitySeverity {
+            properties.append(("security-severity", .string(score)))
+        } else {
+            properties.append(("problem.severity", .string("recommendation")))
+        }
+        return .object([
+            ("id", .string(rule.id)),
+            ("name", .string(rule.name)),
+            ("shortDescription", .object([("text", .string(rule.title))])),
+            ("fullDescription", .object([("text", .string(rule.rationale))])),
+            ("help", .object([
+                ("text", .string(RuleDocumentation.text(rule))),
+                ("markdown", .string(RuleDocumentation.markdown(rule))),
+            ])),
+            ("helpUri", .string(rule.references.first?.url ?? AKSLintInfo.informationURI)),
+            ("defaultConfiguration", .object([("level", .string(rule.severity.sarifLevel))])),
+            ("properties", .object(properties)),
+        ])
+    }
+
+    private func result(_ finding: Finding, ruleIndex: Int?) -> JSONOutput {
+        var text = finding.message
+        if finding.state == .fail, let command = finding.remediation.command { text += " Fix: `\(command)`" }
+        var members: [(String, JSONOutput)] = [("ruleId", .string(finding.ruleId))]
+        if let ruleIndex { members.append(("ruleIndex", .int(ruleIndex))) }
+        if finding.state == .indeterminate {
+            members += [("kind", .string("review")), ("level", .string("none"))]
+        } else {
+            members.append(("level", .string(finding.severity.sarifLevel)))
+        }
+        var logical: [(String, JSONOutput)] = [("name", .string(finding.cluster.displayName)), ("kind", .string("resource"))]
+        if let id = finding.cluster.resourceId { logical.insert(("fullyQualifiedName", .string(id)), at: 1) }
+        members += [
+            ("message", .object([("text", .string(text))])),
+            ("locations", .array([.object([
+                ("physicalLocation", physicalLocation(path: finding.location.file, region: finding.location.region)),
+                ("logicalLocations", .array([.object(logical)])),
+            ])])),
+            ("partialFingerprints", .object([("akslint/v1", .string(finding.fingerprint))])),
+            ("properties", .object([
+                ("cluster", .string(finding.cluster.displayName)),
+                ("property", .string(finding.property)),
+                ("jsonPath", .string(finding.location.jsonPath)),
+                ("state", .string(finding.state.rawValue)),
+            ])),
+        ]
+        return .object(members)
+    }
+
+    private func invocation(_ report: LintReport) -> JSONOutput {
+        let errors = report.errors.map { notification($0, level: "error") }
+        let warnings = report.warnings.map { notification($0, level: "warning") }
+        return .object([
+            ("executionSuccessful", .bool(report.errors.isEmpty)),
+            ("toolExecutionNotifications", .array(errors + warnings)),
+        ])
+    }
+
+    private func notification(_ diagnostic: InputDiagnostic, level: String) -> JSONOutput {
+        var physical: [(String, JSONOutput)] = [("artifactLocation", artifactLocation(diagnostic.path))]
+        if let position = diagnostic.position {
+            physical.append(("region", .object([("startLine", .int(position.line)), ("startColumn", .int(position.column))])))
+        }
+        return .object([
+            ("level", .string(level)),
+            ("message", .object([("text", .string(diagnostic.message))])),
+            ("locations", .array([.object([("physicalLocation", .object(physical))])])),
+        ])
+    }
+
+    private func physicalLocation(path: String, region: SourceRegion) -> JSONOutput {
+        .object([
+            ("artifactLocation", artifactLocation(path)),
+            ("region", .object([
+                ("startLine", .int(region.start.line)),
+                ("startColumn", .int(region.start.column)),
+                ("endLine", .int(region.end.line)),
+                ("endColumn", .int(region.end.column)),
+            ])),
+        ])
+    }
+
+    private func artifactLocation(_ path: String) -> JSONOutput {
+        let absolute = FilePath.normalize(path.hasPrefix("/") ? path : workingDirectory + "/" + path)
+        let root = FilePath.normalize(workingDirectory)
+        let prefix = root == "/" ? "/" : root + "/"
+        if absolute.hasPrefix(prefix) {
+            let relative = String(absolute.dropFirst(prefix.count))
+            return .object([("uri", .string(URIEncoding.percentEncodePath(relative))), ("uriBaseId", .string("%SRCROOT%"))])
+        }
+        return .object([("uri", .string("file://" + URIEncoding.percentEncodePath(absolute)))])
+    }
+
+    private var sourceRootURI: String {
+        let root = FilePath.normalize(workingDirectory)
+        return "file://" + URIEncoding.percentEncodePath(root == "/" ? "/" : root + "/")
+    }
+}
+
+/// Lexical path normalization (no file system access).
+public enum FilePath {
+    /// `path` with `.` and `..` segments and repeated slashes removed.
+    public static func normalize(_ path: String) -> String {
+        let absolute = path.hasPrefix("/")
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                if let last = parts.last, last != ".." { parts.removeLast() } else if !absolute { parts.append(part) }
+                continue
+            }
+            parts.append(part)
+        }
+        let joined = parts.joined(separator: "/")
+        return absolute ? "/" + joined : (joined.isEmpty ? "." : joined)
+    }
+}
+
+/// Percent-encoding of paths for `file` URIs and relative URI references.
+enum URIEncoding {
+    static func percentEncodePath(_ path: String) -> String {
+        var output = ""
+        for byte in path.utf8 {
+            let unreserved = (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte)
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~")
+                || byte == UInt8(ascii: "/")
+            if unreserved {
+                output.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                output += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return output
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

@@ -1,0 +1,104 @@
+/// The report for people: findings grouped by input and cluster, each with its location, message
+/// and fix. Every string that came from an input is sanitized, so a hostile file cannot send
+/// escape sequences to the terminal; colour codes are only added by the reporter itself.
+public struct TextReporter: Sendable {
+    /// Whether to colour severities with ANSI escape sequences.
+    public let colored: Bool
+    /// Only findings: no headers for clusters without findings.
+    public let quiet: Bool
+
+    /// Creates a text reporter.
+    public init(colored: Bool, quiet: Bool = false) {
+        self.colored = colored
+        self.quiet = quiet
+    }
+
+    /// The report.
+    public func render(_ report: LintReport) -> String {
+        var output = ""
+        for input in report.inputs where input.error == nil {
+            for cluster in input.clusters {
+                let results = input.results.filter { $0.cluster.identity == cluster.identity }
+                let findings = results.filter { $0.state == .fail || $0.state == .indeterminate }
+                if findings.isEmpty && quiet { continue }
+                output += header(input: input, cluster: cluster, results: results)
+                for finding in findings { output += render(finding) }
+                output += "\n"
+            }
+        }
+        return output
+    }
+
+    /// One line counting what the run found, for the end of a run.
+    public func summaryLine(_ report: LintReport) -> String {
+        let summary = report.summary
+        var parts = ["\(summary.files) \(plural(summary.files, "file"))", "\(summary.clusters) \(plural(summary.clusters, "cluster"))", "\(summary.rulesEvaluated) \(plural(summary.rulesEvaluated, "rule"))"]
+        var outcome = "\(summary.fail) failed"
+        let severities = Severity.allCases.compactMap { severity -> String? in
+            let count = summary.failuresBySeverity[severity] ?? 0
+            return count > 0 ? "\(count) \(severity.rawValue)" : nil
+        }
+        if !severities.isEmpty { outcome += " (" + severities.joined(separator: ", ") + ")" }
+        outcome += ", \(summary.indeterminate) indeterminate, \(summary.pass) passed"
+        parts = [parts.joined(separator: ", ") + ": " + outcome]
+        if summary.errors > 0 { parts.append("\(summary.errors) \(plural(summary.errors, "input")) could not be read") }
+        return "akslint: " + parts.joined(separator: "; ") + "."
+    }
+
+    private func header(input: InputReport, cluster: ClusterReference, results: [Finding]) -> String {
+        let failed = results.count { $0.state == .fail }
+        let indeterminate = results.count { $0.state == .indeterminate }
+        let passed = results.count { $0.state == .pass }
+        var title = "\(safe(input.path)) — cluster \(safe(cluster.displayName))"
+        if let group = cluster.resourceGroup { title += " (resource group \(safe(group)))" }
+        var counts = "\(failed) failed, \(indeterminate) indeterminate, \(passed) passed"
+        if failed == 0 && indeterminate == 0 { counts = "no findings (\(passed) passed)" }
+        return style(title, .bold) + ": " + counts + "\n"
+    }
+
+    private func render(_ finding: Finding) -> String {
+        let location = "\(safe(finding.location.file)):\(finding.location.region.start.line):\(finding.location.region.start.column)"
+        var subject = ""
+        if let pool = finding.subject.poolName { subject = " [pool \(safe(pool))]" }
+        let state = finding.state == .indeterminate ? style("  indeterminate", .yellow) : ""
+        var lines = ["  " + style(location, .bold) + "  " + severityLabel(finding.severity) + "  \(finding.ruleId) \(finding.ruleName)" + subject + state]
+        lines.append("    " + safe(finding.message))
+        if finding.state == .fail {
+            let remediation = finding.remediation
+            let fix = remediation.disruption == .inPlace ? "fix:" : "fix (\(remediation.disruption == .newCluster ? "needs a new cluster" : "needs a new node pool")):"
+            if let command = remediation.command { lines.append("    " + style(fix, .dim) + " " + safe(command)) }
+            lines.append("    " + style("ARM:", .dim) + " " + safe(remediation.template))
+        } else if let expression = finding.unresolvedExpression {
+            lines.append("    " + style("unresolved:", .dim) + " " + safe(expression))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func severityLabel(_ severity: Severity) -> String {
+        let label = severity.rawValue.uppercased()
+        switch severity {
+        case .critical: return style(label, .magenta)
+        case .high: return style(label, .red)
+        case .medium: return style(label, .yellow)
+        case .low: return style(label, .cyan)
+        case .info: return style(label, .dim)
+        }
+    }
+
+    private enum Style: String {
+        case bold = "1"
+        case dim = "2"
+        case red = "1;31"
+        case yellow = "33"
+        case magenta = "1;35"
+        case cyan = "36"
+    }
+
+    private func style(_ text: String, _ style: Style) -> String {
+        colored ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+    }
+
+    private func safe(_ text: String) -> String { TerminalSafety.sanitize(text) }
+
+    private func plural(_ count: Int, _ noun: String) -> String { count == 1 ? noun : noun + "s" }
+}
