@@ -1,1 +1,3 @@
-print("x")
+import AKSLintCLI
+
+await AKSLintExecutable.main()

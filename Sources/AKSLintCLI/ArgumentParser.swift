@@ -1,0 +1,179 @@
+import AKSLintCore
+
+/// Turns `argv` into a ``Command``. Hand-written (akslint has no dependencies); accepts
+/// `--option value`, `--option=value`, short flags `-f`/`-o`/`-q`, comma lists and `--` to end options.
+public struct ArgumentParser: Sendable {
+    /// The ids of the rules the CLI knows, to reject typos in `--rule`/`--skip-rule`.
+    let knownRuleIDs: [String]
+
+    public init(knownRuleIDs: [String]) {
+        self.knownRuleIDs = knownRuleIDs
+    }
+
+    /// Parses the arguments after the program name.
+    public func parse(_ arguments: [String]) throws(UsageError) -> Command {
+        var remaining = arguments[...]
+        if remaining.contains(where: { $0 == "--help" || $0 == "-h" }) && !remaining.contains("--") { return .help }
+        if remaining.first == "--version" { return .version }
+        switch remaining.first {
+        case "help":
+            return .help
+        case "rules":
+            remaining.removeFirst()
+            return try parseRules(remaining)
+        case "explain":
+            remaining.removeFirst()
+            guard let id = remaining.first, remaining.count == 1, !id.hasPrefix("-") else {
+                throw UsageError("usage: akslint explain RULE-ID (for example: akslint explain AKS103)")
+            }
+            return .explain(ruleID: id)
+        case "check":
+            remaining.removeFirst()
+        default:
+            break
+        }
+        return .check(try parseCheck(remaining))
+    }
+
+    private func parseRules(_ arguments: ArraySlice<String>) throws(UsageError) -> Command {
+        var format = RulesFormat.text
+        var reader = OptionReader(arguments)
+        while let argument = reader.next() {
+            switch argument.name {
+            case "-f", "--format":
+                format = try choice(try reader.value(for: argument), of: RulesFormat.self, option: argument.name)
+            default:
+                throw UsageError("unknown argument '\(TerminalSafety.sanitize(argument.raw))' for 'akslint rules' (options: --format text|json|markdown)")
+            }
+        }
+        return .listRules(format)
+    }
+
+    private func parseCheck(_ arguments: ArraySlice<String>) throws(UsageError) -> CheckOptions {
+        var options = CheckOptions()
+        var reader = OptionReader(arguments)
+        while let argument = reader.next() {
+            if argument.isPositional {
+                options.paths.append(argument.raw)
+                continue
+            }
+            switch argument.name {
+            case "-f", "--format":
+                options.format = try choice(try reader.value(for: argument), of: ReportFormat.self, option: argument.name)
+            case "-o", "--output":
+                options.outputPath = try reader.value(for: argument)
+            case "--fail-on":
+                let value = try reader.value(for: argument)
+                if value == "never" {
+                    options.failOn = .never
+                } else {
+                    options.failOn = .severity(try severity(value, option: argument.name, extra: "never"))
+                }
+            case "--min-severity":
+                options.minimumSeverity = try severity(try reader.value(for: argument), option: argument.name, extra: nil)
+            case "--rule":
+                options.onlyRules += try ruleIDs(try reader.value(for: argument), option: argument.name)
+            case "--skip-rule":
+                options.skippedRules += try ruleIDs(try reader.value(for: argument), option: argument.name)
+            case "--strict":
+                try reader.rejectValue(for: argument)
+                options.strict = true
+            case "--color", "--colour":
+                options.color = try choice(try reader.value(for: argument), of: ColorChoice.self, option: argument.name)
+            case "--no-color":
+                try reader.rejectValue(for: argument)
+                options.color = .never
+            case "-q", "--quiet":
+                try reader.rejectValue(for: argument)
+                options.quiet = true
+            case "--stdin-filename":
+                options.stdinFilename = try reader.value(for: argument)
+            case "--include-passed":
+                try reader.rejectValue(for: argument)
+                options.includePassed = true
+            default:
+                throw UsageError("unknown option '\(TerminalSafety.sanitize(argument.raw))' (see akslint --help)")
+            }
+        }
+        return options
+    }
+
+    private func choice<Choice: RawRepresentable & CaseIterable>(_ value: String, of type: Choice.Type, option: String) throws(UsageError) -> Choice where Choice.RawValue == String {
+        guard let choice = Choice(rawValue: value.lowercased()) else {
+            let valid = Choice.allCases.map(\.rawValue).joined(separator: ", ")
+            throw UsageError("invalid value '\(TerminalSafety.sanitize(value))' for \(option); expected one of: \(valid)")
+        }
+        return choice
+    }
+
+    private func severity(_ value: String, option: String, extra: String?) throws(UsageError) -> Severity {
+        guard let severity = Severity(rawValue: value.lowercased()) else {
+            let valid = (Severity.allCases.map(\.rawValue) + [extra].compactMap { $0 }).joined(separator: ", ")
+            throw UsageError("invalid value '\(TerminalSafety.sanitize(value))' for \(option); expected one of: \(valid)")
+        }
+        return severity
+    }
+
+    private func ruleIDs(_ value: String, option: String) throws(UsageError) -> [String] {
+        let ids = value.split(separator: ",").map { $0.trimmingCharacters(in: " ").uppercased() }
+        guard !ids.isEmpty else { throw UsageError("\(option) needs at least one rule id") }
+        for id in ids where !knownRuleIDs.contains(id) {
+            throw UsageError("unknown rule '\(TerminalSafety.sanitize(id))' in \(option); run 'akslint rules' for the list")
+        }
+        return ids
+    }
+}
+
+/// Walks the arguments, splitting `--name=value` and remembering when `--` ended the options.
+struct OptionReader {
+    struct Argument {
+        let raw: String
+        let name: String
+        let inlineValue: String?
+        let isPositional: Bool
+    }
+
+    private var remaining: ArraySlice<String>
+    private var optionsEnded = false
+
+    init(_ arguments: ArraySlice<String>) {
+        remaining = arguments
+    }
+
+    mutating func next() -> Argument? {
+        guard let raw = remaining.popFirst() else { return nil }
+        if !optionsEnded && raw == "--" {
+            optionsEnded = true
+            return next()
+        }
+        if optionsEnded || raw == "-" || !raw.hasPrefix("-") {
+            return Argument(raw: raw, name: raw, inlineValue: nil, isPositional: true)
+        }
+        if raw.hasPrefix("--"), let equals = raw.firstIndex(of: "=") {
+            return Argument(raw: raw, name: String(raw[..<equals]), inlineValue: String(raw[raw.index(after: equals)...]), isPositional: false)
+        }
+        return Argument(raw: raw, name: raw, inlineValue: nil, isPositional: false)
+    }
+
+    mutating func value(for argument: Argument) throws(UsageError) -> String {
+        if let inline = argument.inlineValue { return inline }
+        guard let value = remaining.first, !(value.hasPrefix("-") && value.count > 1) else {
+            throw UsageError("\(argument.name) needs a value")
+        }
+        remaining.removeFirst()
+        return value
+    }
+
+    func rejectValue(for argument: Argument) throws(UsageError) {
+        if argument.inlineValue != nil { throw UsageError("\(argument.name) takes no value") }
+    }
+}
+
+extension Substring {
+    func trimmingCharacters(in character: Character) -> String {
+        var slice = self
+        while slice.first == character { slice.removeFirst() }
+        while slice.last == character { slice.removeLast() }
+        return String(slice)
+    }
+}

@@ -1,0 +1,51 @@
+import AKSLintCore
+
+/// What akslint reads from the process around it. The executable fills it from the real process;
+/// tests fill it by hand, so the whole command line runs in-process.
+public struct ProcessEnvironment: Sendable {
+    /// The arguments after the program name.
+    public var arguments: [String]
+    /// Environment variables (`NO_COLOR`, `TERM`).
+    public var variables: [String: String]
+    /// Absolute path of the working directory.
+    public var workingDirectory: String
+    public var stdinIsTerminal: Bool
+    public var stdoutIsTerminal: Bool
+    public var stderrIsTerminal: Bool
+    /// Reads all of standard input (called at most once, only when an input is `-` or piped).
+    public var readStandardInput: @Sendable () throws(InputError) -> [UInt8]
+
+    public init(
+        arguments: [String], variables: [String: String] = [:], workingDirectory: String,
+        stdinIsTerminal: Bool = true, stdoutIsTerminal: Bool = false, stderrIsTerminal: Bool = false,
+        readStandardInput: @escaping @Sendable () throws(InputError) -> [UInt8] = { [] }
+    ) {
+        self.arguments = arguments
+        self.variables = variables
+        self.workingDirectory = workingDirectory
+        self.stdinIsTerminal = stdinIsTerminal
+        self.stdoutIsTerminal = stdoutIsTerminal
+        self.stderrIsTerminal = stderrIsTerminal
+        self.readStandardInput = readStandardInput
+    }
+
+    /// Whether colour may be used on a stream: `always`, or `auto` on a terminal with `NO_COLOR`
+    /// unset and `TERM` not `dumb` (https://no-color.org).
+    func colorEnabled(_ choice: ColorChoice, streamIsTerminal: Bool) -> Bool {
+        switch choice {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            if let noColor = variables["NO_COLOR"], !noColor.isEmpty { return false }
+            if variables["TERM"] == "dumb" { return false }
+            return streamIsTerminal
+        }
+    }
+}
+
+/// What a run printed and how it ended.
+public struct CommandOutcome: Sendable {
+    public var exitCode: ExitCode
+    public var standardOutput: String
+    public var standardError: String
+}

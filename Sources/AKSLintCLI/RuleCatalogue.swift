@@ -1,0 +1,38 @@
+import AKSLintCore
+
+/// `akslint rules`: the catalogue as a table (text or Markdown) or as JSON.
+enum RuleCatalogue {
+    static func render(_ rules: [RuleMetadata], format: RulesFormat) -> String {
+        switch format {
+        case .text:
+            let rows = rules.map { [$0.id, $0.severity.rawValue, $0.name, $0.title] }
+            let widths = (0..<3).map { column in rows.map { $0[column].count }.max() ?? 0 }
+            return rows.map { row in
+                (0..<3).map { row[$0].padding(to: widths[$0]) }.joined(separator: "  ") + "  " + row[3]
+            }.joined(separator: "\n") + "\n"
+        case .markdown:
+            var lines = ["| id | name | severity | category | title |", "|---|---|---|---|---|"]
+            for rule in rules {
+                lines.append("| \(rule.id) | `\(rule.name)` | \(rule.severity.rawValue) | \(rule.category.title) | \(rule.title) |")
+            }
+            return lines.joined(separator: "\n") + "\n"
+        case .json:
+            return JSONOutput.array(rules.map { rule in
+                .object([
+                    ("id", .string(rule.id)),
+                    ("name", .string(rule.name)),
+                    ("severity", .string(rule.severity.rawValue)),
+                    ("category", .string(rule.category.rawValue)),
+                    ("title", .string(rule.title)),
+                    ("checks", .string(rule.checks)),
+                ])
+            }).serialized()
+        }
+    }
+}
+
+extension String {
+    func padding(to width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}
