@@ -1,0 +1,68 @@
+@testable import AKSLintCLI
+import AKSLintCore
+import Testing
+
+@Suite("Exit codes and the gate", .serialized)
+struct ExitCodeTests {
+    @Test("a hardened cluster exits 0; the insecure one exits 1 at the default gate (high)")
+    func gate() async {
+        #expect(await akslint("Fixtures/az/hardened.json").exitCode == .success)
+        #expect(await akslint("Fixtures/az/prod-insecure.json").exitCode == .findings)
+        #expect(await akslint("check", "Fixtures/az/prod-insecure.json").exitCode == .findings)
+    }
+
+    @Test("--fail-on moves the gate; never never fails")
+    func failOn() async {
+        #expect(await akslint("--fail-on", "never", "Fixtures/az/prod-insecure.json").exitCode == .success)
+        #expect(await akslint("--fail-on=critical", "Fixtures/az/prod-insecure.json").exitCode == .success)
+        #expect(await akslint("--fail-on", "medium", "--rule", "AKS205", "Fixtures/az/prod-insecure.json").exitCode == .findings)
+        #expect(await akslint("--fail-on", "high", "--rule", "AKS205", "Fixtures/az/prod-insecure.json").exitCode == .success)
+    }
+
+    @Test("indeterminate results count for the gate only with --strict")
+    func strict() async {
+        let input = #"{"type": "Microsoft.ContainerService/managedClusters", "name": "a", "properties": {"apiServerAccessProfile": {"authorizedIPRanges": ["corp-network"]}}}"#
+        let lenient = await akslint("--rule", "AKS202", "-", stdin: input)
+        #expect(lenient.exitCode == .success)
+        #expect(lenient.standardOutput.contains("indeterminate"))
+        #expect(await akslint("--rule", "AKS202", "--strict", "-", stdin: input).exitCode == .findings)
+    }
+
+    @Test("an unreadable input exits 2, and the other inputs are still linted and reported")
+    func badInputDoesNotHideOthers() async {
+        let outcome = await akslint("Fixtures/invalid/truncated.json", "Fixtures/az/prod-insecure.json", "missing.json", "-f", "json")
+        #expect(outcome.exitCode == .inputOrUsageError)
+        #expect(outcome.standardError.contains("Fixtures/invalid/truncated.json:6:1: error: unexpected end of input inside object started at line 4, column 17"))
+        #expect(outcome.standardError.contains("missing.json: error: no such file or directory"))
+        #expect(outcome.standardOutput.contains("\"ruleId\": \"AKS103\""))
+        #expect(outcome.standardOutput.contains("\"path\": \"Fixtures/invalid/truncated.json\""))
+    }
+
+    @Test("usage errors exit 2 with one line naming the problem", arguments: [
+        (["--format", "xml", "x.json"], "invalid value 'xml' for --format; expected one of: text, json, sarif"),
+        (["--fail-on", "urgent", "x.json"], "invalid value 'urgent' for --fail-on"),
+        (["--rule", "AKS999", "x.json"], "unknown rule 'AKS999' in --rule"),
+        (["--frobnicate"], "unknown option '--frobnicate'"),
+        (["--output"], "--output needs a value"),
+        (["--strict=yes", "x.json"], "--strict takes no value"),
+        (["explain"], "usage: akslint explain RULE-ID"),
+        (["explain", "AKS000"], "unknown rule 'AKS000'"),
+        (["-", "-"], "standard input ('-') can be read only once"),
+    ])
+    func usageErrors(arguments: [String], message: String) async {
+        let outcome = await akslint(arguments: arguments, stdin: [])
+        #expect(outcome.exitCode == .inputOrUsageError)
+        #expect(outcome.standardError.contains(message), "stderr: \(outcome.standardError)")
+        #expect(outcome.standardError.split(separator: "\n").count == 1)
+    }
+
+    @Test("no input on a terminal is a usage error; piped input is read")
+    func noPaths() async {
+        let terminal = await akslint(arguments: [])
+        #expect(terminal.exitCode == .inputOrUsageError)
+        #expect(terminal.standardError.contains("no input"))
+        let piped = await akslint(arguments: ["--stdin-filename", "prod.json"], stdin: Array(#"{"name": "p", "type": "Microsoft.ContainerService/ManagedClusters", "enableRbac": false}"#.utf8))
+        #expect(piped.exitCode == .findings)
+        #expect(piped.standardOutput.contains("prod.json:1:"))
+    }
+}

@@ -1,0 +1,33 @@
+@testable import AKSLintCLI
+import AKSLintCore
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Compares whole reports of the insecure fixture with reviewed copies in `Fixtures/expected/`, so
+/// any change to wording, ordering, positions or fields shows up in review. After an intended
+/// change, regenerate them with `AKSLINT_UPDATE_GOLDEN=1 swift test --filter Golden` and read the diff.
+@Suite("Golden reports", .serialized)
+struct GoldenOutputTests {
+    static let cases: [(format: String, file: String)] = [("text", "prod-insecure.txt"), ("json", "prod-insecure.json"), ("sarif", "prod-insecure.sarif")]
+
+    @Test("reports of Fixtures/az/prod-insecure.json match Fixtures/expected", arguments: cases)
+    func golden(format: String, file: String) async throws {
+        let outcome = await akslint("-f", format, "Fixtures/az/prod-insecure.json")
+        // The SARIF source root is this checkout's absolute path: make it machine-independent.
+        let actual = outcome.standardOutput.replacing("file://" + Paths.repositoryRoot + "/", with: "file:///REPOSITORY/")
+        let path = Paths.fixture("expected/" + file)
+        if getenv("AKSLINT_UPDATE_GOLDEN") != nil {
+            try writeFile(actual, to: path)
+        }
+        let expected = String(decoding: try readBytes(path), as: UTF8.self)
+        #expect(actual == expected, "\(file) differs; if the change is intended, regenerate with AKSLINT_UPDATE_GOLDEN=1")
+    }
+
+    private func writeFile(_ text: String, to path: String) throws {
+        guard let handle = fopen(path, "wb") else { throw TestFailure("cannot write \(path)") }
+        defer { fclose(handle) }
+        _ = Array(text.utf8).withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, handle) }
+    }
+}

@@ -1,0 +1,32 @@
+import AKSLintCore
+
+/// Minimal read access to a JSON report in tests, built on akslint's own parser.
+struct JSON {
+    let node: JSONNode?
+
+    init(_ text: String) throws {
+        node = try JSONParser.parse(Array(text.utf8)).root
+    }
+
+    private init(node: JSONNode?) {
+        self.node = node
+    }
+
+    subscript(key: String) -> JSON { JSON(node: node?.object?.members.last { $0.key == key }?.value) }
+    subscript(index: Int) -> JSON {
+        guard let elements = node?.array, index >= 0, index < elements.count else { return JSON(node: nil) }
+        return JSON(node: elements[index])
+    }
+
+    var array: [JSON] { node?.array?.map { JSON(node: $0) } ?? [] }
+    var string: String { node?.string ?? "" }
+    var int: Int {
+        if case .number(let number)? = node?.value { return Int(number) }
+        return -1
+    }
+    var bool: Bool? {
+        if case .bool(let flag)? = node?.value { return flag }
+        return nil
+    }
+    var isNull: Bool { node == nil || node?.isNull == true }
+}

@@ -1,0 +1,156 @@
+@testable import AKSLintCLI
+import AKSLintCore
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
+import Testing
+
+@Suite("Report formats", .serialized)
+struct OutputTests {
+    @Test("text: grouped by cluster, file:line:col, message with the actual value, and the filled-in fix")
+    func text() async {
+        let outcome = await akslint("Fixtures/az/prod-insecure.json")
+        let output = outcome.standardOutput
+        #expect(output.hasPrefix("Fixtures/az/prod-insecure.json — cluster prod-aks (resource group prod-rg): 12 failed, 0 indeterminate, 2 passed\n"))
+        #expect(output.contains("  Fixtures/az/prod-insecure.json:98:27  HIGH  AKS103 local-accounts-disabled\n    Local accounts are enabled (disableLocalAccounts is false)"))
+        #expect(output.contains("    fix: az aks update -g prod-rg -n prod-aks --disable-local-accounts\n"))
+        #expect(output.contains("AKS206 no-node-public-ip [pool edge]"))
+        #expect(output.contains("the authorized range \"0.0.0.0/0\" (a /0) admits every IPv4 address"))
+        #expect(outcome.standardError == "akslint: 1 file, 1 cluster, 13 rules: 12 failed (5 high, 7 medium), 0 indeterminate, 2 passed.\n")
+        #expect(!output.contains("\u{1B}"), "no colour when not on a terminal")
+    }
+
+    @Test("colour only on a terminal, never with NO_COLOR or --color never")
+    func color() async {
+        #expect(await akslint("Fixtures/az/prod-insecure.json", stdoutIsTerminal: true).standardOutput.contains("\u{1B}[1;31mHIGH\u{1B}[0m"))
+        #expect(!(await akslint("Fixtures/az/prod-insecure.json", variables: ["NO_COLOR": "1"], stdoutIsTerminal: true).standardOutput.contains("\u{1B}")))
+        #expect(!(await akslint("--color", "never", "Fixtures/az/prod-insecure.json", stdoutIsTerminal: true).standardOutput.contains("\u{1B}")))
+        #expect(await akslint("--color", "always", "Fixtures/az/prod-insecure.json").standardOutput.contains("\u{1B}["))
+    }
+
+    @Test("escape sequences and bidi overrides from the input never reach the terminal", arguments: ["text", "json", "sarif"])
+    func hostileInput(format: String) async {
+        let outcome = await akslint("-f", format, "Fixtures/hostile/escape-sequences.json", "--fail-on", "never")
+        for text in [outcome.standardOutput, outcome.standardError] {
+            #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E }, "\(format)")
+        }
+        if format == "text" {
+            #expect(outcome.standardOutput.contains("evil\\u{1b}[31mRED\\u{1b}[0m\\u{202e}txt.exe"))
+            #expect(outcome.standardOutput.contains("-g 'rg\\u{1b}]0;pwned\\u{7}'"), "the fix quotes the hostile resource group for the shell")
+        }
+    }
+
+    @Test("quiet: findings only, no summary and no clean clusters")
+    func quiet() async {
+        let outcome = await akslint("-q", "Fixtures/az/aks-list.json")
+        #expect(outcome.standardError.isEmpty)
+        #expect(outcome.standardOutput.contains("cluster prod-aks"))
+        #expect(!outcome.standardOutput.contains("platform-aks"))
+    }
+
+    @Test("--rule and --skip-rule choose the rules; --min-severity hides lower ones")
+    func ruleSelection() async throws {
+        let only = try JSON(await akslint("-f", "json", "--rule", "AKS103,aks104", "Fixtures/az/prod-insecure.json").standardOutput)
+        #expect(only["summary"]["rulesEvaluated"].int == 2)
+        #expect(only["findings"].array.map { $0["ruleId"].string } == ["AKS103"])
+        let skipped = try JSON(await akslint("-f", "json", "--skip-rule", "AKS103", "Fixtures/az/prod-insecure.json").standardOutput)
+        #expect(!skipped["findings"].array.contains { $0["ruleId"].string == "AKS103" })
+        let high = try JSON(await akslint("-f", "json", "--min-severity", "high", "Fixtures/az/prod-insecure.json").standardOutput)
+        #expect(high["findings"].array.allSatisfy { ["high", "critical"].contains($0["severity"].string) })
+        #expect(high["findings"].array.count == 5)
+    }
+
+    @Test("a directory is searched recursively; JSON files that are not AKS are skipped with one note")
+    func directories() async throws {
+        let outcome = await akslint("-f", "json", "Fixtures/az", "Fixtures/resource-graph")
+        let report = try JSON(outcome.standardOutput)
+        #expect(report["inputs"].array.map { $0["path"].string } == ["Fixtures/az/aks-list.json", "Fixtures/az/hardened.json", "Fixtures/az/prod-insecure.json", "Fixtures/resource-graph/clusters.json"])
+        #expect(report["summary"]["clusters"].int == 6)
+        let corpus = await akslint("-f", "json", "--fail-on", "never", "../shared/corpus/rest-api-examples")
+        #expect(corpus.exitCode == .success)
+        #expect(corpus.standardError.contains("skipped 3 JSON files with no AKS cluster"))
+    }
+
+    @Test("--output writes the report to a file and nothing to standard output")
+    func outputFile() async throws {
+        let path = "/tmp/akslint-test-\(UInt32.random(in: 0...UInt32.max)).sarif"
+        let outcome = await akslint("-f", "sarif", "-o", path, "Fixtures/az/prod-insecure.json")
+        #expect(outcome.standardOutput.isEmpty)
+        let written = try JSON(String(decoding: readBytes(path), as: UTF8.self))
+        #expect(written["version"].string == "2.1.0")
+        unlink(path)
+        let unwritable = await akslint("-o", "/nonexistent-dir/report.txt", "Fixtures/az/prod-insecure.json")
+        #expect(unwritable.exitCode == .inputOrUsageError)
+        #expect(unwritable.standardError.contains("cannot write /nonexistent-dir/report.txt"))
+    }
+
+    @Test("JSON: the documented shape, with the remediation filled in and input errors listed")
+    func json() async throws {
+        let report = try JSON(await akslint("-f", "json", "Fixtures/az/prod-insecure.json", "Fixtures/invalid/bad-literal.json").standardOutput)
+        #expect(report["schemaVersion"].int == 1)
+        #expect(report["tool"]["name"].string == "akslint")
+        #expect(report["inputs"][0]["format"].string == "az-aks-show")
+        let finding = try #require(report["findings"].array.first { $0["ruleId"].string == "AKS103" })
+        #expect(finding["ruleName"].string == "local-accounts-disabled")
+        #expect(finding["state"].string == "fail")
+        #expect(finding["cluster"]["resourceGroup"].string == "prod-rg")
+        #expect(finding["location"]["line"].int == 98 && finding["location"]["column"].int == 27)
+        #expect(finding["location"]["jsonPath"].string == "$.disableLocalAccounts")
+        #expect(finding["property"].string == "properties.disableLocalAccounts")
+        #expect(finding["remediation"]["command"].string == "az aks update -g prod-rg -n prod-aks --disable-local-accounts")
+        #expect(finding["suppressed"].isNull)
+        #expect(report["errors"][0]["path"].string == "Fixtures/invalid/bad-literal.json")
+        #expect(report["errors"][0]["line"].int == 1 && report["errors"][0]["column"].int == 44)
+        #expect(report["summary"]["bySeverity"]["high"].int == 5)
+        let withPasses = try JSON(await akslint("-f", "json", "--include-passed", "Fixtures/az/hardened.json").standardOutput)
+        #expect(withPasses["findings"].array.count == 14 && withPasses["findings"].array.allSatisfy { $0["state"].string == "pass" })
+    }
+
+    @Test("SARIF: GitHub's requirements on every result and rule")
+    func sarif() async throws {
+        let log = try JSON(await akslint("-f", "sarif", "Fixtures/az/prod-insecure.json", "Fixtures/invalid/truncated.json").standardOutput)
+        #expect(log["$schema"].string == "https://json.schemastore.org/sarif-2.1.0.json")
+        let run = log["runs"][0]
+        #expect(log["runs"].array.count == 1)
+        #expect(run["columnKind"].string == "utf16CodeUnits")
+        #expect(run["originalUriBaseIds"]["%SRCROOT%"]["uri"].string == "file://" + Paths.repositoryRoot + "/")
+        let rules = run["tool"]["driver"]["rules"].array
+        #expect(rules.count == 13)
+        for rule in rules {
+            #expect(!rule["shortDescription"]["text"].string.isEmpty && !rule["help"]["markdown"].string.isEmpty)
+            #expect(rule["helpUri"].string.hasPrefix("https://"))
+            #expect(rule["properties"]["tags"].array.contains { $0.string == "security" })
+        }
+        #expect(rules.first { $0["id"].string == "AKS104" }?["properties"]["security-severity"].string == "9.5")
+        let results = run["results"].array
+        #expect(results.count == 12)
+        for result in results {
+            let location = result["locations"][0]["physicalLocation"]
+            #expect(location["artifactLocation"]["uri"].string == "Fixtures/az/prod-insecure.json")
+            #expect(location["artifactLocation"]["uriBaseId"].string == "%SRCROOT%")
+            #expect(location["region"]["startLine"].int >= 1 && location["region"]["startColumn"].int >= 1)
+            #expect(result["partialFingerprints"]["akslint/v1"].string.count == 16)
+            #expect(result["partialFingerprints"]["primaryLocationLineHash"].isNull)
+            #expect(rules[result["ruleIndex"].int]["id"].string == result["ruleId"].string)
+        }
+        let invocation = run["invocations"][0]
+        #expect(invocation["executionSuccessful"].bool == false)
+        #expect(invocation["toolExecutionNotifications"][0]["message"]["text"].string.contains("unexpected end of input"))
+    }
+
+    @Test("SARIF from standard input uses --stdin-filename as the artifact")
+    func sarifStdin() async throws {
+        let log = try JSON(await akslint("-f", "sarif", "--stdin-filename", "clusters/prod.json", "-", stdin: #"{"name": "p", "type": "Microsoft.ContainerService/ManagedClusters", "enableRbac": false}"#).standardOutput)
+        #expect(log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].string == "clusters/prod.json")
+    }
+
+    @Test("the same input gives byte-identical reports run after run")
+    func determinism() async {
+        for format in ["text", "json", "sarif"] {
+            let first = await akslint("-f", format, "Fixtures/az", "Fixtures/resource-graph").standardOutput
+            let second = await akslint("-f", format, "Fixtures/az", "Fixtures/resource-graph").standardOutput
+            #expect(first == second, "\(format)")
+        }
+    }
+}

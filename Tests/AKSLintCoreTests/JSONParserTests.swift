@@ -1,0 +1,126 @@
+@testable import AKSLintCore
+import Testing
+
+@Suite("JSONC parser")
+struct JSONParserTests {
+    @Test("parses every kind of value with its span")
+    func values() throws {
+        let document = try JSONParser.parse(#"{"a": [1, -2.5e3, true, false, null, "x"], "b": {}}"#)
+        let root = try #require(document.root.object)
+        let array = try #require(root["a"]?.array)
+        #expect(array.count == 6)
+        if case .number(let number) = array[1].value { #expect(number == -2500) } else { Issue.record("not a number") }
+        if case .bool(true) = array[2].value {} else { Issue.record("not true") }
+        #expect(array[4].isNull)
+        #expect(array[5].string == "x")
+        let span = array[5].span
+        #expect(Array(document.text[Int(span.start)..<Int(span.end)]) == Array(#""x""#.utf8))
+        #expect(root["b"]?.object?.members.isEmpty == true)
+    }
+
+    @Test("accepts // and /* */ comments and trailing commas, as ARM does")
+    func jsonc() throws {
+        let text = """
+            // exported by hand
+            {
+              /* the cluster */ "name": "prod", // trailing comment
+              "tags": ["a", "b",],
+            }
+            """
+        let document = try JSONParser.parse(text)
+        #expect(document.root.object?["name"]?.string == "prod")
+        #expect(document.root.object?["tags"]?.array?.count == 2)
+    }
+
+    @Test("positions are 1-based lines and UTF-16 columns, with CRLF and lone CR line breaks")
+    func positions() throws {
+        let text = "{\r\n  \"é\": \"𝄞\", \"k\": 1,\r  \"z\": 2\n}"
+        let document = try JSONParser.parse(text)
+        let members = try #require(document.root.object?.members)
+        #expect(document.position(of: Int(members[0].keySpan.start)) == SourcePosition(line: 2, column: 3))
+        // "é" is one UTF-16 unit, "𝄞" two: `"k"` starts after `  "é": "𝄞", ` = 2 + 3 + 2 + 4 + 2 = 13 units.
+        #expect(document.position(of: Int(members[1].keySpan.start)) == SourcePosition(line: 2, column: 14))
+        #expect(document.position(of: Int(members[2].keySpan.start)) == SourcePosition(line: 3, column: 3))
+    }
+
+    @Test("decodes escapes, surrogate pairs and lone surrogates without crashing")
+    func escapes() throws {
+        let document = try JSONParser.parse(#"["a\"b\\c\/d\b\f\n\r\t", "\u00e9\ud834\udd1e", "\ud800x"]"#)
+        let strings = try #require(document.root.array).map { $0.string }
+        #expect(strings[0] == "a\"b\\c/d\u{8}\u{C}\n\r\t")
+        #expect(strings[1] == "é𝄞")
+        #expect(strings[2] == "\u{FFFD}x")
+    }
+
+    @Test("duplicate keys: the last wins, case-insensitively, with a warning naming both places")
+    func duplicateKeys() throws {
+        let document = try JSONParser.parse("{\"enableRBAC\": false,\n \"enableRbac\": true}")
+        #expect(document.warnings.count == 1)
+        #expect(document.warnings.first?.message.contains("line 1, column 2") == true)
+        if case .bool(let flag)? = document.root.object?["ENABLERBAC"]?.value { #expect(flag) } else { Issue.record("missing") }
+    }
+
+    @Test("errors name the line, column and what was expected", arguments: [
+        ("{\"a\": 1", "unexpected end of input inside object started at line 1, column 1", SourcePosition(line: 1, column: 8)),
+        ("{\"a\": tru}", "invalid literal 'tru'", SourcePosition(line: 1, column: 7)),
+        ("{\"a\" 1}", "expected ':' after the key \"a\", found '1'", SourcePosition(line: 1, column: 6)),
+        ("{\"a\": 1 \"b\": 2}", "expected ',' or '}' after the value of \"a\", found '\"'", SourcePosition(line: 1, column: 9)),
+        ("[1, 2", "unexpected end of input inside array started at line 1, column 1", SourcePosition(line: 1, column: 6)),
+        ("{\"a\": \"x\ny\"}", "unescaped control character 0x0A in a string", SourcePosition(line: 1, column: 9)),
+        ("{\"a\": \"\\q\"}", "invalid escape sequence '\\q'", SourcePosition(line: 1, column: 8)),
+        ("{\"a\": 01}", "invalid number '01'", SourcePosition(line: 1, column: 7)),
+        ("{\"a\": 1} x", "unexpected 'x' after the end of the JSON value", SourcePosition(line: 1, column: 10)),
+        ("  \n // only a comment\n", "the input is empty", SourcePosition(line: 3, column: 1)),
+        ("{\"a\": \"x", "unterminated string started at line 1, column 7", SourcePosition(line: 1, column: 9)),
+        ("/* open", "unterminated /* comment started at line 1, column 1", SourcePosition(line: 1, column: 8)),
+        ("{'a': 1}", "expected a string key or '}', found '''", SourcePosition(line: 1, column: 2)),
+        ("{\"a\": NaN}", "invalid literal 'NaN'", SourcePosition(line: 1, column: 7)),
+    ])
+    func errors(text: String, message: String, position: SourcePosition) {
+        do {
+            _ = try JSONParser.parse(text)
+            Issue.record("parsed invalid JSON: \(text)")
+        } catch {
+            #expect(error.message.hasPrefix(message), "got: \(error.message)")
+            #expect(error.position == position, "got \(error.position) for \(text)")
+        }
+    }
+
+    @Test("invalid UTF-8 is reported at the offending byte, in strings and in comments")
+    func invalidUTF8() {
+        for bytes in [Array("{\"a\": \"x".utf8) + [0xC3, 0x28] + Array("\"}".utf8), Array("// c".utf8) + [0xFF] + Array("\n{}".utf8)] {
+            do {
+                _ = try JSONParser.parse(bytes)
+                Issue.record("accepted invalid UTF-8")
+            } catch {
+                #expect(error.message.contains("invalid UTF-8"))
+            }
+        }
+    }
+
+    @Test("nesting deeper than the limit is refused cleanly, even 100,000 levels deep")
+    func depthLimit() {
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        do {
+            _ = try JSONParser.parse(deep)
+            Issue.record("accepted 100,000 levels")
+        } catch {
+            #expect(error.reason == .tooDeep(limit: 512))
+            #expect(error.position == SourcePosition(line: 1, column: 513))
+        }
+        let allowed = String(repeating: "[", count: 512) + String(repeating: "]", count: 512)
+        #expect(throws: Never.self) { try JSONParser.parse(allowed) }
+    }
+
+    @Test("large integers and exponents parse as numbers")
+    func numbers() throws {
+        let document = try JSONParser.parse("[9007199254740993, 1e400, -0, 0.5]")
+        let values = try #require(document.root.array).compactMap { node -> Double? in
+            if case .number(let number) = node.value { return number }
+            return nil
+        }
+        #expect(values.count == 4)
+        #expect(values[1] == .infinity)
+        #expect(values[3] == 0.5)
+    }
+}
