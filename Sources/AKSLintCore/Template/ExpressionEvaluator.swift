@@ -1,0 +1,273 @@
+/// Evaluates ARM template expressions to values, tri-state: a value, or unresolved with a reason.
+///
+/// An unresolved input makes the result unresolved, except where the language lets the result not
+/// depend on it: `if` whose branches are equal, `and`/`or` decided by another operand, `coalesce`
+/// with an earlier non-null value. Functions that read the deployed world (`reference`, `list*`,
+/// `utcNow`, `newGuid`) are always unresolved; deployment-scope names (`subscription()`,
+/// `resourceGroup()`, `deployment()`) are deterministic placeholders such as `{subscriptionId}`, so
+/// ids built from them can still be compared within one template.
+struct ExpressionEvaluator {
+    /// Parameters and variables.
+    let scope: TemplateScope
+    /// Enclosing copy loops, innermost last; a nil index means the loop's count is unknown.
+    var copyLoops: [(name: String?, index: Int?)] = []
+    /// Values bound by enclosing `lambda`s.
+    var lambdaBindings: [String: JSONNode] = [:]
+    /// The span of the template string being evaluated; computed values point there.
+    var site: SourceSpan = .synthetic
+
+    /// Longest string or array an expression may build, so no template can exhaust memory.
+    static let maximumSize = 100_000
+
+    // MARK: Trees and strings
+
+    /// `node` with every template expression string in it evaluated. Objects with a property
+    /// `copy` loop get the generated arrays.
+    func evaluateTree(_ node: JSONNode) -> JSONNode {
+        switch node.value {
+        case .string(let text):
+            return evaluateString(text, span: node.span)
+        case .array(let elements):
+            var copy = node
+            copy.value = .array(elements.map(evaluateTree))
+            return copy
+        case .object(let object):
+            var members: [JSONMember] = []
+            members.reserveCapacity(object.members.count)
+            for member in object.members {
+                if member.key.equalsIgnoringASCIICase("copy"), let loops = member.value.array, loops.allSatisfy({ $0.object?["input"] != nil }) {
+                    for loop in loops {
+                        guard let name = loop.object?["name"]?.string else { continue }
+                        members.append(JSONMember(key: name, keySpan: loop.span, value: expandCopy(loop, loopName: name)))
+                    }
+                    continue
+                }
+                members.append(JSONMember(key: member.key, keySpan: member.keySpan, value: evaluateTree(member.value)))
+            }
+            var copy = node
+            copy.value = .object(JSONObject(members))
+            return copy
+        default:
+            return node
+        }
+    }
+
+    /// The value of a template string: the string itself, or its expression's value.
+    func evaluateString(_ text: String, span: SourceSpan) -> JSONNode {
+        switch TemplateString.classify(text) {
+        case .literal(let literal):
+            return JSONNode(.string(literal), span: span)
+        case .malformed(let reason):
+            return JSONNode(.unresolved(UnresolvedExpression(expression: text, reason: "the expression does not parse: \(reason)")), span: span)
+        case .expression(let expression):
+            var evaluator = self
+            evaluator.site = span
+            let result = evaluator.evaluate(expression)
+            let provenance: ValueProvenance? = Self.isPlainReference(expression) ? nil : .expression(text)
+            return result.labelled(expression: text, provenance: provenance)
+        }
+    }
+
+    /// A `copy` entry `{name, count, input}` expanded into the array it generates.
+    func expandCopy(_ loop: JSONNode, loopName: String) -> JSONNode {
+        guard let object = loop.object, let input = object["input"] else { return unresolved("copy '\(loopName)' has no input") }
+        let count = evaluateTree(object["count"] ?? JSONNode(.number(0)))
+        guard case .number(let number) = count.value, number >= 0, number <= 800 else {
+            if let unresolved = count.unresolvedValue { return JSONNode(.unresolved(unresolved), span: loop.span) }
+            return unresolved("copy '\(loopName)' has a count that is not a number from 0 to 800")
+        }
+        var elements: [JSONNode] = []
+        for index in 0..<Int(number) {
+            var inner = self
+            inner.copyLoops.append((loopName, index))
+            elements.append(inner.evaluateTree(input))
+        }
+        return JSONNode(.array(elements), span: loop.span)
+    }
+
+    private static func isPlainReference(_ expression: TemplateExpression) -> Bool {
+        if case .call(let name, let arguments) = expression, arguments.count == 1, case .string = arguments[0] {
+            return name.equalsIgnoringASCIICase("parameters") || name.equalsIgnoringASCIICase("variables")
+        }
+        return false
+    }
+
+    // MARK: Expressions
+
+    /// The value of an expression.
+    func evaluate(_ expression: TemplateExpression) -> JSONNode {
+        switch expression {
+        case .string(let text):
+            return value(.string(text))
+        case .integer(let number):
+            return value(.number(Double(number)))
+        case .property(let base, let name):
+            return member(of: evaluate(base), named: name)
+        case .index(let base, let subscriptExpression):
+            return element(of: evaluate(base), at: evaluate(subscriptExpression))
+        case .call(let name, let arguments):
+            return call(name, arguments)
+        }
+    }
+
+    private func call(_ name: String, _ arguments: [TemplateExpression]) -> JSONNode {
+        let lowered = name.asciiLowercased()
+        if let special = specialForm(lowered, name: name, arguments) { return special }
+        let values = arguments.map(evaluate)
+        if let blocked = values.first(where: { $0.unresolvedValue != nil }), !TemplateFunctions.acceptsUnresolvedArguments(lowered) {
+            return blocked
+        }
+        switch TemplateFunctions.call(lowered, values, evaluator: self) {
+        case .value(let result): return value(result)
+        case .node(let node): return node
+        case .unresolved(let reason): return unresolved(reason)
+        case .unknown: return unresolved("the function '\(name)' is not evaluated offline")
+        }
+    }
+
+    /// Functions that need their arguments unevaluated, or the evaluator's state.
+    private func specialForm(_ lowered: String, name: String, _ arguments: [TemplateExpression]) -> JSONNode? {
+        switch lowered {
+        case "parameters", "variables":
+            guard arguments.count == 1 else { return unresolved("\(name)() takes one argument") }
+            let argument = evaluate(arguments[0])
+            guard let key = argument.value.stringValue else { return argument.unresolvedValue != nil ? argument : unresolved("\(name)() needs a string") }
+            if lowered == "variables" { return scope.variable(key, evaluator: self) }
+            let parameter = scope.parameter(key, evaluator: self)
+            return parameter.respanned(to: site, provenance: parameter.provenance)
+        case "if":
+            guard arguments.count == 3 else { return unresolved("if() takes three arguments") }
+            let condition = evaluate(arguments[0])
+            if let flag = condition.value.boolValue { return evaluate(arguments[flag ? 1 : 2]) }
+            let whenTrue = evaluate(arguments[1]), whenFalse = evaluate(arguments[2])
+            if !whenTrue.containsUnresolved, TemplateValues.equal(whenTrue.value, whenFalse.value) == true { return whenTrue }
+            return condition.unresolvedValue != nil ? condition : unresolved("if() needs a boolean condition")
+        case "and", "or":
+            let decisive = lowered == "or"
+            var pending: JSONNode?
+            for argument in arguments {
+                let operand = evaluate(argument)
+                if let flag = operand.value.boolValue {
+                    if flag == decisive { return value(.bool(decisive)) }
+                } else {
+                    pending = pending ?? (operand.unresolvedValue != nil ? operand : unresolved("\(name)() needs booleans"))
+                }
+            }
+            return pending ?? value(.bool(!decisive))
+        case "coalesce":
+            for argument in arguments {
+                let operand = evaluate(argument)
+                if operand.unresolvedValue != nil { return operand }
+                if !operand.isNull { return operand }
+            }
+            return value(.null)
+        case "copyindex":
+            return copyIndex(arguments)
+        case "lambdavariables":
+            guard arguments.count == 1, case .string(let variable) = arguments[0] else { return unresolved("lambdaVariables() needs a name") }
+            return lambdaBindings[variable.asciiLowercased()] ?? unresolved("no lambda variable '\(variable)'")
+        case "map", "filter", "reduce", "sort", "toobject", "groupby", "mapvalues":
+            return LambdaFunctions.call(lowered, arguments, evaluator: self)
+        case "lambda":
+            return unresolved("lambda() outside a function that takes one")
+        default:
+            return nil
+        }
+    }
+
+    private func copyIndex(_ arguments: [TemplateExpression]) -> JSONNode {
+        var loopName: String?
+        var offset = 0
+        for argument in arguments {
+            let evaluated = evaluate(argument)
+            switch evaluated.value {
+            case .string(let name): loopName = name
+            case .number(let number): offset = Int(number)
+            case .unresolved: return evaluated
+            default: return unresolved("copyIndex() takes a loop name and an offset")
+            }
+        }
+        let loop = loopName.map { name in copyLoops.last { $0.name?.equalsIgnoringASCIICase(name) == true } } ?? copyLoops.last
+        guard let loop else { return unresolved("copyIndex() outside a copy loop") }
+        guard let index = loop.index else { return unresolved("the copy loop's count is not known offline") }
+        return value(.number(Double(index + offset)))
+    }
+
+    // MARK: Accessors
+
+    func member(of base: JSONNode, named name: String) -> JSONNode {
+        switch base.value {
+        case .unresolved: return base
+        case .object(let object):
+            return object[name] ?? unresolved("the object has no property '\(name)'")
+        default:
+            return unresolved("'.\(name)' on \(base.value.kindDescription)")
+        }
+    }
+
+    func element(of base: JSONNode, at subscriptNode: JSONNode) -> JSONNode {
+        if base.unresolvedValue != nil { return base }
+        if subscriptNode.unresolvedValue != nil { return subscriptNode }
+        switch (base.value, subscriptNode.value) {
+        case (.array(let elements), .number(let number)):
+            let index = Int(number)
+            guard index >= 0, index < elements.count else { return unresolved("index \(index) is outside the array of \(elements.count)") }
+            return elements[index]
+        case (.object, .string(let key)):
+            return member(of: base, named: key)
+        default:
+            return unresolved("cannot index \(base.value.kindDescription) with \(subscriptNode.value.kindDescription)")
+        }
+    }
+
+    // MARK: Results
+
+    /// A computed value, located at the expression.
+    func value(_ value: JSONValue) -> JSONNode {
+        JSONNode(value, span: site)
+    }
+
+    /// An unresolved result with a reason; the expression text is filled in by ``evaluateString(_:span:)``.
+    func unresolved(_ reason: String) -> JSONNode {
+        JSONNode(.unresolved(UnresolvedExpression(expression: "", reason: reason)), span: site)
+    }
+}
+
+extension JSONNode {
+    /// The result of a whole template string: unresolved parts named after the string, and the
+    /// provenance set when the value was computed rather than referenced.
+    func labelled(expression text: String, provenance: ValueProvenance?) -> JSONNode {
+        var copy = self
+        if let provenance, copy.provenance == nil { copy.provenance = provenance }
+        switch value {
+        case .unresolved(var unresolved) where unresolved.expression.isEmpty:
+            unresolved.expression = text
+            copy.value = .unresolved(unresolved)
+        case .array(let elements) where containsUnresolved:
+            copy.value = .array(elements.map { $0.labelled(expression: text, provenance: nil) })
+        case .object(let object) where containsUnresolved:
+            copy.value = .object(JSONObject(object.members.map { JSONMember(key: $0.key, keySpan: $0.keySpan, value: $0.value.labelled(expression: text, provenance: nil)) }))
+        default:
+            break
+        }
+        return copy
+    }
+}
+
+extension JSONValue {
+    /// The string, if this value is one.
+    var stringValue: String? {
+        if case .string(let text) = self { return text }
+        return nil
+    }
+
+    /// The boolean, if this value is one (or the string "true"/"false").
+    var boolValue: Bool? {
+        switch self {
+        case .bool(let flag): return flag
+        case .string(let text) where text.equalsIgnoringASCIICase("true"): return true
+        case .string(let text) where text.equalsIgnoringASCIICase("false"): return false
+        default: return nil
+        }
+    }
+}

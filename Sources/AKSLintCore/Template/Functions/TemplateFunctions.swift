@@ -1,0 +1,32 @@
+/// What a template function returned.
+enum FunctionResult {
+    /// A new value (located at the expression).
+    case value(JSONValue)
+    /// An existing node, kept with its own location and provenance (a branch, an array element).
+    case node(JSONNode)
+    /// A value that cannot be known offline, with the reason.
+    case unresolved(String)
+    /// No such function.
+    case unknown
+}
+
+/// The built-in template functions that take evaluated arguments, by family.
+enum TemplateFunctions {
+    /// Functions whose arguments may be unresolved without making the result unresolved (they
+    /// build containers whose parts may be unknown).
+    static func acceptsUnresolvedArguments(_ name: String) -> Bool {
+        ["createobject", "createarray", "array", "length", "tryget"].contains(name)
+    }
+
+    static func call(_ name: String, _ arguments: [JSONNode], evaluator: ExpressionEvaluator) -> FunctionResult {
+        for family in [LogicalFunctions.call, StringFunctions.call, CollectionFunctions.call, NumericFunctions.call] {
+            if let result = family(name, arguments) { return result }
+        }
+        return DeploymentFunctions.call(name, arguments) ?? .unknown
+    }
+
+    /// The standard failure for a call with the wrong arguments.
+    static func invalid(_ name: String, _ expectation: String) -> FunctionResult {
+        .unresolved("\(name)() \(expectation)")
+    }
+}

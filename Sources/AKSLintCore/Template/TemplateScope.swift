@@ -1,0 +1,185 @@
+/// The names an expression can refer to in one template: its parameters and variables.
+///
+/// Both are evaluated lazily and remembered, so a variable is computed once however often it is
+/// used, and a cycle between variables is reported as unresolved instead of recursing forever.
+/// A nested deployment with `scope: inner` gets its own scope; with `scope: outer` it shares its parent's.
+final class TemplateScope {
+    /// A parameter's definition and the value given for it, if any.
+    struct ParameterDefinition {
+        let name: String
+        let definition: JSONNode
+        let given: GivenValue?
+        /// Whether the parameter's type is `securestring` or `secureObject`.
+        var isSecure: Bool {
+            guard let type = definition.object?["type"]?.string else { return false }
+            return type.equalsIgnoringASCIICase("securestring") || type.equalsIgnoringASCIICase("secureObject")
+        }
+    }
+
+    /// A value given from outside the template: a parameters file or a parent deployment.
+    struct GivenValue {
+        let value: JSONNode
+        let source: ParameterSource
+    }
+
+    let document: JSONDocument
+    private var parameters: [String: ParameterDefinition] = [:]
+    private var variables: [String: (name: String, node: JSONNode)] = [:]
+    private var parameterCache: [String: JSONNode] = [:]
+    private var variableCache: [String: JSONNode] = [:]
+    private var inProgress: Set<String> = []
+
+    /// A scope for `template`, with values given for some parameters.
+    init(template: JSONNode, document: JSONDocument, given: [String: GivenValue]) {
+        self.document = document
+        let folded = Dictionary(given.map { ($0.key.asciiLowercased(), $0.value) }, uniquingKeysWith: { _, last in last })
+        for member in template.object?["parameters"]?.object?.members ?? [] {
+            parameters[member.key.asciiLowercased()] = ParameterDefinition(name: member.key, definition: member.value, given: folded[member.key.asciiLowercased()])
+        }
+        for member in template.object?["variables"]?.object?.members ?? [] {
+            variables[member.key.asciiLowercased()] = (member.key, member.value)
+        }
+    }
+
+    /// Names of the given values that the template does not declare (likely typos in a parameters file).
+    func undeclared(in given: [String: GivenValue]) -> [String] {
+        given.keys.filter { parameters[$0.asciiLowercased()] == nil }.sorted()
+    }
+
+    /// The value of parameter `name`, evaluating its default with `evaluator` when needed.
+    func parameter(_ name: String, evaluator: ExpressionEvaluator) -> JSONNode {
+        let key = name.asciiLowercased()
+        if let cached = parameterCache[key] { return cached }
+        guard let definition = parameters[key] else {
+            return evaluator.unresolved("the template declares no parameter '\(name)'")
+        }
+        let cycleKey = "parameter:" + key
+        guard inProgress.insert(cycleKey).inserted else { return evaluator.unresolved("parameter '\(name)' refers to itself") }
+        defer { inProgress.remove(cycleKey) }
+        let value: JSONNode
+        if let given = definition.given {
+            value = given.value.withProvenance(.parameter(name: definition.name, source: given.source, isSecure: definition.isSecure))
+        } else if let defaultValue = definition.definition.object?["defaultValue"] {
+            let line = document.position(of: Int(defaultValue.span.start)).line
+            value = evaluator.evaluateTree(defaultValue)
+                .withProvenance(.parameter(name: definition.name, source: .defaultValue(line: line), isSecure: definition.isSecure))
+        } else if definition.definition.object?["nullable"].flatMap(\.boolValue) == true {
+            value = JSONNode(.null, span: definition.definition.span, provenance: .parameter(name: definition.name, source: .nullable, isSecure: definition.isSecure))
+        } else {
+            value = JSONNode(
+                .unresolved(UnresolvedExpression(expression: "", reason: "parameter '\(definition.name)' has no default value and no value was given (pass a parameters file with --parameters)")),
+                span: definition.definition.span,
+                provenance: .parameter(name: definition.name, source: .nullable, isSecure: definition.isSecure))
+        }
+        parameterCache[key] = value
+        return value
+    }
+
+    /// The value of variable `name`, evaluated on first use.
+    func variable(_ name: String, evaluator: ExpressionEvaluator) -> JSONNode {
+        let key = name.asciiLowercased()
+        if let cached = variableCache[key] { return cached }
+        let cycleKey = "variable:" + key
+        guard inProgress.insert(cycleKey).inserted else { return evaluator.unresolved("variable '\(name)' refers to itself") }
+        defer { inProgress.remove(cycleKey) }
+        let value: JSONNode
+        if let definition = variables[key] {
+            value = evaluator.evaluateTree(definition.node).withDeepProvenance(.variable(name: definition.name))
+        } else if let loop = copyVariable(named: key, evaluator: evaluator) {
+            value = loop
+        } else {
+            return evaluator.unresolved("the template declares no variable '\(name)'")
+        }
+        variableCache[key] = value
+        return value
+    }
+
+    /// A variable produced by a `copy` loop in the variables section.
+    private func copyVariable(named key: String, evaluator: ExpressionEvaluator) -> JSONNode? {
+        guard let loops = variables["copy"]?.node.array else { return nil }
+        for loop in loops {
+            guard let object = loop.object, let name = object["name"]?.string, name.asciiLowercased() == key else { continue }
+            return evaluator.expandCopy(loop, loopName: name).withDeepProvenance(.variable(name: name))
+        }
+        return nil
+    }
+}
+
+extension JSONNode {
+    /// This node with a provenance, unless it already has one.
+    func withProvenance(_ provenance: ValueProvenance) -> JSONNode {
+        var copy = self
+        if copy.provenance == nil { copy.provenance = provenance }
+        return copy
+    }
+
+    /// This tree with `provenance` on its root and on every node inside that has none (spans kept):
+    /// the parts of a variable that came from a parameter still say so.
+    func withDeepProvenance(_ provenance: ValueProvenance) -> JSONNode {
+        var copy = filledProvenance(provenance)
+        copy.provenance = provenance
+        return copy
+    }
+
+    private func filledProvenance(_ provenance: ValueProvenance) -> JSONNode {
+        var copy = withProvenance(provenance)
+        switch value {
+        case .array(let elements):
+            copy.value = .array(elements.map { $0.filledProvenance(provenance) })
+        case .object(let object):
+            copy.value = .object(JSONObject(object.members.map { JSONMember(key: $0.key, keySpan: $0.keySpan, value: $0.value.filledProvenance(provenance)) }))
+        default:
+            break
+        }
+        return copy
+    }
+
+    /// The boolean, if this node is one.
+    var boolValue: Bool? {
+        if case .bool(let flag) = value { return flag }
+        return nil
+    }
+
+    /// The unresolved expression, if this node is one.
+    var unresolvedValue: UnresolvedExpression? {
+        if case .unresolved(let unresolved) = value { return unresolved }
+        return nil
+    }
+
+    /// Whether this node or anything inside it is unresolved.
+    var containsUnresolved: Bool {
+        switch value {
+        case .unresolved: return true
+        case .array(let elements): return elements.contains { $0.containsUnresolved }
+        case .object(let object): return object.members.contains { $0.value.containsUnresolved }
+        default: return false
+        }
+    }
+
+    /// The first unresolved node in this tree, depth first.
+    var firstUnresolved: UnresolvedExpression? {
+        switch value {
+        case .unresolved(let unresolved): return unresolved
+        case .array(let elements): return elements.lazy.compactMap(\.firstUnresolved).first
+        case .object(let object): return object.members.lazy.compactMap(\.value.firstUnresolved).first
+        default: return nil
+        }
+    }
+
+    /// This tree with every span replaced, and every node given `provenance` unless it has one:
+    /// values from parameters are reported where the parameter is used.
+    func respanned(to span: SourceSpan, provenance: ValueProvenance?) -> JSONNode {
+        var copy = self
+        copy.span = span
+        if copy.provenance == nil { copy.provenance = provenance }
+        switch value {
+        case .array(let elements):
+            copy.value = .array(elements.map { $0.respanned(to: span, provenance: provenance) })
+        case .object(let object):
+            copy.value = .object(JSONObject(object.members.map { JSONMember(key: $0.key, keySpan: span, value: $0.value.respanned(to: span, provenance: provenance)) }))
+        default:
+            break
+        }
+        return copy
+    }
+}

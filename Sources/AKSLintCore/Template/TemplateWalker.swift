@@ -1,0 +1,151 @@
+/// A resource of a template after evaluation.
+struct EvaluatedResource {
+    /// The full resource type, such as `Microsoft.ContainerService/managedClusters/agentPools`.
+    let type: String
+    /// The evaluated full name (`cluster/pool` for children); may be unresolved.
+    let name: JSONNode
+    /// The name as written, for messages when the evaluated name is unresolved.
+    let writtenName: String
+    /// The evaluated resource object.
+    let body: JSONNode
+    /// Where the resource's definition is in the document.
+    let path: JSONPath
+    /// A `condition` (or a copy count, or an enclosing deployment's condition) that cannot be evaluated.
+    let unresolvedCondition: UnresolvedExpression?
+
+    /// The name when it evaluated to a string, else the name as written.
+    var displayName: String { name.value.stringValue ?? writtenName }
+}
+
+/// Walks a template's resources, evaluating what akslint needs: conditions, copy loops, types and
+/// names of every resource, nested inline deployments (inner and outer scope), child resources,
+/// and the whole body of the resource types rules read.
+struct TemplateWalker {
+    /// Resource types whose bodies are evaluated (compared without case).
+    static let typesOfInterest = [
+        ResourceType.managedClusters, ResourceType.agentPools, ResourceType.maintenanceConfigurations,
+        ResourceType.diagnosticSettings, ResourceType.registries, ResourceType.keyVaults,
+    ]
+
+    let document: JSONDocument
+    private(set) var resources: [EvaluatedResource] = []
+    private(set) var warnings: [InputWarning] = []
+    private(set) var existingReferences = 0
+
+    init(document: JSONDocument) {
+        self.document = document
+    }
+
+    /// Walks the resources of `template` (at `path`) in `evaluator`'s scope.
+    mutating func walk(template: ValueRef, evaluator: ExpressionEvaluator, condition: UnresolvedExpression?, depth: Int = 0) {
+        guard depth < 16 else {
+            warn("nested deployments deeper than 16 levels are not followed", at: template.node)
+            return
+        }
+        guard let container = template.child("resources") else { return }
+        let definitions: [ValueRef]
+        if container.node.object != nil {
+            definitions = container.node.object!.members.map { ValueRef(node: $0.value, path: container.path.appending(key: $0.key)) }
+        } else {
+            definitions = container.elements
+        }
+        for definition in definitions {
+            walkResource(definition, parent: nil, evaluator: evaluator, condition: condition, depth: depth)
+        }
+    }
+
+    private mutating func walkResource(_ definition: ValueRef, parent: (type: String, name: JSONNode)?, evaluator: ExpressionEvaluator, condition: UnresolvedExpression?, depth: Int) {
+        guard let object = definition.node.object else { return }
+        if object["existing"]?.boolValue == true {
+            existingReferences += 1
+            return
+        }
+        for (instance, loopCondition) in copyInstances(of: definition, evaluator: evaluator) {
+            var instanceCondition = condition ?? loopCondition
+            if let conditionNode = object["condition"] {
+                let evaluated = instance.evaluateTree(conditionNode)
+                if evaluated.value.boolValue == false { continue }
+                if let unresolved = evaluated.unresolvedValue { instanceCondition = instanceCondition ?? unresolved }
+            }
+            guard let written = object["type"]?.string, let type = instance.evaluateTree(JSONNode(.string(written))).value.stringValue else { continue }
+            let fullType = parent.map { type.contains("/") ? type : $0.type + "/" + type } ?? type
+            var name = instance.evaluateTree(object["name"] ?? JSONNode(.null, span: definition.node.span))
+            if let parent, let text = name.value.stringValue, !text.contains("/") {
+                name = JSONNode(parent.name.value.stringValue.map { .string($0 + "/" + text) } ?? parent.name.value, span: name.span)
+            }
+            if fullType.equalsIgnoringASCIICase(ResourceType.deployments) {
+                walkNestedDeployment(definition, evaluator: instance, condition: instanceCondition, depth: depth)
+                continue
+            }
+            if Self.typesOfInterest.contains(where: { $0.equalsIgnoringASCIICase(fullType) }) || isDiagnosticSetting(fullType) {
+                var body = definition.node
+                body.value = .object(JSONObject(object.members.filter { !["resources", "copy", "condition", "dependsOn"].contains($0.key) }))
+                resources.append(EvaluatedResource(
+                    type: isDiagnosticSetting(fullType) ? ResourceType.diagnosticSettings : fullType,
+                    name: name, writtenName: object["name"]?.string ?? "", body: instance.evaluateTree(body),
+                    path: definition.path, unresolvedCondition: instanceCondition))
+            }
+            if let children = definition.child("resources") {
+                for child in children.elements {
+                    walkResource(child, parent: (fullType, name), evaluator: instance, condition: instanceCondition, depth: depth)
+                }
+            }
+        }
+    }
+
+    /// The evaluators for each instance of a resource's `copy` loop (one, without a loop), and
+    /// whether the loop's count is unknown.
+    private mutating func copyInstances(of definition: ValueRef, evaluator: ExpressionEvaluator) -> [(ExpressionEvaluator, UnresolvedExpression?)] {
+        guard let loop = definition.node.object?["copy"]?.object else { return [(evaluator, nil)] }
+        let loopName = loop["name"]?.string
+        let count = evaluator.evaluateTree(loop["count"] ?? JSONNode(.number(1)))
+        if case .number(let number) = count.value, number >= 0 {
+            let bounded = min(Int(number), 800)
+            return (0..<bounded).map { index in
+                var instance = evaluator
+                instance.copyLoops.append((loopName, index))
+                return (instance, nil)
+            }
+        }
+        var instance = evaluator
+        instance.copyLoops.append((loopName, nil))
+        let unresolved = count.unresolvedValue ?? UnresolvedExpression(expression: "copy count", reason: "the copy count is not a number")
+        return [(instance, UnresolvedExpression(expression: unresolved.expression, reason: "the number of copies is not known offline: \(unresolved.reason)"))]
+    }
+
+    /// A `Microsoft.Resources/deployments` resource: walks its inline template in the right scope.
+    private mutating func walkNestedDeployment(_ definition: ValueRef, evaluator: ExpressionEvaluator, condition: UnresolvedExpression?, depth: Int) {
+        guard let properties = definition.child("properties") else { return }
+        guard let template = properties.child("template"), template.node.object != nil else {
+            if properties.child("templateLink") != nil {
+                warn("a linked template (templateLink) is not followed; lint that template on its own", at: properties.node)
+            }
+            return
+        }
+        let scopeOption = properties.child("expressionEvaluationOptions")?.child("scope")?.node.string ?? "outer"
+        guard scopeOption.equalsIgnoringASCIICase("inner") else {
+            walk(template: template, evaluator: evaluator, condition: condition, depth: depth + 1)
+            return
+        }
+        let deploymentName = definition.child("name")?.node.string ?? "nested deployment"
+        var given: [String: TemplateScope.GivenValue] = [:]
+        for member in properties.child("parameters")?.node.object?.members ?? [] {
+            guard let entry = member.value.object else { continue }
+            if let value = entry["value"] {
+                given[member.key] = .init(value: evaluator.evaluateTree(value), source: .parentDeployment(name: deploymentName))
+            } else if entry["reference"] != nil {
+                given[member.key] = .init(value: JSONNode(.unresolved(UnresolvedExpression(expression: "Key Vault reference", reason: "a Key Vault secret is resolved only at deployment")), span: member.value.span), source: .parentDeployment(name: deploymentName))
+            }
+        }
+        let innerScope = TemplateScope(template: template.node, document: document, given: given)
+        walk(template: template, evaluator: ExpressionEvaluator(scope: innerScope), condition: condition, depth: depth + 1)
+    }
+
+    private func isDiagnosticSetting(_ type: String) -> Bool {
+        type.asciiLowercased().hasSuffix("/providers/diagnosticsettings")
+    }
+
+    private mutating func warn(_ message: String, at node: JSONNode) {
+        warnings.append(InputWarning(message, position: document.position(of: Int(node.span.start))))
+    }
+}
