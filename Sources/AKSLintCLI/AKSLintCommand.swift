@@ -48,19 +48,29 @@ struct CheckCommand {
             return CommandOutcome(exitCode: .inputOrUsageError, standardOutput: "", standardError: "akslint: error: standard input ('-') can be read only once\n")
         }
 
+        var parameters: TemplateParameters?
+        if let parametersPath = options.parametersPath {
+            do {
+                parameters = try TemplateParameters.parse(FileSystem.read(parametersPath), path: parametersPath)
+            } catch {
+                let position = error.position.map { ":\($0.line):\($0.column)" } ?? ""
+                return CommandOutcome(exitCode: .inputOrUsageError, standardOutput: "", standardError: "akslint: error: --parameters \(TerminalSafety.sanitize(parametersPath))\(position): \(TerminalSafety.sanitize(error.description))\n")
+            }
+        }
         let rules = selectedRules()
         let discovery = InputDiscovery().discover(paths, stdinName: options.stdinFilename)
         let runner = LintRunner(
             engine: LintEngine(rules: rules),
             readStandardInput: environment.readStandardInput,
-            parallelism: ProcessInfoCompat.processorCount)
+            parallelism: ProcessInfoCompat.processorCount,
+            parameters: parameters)
         let linted = await runner.run(discovery.sources)
 
         var inputs: [InputReport] = discovery.problems
         var quietlySkipped: [String] = []
         for (source, report) in zip(discovery.sources, linted) {
             let filtered = report.filteringResults { $0.severity >= options.minimumSeverity }
-            if !source.isExplicit && report.error == nil && report.clusters.isEmpty && report.format != .armTemplate {
+            if !source.isExplicit && report.error == nil && report.clusters.isEmpty {
                 quietlySkipped.append(report.path)
                 inputs.append(filtered.droppingWarnings())
             } else {

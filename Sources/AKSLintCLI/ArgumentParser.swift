@@ -88,6 +88,8 @@ public struct ArgumentParser: Sendable {
                 options.quiet = true
             case "--stdin-filename":
                 options.stdinFilename = try reader.value(for: argument)
+            case "-p", "--parameters":
+                options.parametersPath = try reader.value(for: argument)
             case "--include-passed":
                 try reader.rejectValue(for: argument)
                 options.includePassed = true

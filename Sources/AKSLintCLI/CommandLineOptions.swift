@@ -57,6 +57,8 @@ public struct CheckOptions: Sendable, Equatable {
     public var stdinFilename = "stdin.json"
     /// List passing results too (JSON only).
     public var includePassed = false
+    /// An ARM parameters file for the templates; when nil, a sibling `NAME.parameters.json` is used.
+    public var parametersPath: String?
 
     public init() {}
 }

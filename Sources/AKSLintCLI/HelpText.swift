@@ -12,6 +12,7 @@ enum HelpText {
         INPUTS
           az aks show -g RG -n NAME -o json      one cluster          az aks list -o json      many clusters
           az rest / az resource show / REST bodies                    Azure Resource Graph results ({"data": [...]})
+          ARM deployment templates (also compiled Bicep), with a parameters file
           UTF-8 (with or without BOM) or UTF-16 with BOM (Windows PowerShell's '>'); comments and trailing commas allowed
 
         OPTIONS
@@ -25,6 +26,7 @@ enum HelpText {
               --strict                           indeterminate results (values unknown offline) count for --fail-on
               --color auto|always|never          colour text output (auto: on a terminal, unless NO_COLOR is set)
           -q, --quiet                            only findings: no summary, no lines for clean clusters
+          -p, --parameters FILE                  ARM parameters file for the templates (default: NAME.parameters.json beside NAME.json)
               --stdin-filename NAME              the path reported for standard input (default: stdin.json)
               --include-passed                   list passing results too (JSON)
 

@@ -7,7 +7,7 @@ enum DocumentAdapter {
         var warnings: [InputWarning]
     }
 
-    static func adapt(_ document: JSONDocument) -> Adapted {
+    static func adapt(_ document: JSONDocument, parameters: TemplateParameters? = nil) -> Adapted {
         let root = ValueRef(node: document.root, path: .root)
         switch document.root.value {
         case .array:
@@ -19,7 +19,7 @@ enum DocumentAdapter {
                 ])
             }
             if TemplateDetection.isDeploymentTemplate(object) {
-                return TemplateAdapter.adapt(root, document: document)
+                return TemplateAdapter.adapt(root, document: document, parameters: parameters)
             }
             if let rows = root.child("data"), rows.node.array != nil, root.child("type") == nil {
                 var adapted = adaptList(rows.elements, document: document, container: rows)

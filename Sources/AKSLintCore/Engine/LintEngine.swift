@@ -20,7 +20,7 @@ public struct LintEngine: Sendable {
             let reference = ClusterReference(cluster)
             for rule in rules {
                 let metadata = rule.metadata
-                for result in rule.evaluate(cluster, context: context) {
+                for result in rule.evaluate(cluster, context: context).map({ conditioned($0, on: cluster) }) {
                     findings.append(Finding(
                         ruleId: metadata.id,
                         ruleName: metadata.name,
@@ -40,6 +40,21 @@ public struct LintEngine: Sendable {
             }
         }
         return findings
+    }
+
+    /// A result about a template resource whose deployment condition cannot be evaluated becomes
+    /// indeterminate: the setting is judged, but whether it will exist is unknown.
+    private func conditioned(_ result: RuleResult, on cluster: ClusterResource) -> RuleResult {
+        var condition = cluster.deploymentCondition
+        if let pool = result.subject.poolName, let poolCondition = cluster.agentPools.first(where: { $0.displayName == pool })?.deploymentCondition {
+            condition = condition ?? poolCondition
+        }
+        guard let condition, result.state == .pass || result.state == .fail else { return result }
+        return RuleResult(
+            state: .indeterminate,
+            message: "\(result.message) Whether this applies is unknown: the resource is deployed only if \(ValueDescription.expression(condition.expression)), which cannot be evaluated offline (\(condition.reason)).",
+            location: result.location, property: result.property, subject: result.subject,
+            unresolvedExpression: condition.expression, pointsAtEnclosingObject: result.pointsAtEnclosingObject)
     }
 
     /// The region a result points at: the value, or only the opening brace of the object that

@@ -42,10 +42,13 @@ public struct InputReport: Sendable {
     public let error: InputDiagnostic?
     /// Notes about the input.
     public let warnings: [InputDiagnostic]
+    /// The parameters file applied to a template.
+    public let parametersPath: String?
 
     /// A report for an input that was read and linted.
     public init(path: String, loaded: LoadedInput, results: [Finding]) {
         self.path = path
+        self.parametersPath = loaded.parametersPath
         self.format = loaded.format
         self.encoding = loaded.encoding
         self.clusters = loaded.clusters.map(ClusterReference.init)
@@ -64,8 +67,12 @@ public struct InputReport: Sendable {
     }
 
     /// A report with every field given.
-    public init(path: String, format: InputFormat?, encoding: SourceEncoding?, clusters: [ClusterReference], results: [Finding], error: InputDiagnostic?, warnings: [InputDiagnostic]) {
+    public init(
+        path: String, format: InputFormat?, encoding: SourceEncoding?, clusters: [ClusterReference], results: [Finding],
+        error: InputDiagnostic?, warnings: [InputDiagnostic], parametersPath: String? = nil
+    ) {
         self.path = path
+        self.parametersPath = parametersPath
         self.format = format
         self.encoding = encoding
         self.clusters = clusters
@@ -76,12 +83,17 @@ public struct InputReport: Sendable {
 
     /// The same report with only the results that satisfy `isIncluded`.
     public func filteringResults(_ isIncluded: (Finding) -> Bool) -> InputReport {
-        InputReport(path: path, format: format, encoding: encoding, clusters: clusters, results: results.filter(isIncluded), error: error, warnings: warnings)
+        InputReport(path: path, format: format, encoding: encoding, clusters: clusters, results: results.filter(isIncluded), error: error, warnings: warnings, parametersPath: parametersPath)
     }
 
     /// The same report without warnings.
     public func droppingWarnings() -> InputReport {
-        InputReport(path: path, format: format, encoding: encoding, clusters: clusters, results: results, error: error, warnings: [])
+        InputReport(path: path, format: format, encoding: encoding, clusters: clusters, results: results, error: error, warnings: [], parametersPath: parametersPath)
+    }
+
+    /// The same report with more warnings.
+    public func addingWarnings(_ more: [InputDiagnostic]) -> InputReport {
+        InputReport(path: path, format: format, encoding: encoding, clusters: clusters, results: results, error: error, warnings: warnings + more, parametersPath: parametersPath)
     }
 
     /// A report for an input that could not be read.
@@ -93,6 +105,7 @@ public struct InputReport: Sendable {
         self.results = []
         self.error = error
         self.warnings = []
+        self.parametersPath = nil
     }
 
     /// Failing and indeterminate results.

@@ -68,21 +68,25 @@ extension Setting {
         case .value, .absent:
             return nil
         case .unresolved(let unresolved, _):
-            return result(.indeterminate, "Cannot tell whether \(what): \(displayName) is the expression \(unresolved.expression), which cannot be evaluated offline (\(unresolved.reason)).", subject: subject)
+            return result(.indeterminate, "Cannot tell whether \(what): \(displayName) is the expression \(ValueDescription.expression(unresolved.expression)), which cannot be evaluated offline (\(unresolved.reason)).", subject: subject)
         case .invalid(let ref, let expected):
             return result(.indeterminate, "Cannot tell whether \(what): \(displayName) is \(ValueDescription.describe(ref.node)), expected \(expected).", subject: subject)
         }
     }
 
     /// "`key` is false", "`key` is not set", "`key` is null", "`key` is \"none\"": for messages.
+    /// A template value also says where it came from: "…, from parameter 'x', its default value at line 12".
     public var describedValue: String {
         switch reading {
-        case .absent(_, let explicitNull):
-            return explicitNull ? "\(displayName) is null" : "\(displayName) is not set"
+        case .absent(let nearest, let explicitNull):
+            guard explicitNull else { return "\(displayName) is not set" }
+            let origin = nearest.node.provenance.map { ", " + $0.phrase } ?? ""
+            return "\(foundName.isEmpty ? displayName : foundName) is null\(origin)"
         case .value(_, let ref), .invalid(let ref, _):
-            return "\(displayName) is \(ValueDescription.describe(ref.node))"
+            let origin = ref.node.provenance.map { ", " + $0.phrase } ?? ""
+            return "\(displayName) is \(ValueDescription.describe(ref.node))\(origin)"
         case .unresolved(let unresolved, _):
-            return "\(displayName) is \(unresolved.expression)"
+            return "\(displayName) is \(ValueDescription.expression(unresolved.expression))"
         }
     }
 }
@@ -104,8 +108,14 @@ public enum ValueDescription {
             let more = elements.count > 4 ? ", … (\(elements.count) items)" : ""
             return "[" + parts.joined(separator: ", ") + more + "]"
         case .object: return "an object"
-        case .unresolved(let unresolved): return unresolved.expression
+        case .unresolved(let unresolved): return expression(unresolved.expression)
         }
+    }
+
+    /// An expression for a message, cut to 120 characters (the full text is in the report's
+    /// `unresolved` field).
+    public static func expression(_ text: String) -> String {
+        text.count > 120 ? String(text.prefix(119)) + "…" : text
     }
 
     /// A quoted, length-limited string.

@@ -10,22 +10,26 @@ public struct LoadedInput: Sendable {
     public let clusters: [ClusterResource]
     /// Notes that did not stop linting (duplicate keys, non-AKS content).
     public let warnings: [InputWarning]
+    /// The parameters file applied to a template, if any.
+    public let parametersPath: String?
 
     /// Creates a loaded input.
-    public init(document: JSONDocument, encoding: SourceEncoding, format: InputFormat, clusters: [ClusterResource], warnings: [InputWarning]) {
+    public init(document: JSONDocument, encoding: SourceEncoding, format: InputFormat, clusters: [ClusterResource], warnings: [InputWarning], parametersPath: String? = nil) {
         self.document = document
         self.encoding = encoding
         self.format = format
         self.clusters = clusters
         self.warnings = warnings
+        self.parametersPath = parametersPath
     }
 }
 
 /// Reads the bytes of one input into clusters: decode, parse, detect the shape, adapt.
 public enum InputLoader {
-    /// Loads `bytes`. Throws only when the input is not a readable JSON document; anything
-    /// readable but not AKS comes back with no clusters and a warning saying so.
-    public static func load(_ bytes: [UInt8]) throws(InputError) -> LoadedInput {
+    /// Loads `bytes`, applying `parameters` if the input is a template. Throws only when the input
+    /// is not a readable JSON document; anything readable but not AKS comes back with no clusters
+    /// and a warning saying so.
+    public static func load(_ bytes: [UInt8], parameters: TemplateParameters? = nil) throws(InputError) -> LoadedInput {
         guard bytes.count <= InputLimits.maximumBytes else { throw .tooLarge(bytes: bytes.count) }
         let decoded: (text: [UInt8], encoding: SourceEncoding)
         do {
@@ -39,9 +43,10 @@ public enum InputLoader {
         } catch {
             throw .syntax(error)
         }
-        var adapted = DocumentAdapter.adapt(document)
+        var adapted = DocumentAdapter.adapt(document, parameters: parameters)
         let duplicateKeyWarnings = document.warnings.map { InputWarning($0.message, position: document.position(of: $0.offset)) }
         adapted.warnings.insert(contentsOf: duplicateKeyWarnings, at: 0)
-        return LoadedInput(document: document, encoding: decoded.encoding, format: adapted.format, clusters: adapted.clusters, warnings: adapted.warnings)
+        let applied = adapted.format == .armTemplate ? parameters?.path : nil
+        return LoadedInput(document: document, encoding: decoded.encoding, format: adapted.format, clusters: adapted.clusters, warnings: adapted.warnings, parametersPath: applied)
     }
 }

@@ -58,4 +58,9 @@ public struct ResourceID: Sendable, Equatable {
 public enum ResourceType {
     public static let managedClusters = "Microsoft.ContainerService/managedClusters"
     public static let agentPools = "Microsoft.ContainerService/managedClusters/agentPools"
+    public static let maintenanceConfigurations = "Microsoft.ContainerService/managedClusters/maintenanceConfigurations"
+    public static let diagnosticSettings = "Microsoft.Insights/diagnosticSettings"
+    public static let registries = "Microsoft.ContainerRegistry/registries"
+    public static let keyVaults = "Microsoft.KeyVault/vaults"
+    public static let deployments = "Microsoft.Resources/deployments"
 }

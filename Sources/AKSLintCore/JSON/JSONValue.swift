@@ -6,13 +6,57 @@
 public struct JSONNode: Sendable {
     /// The value.
     public var value: JSONValue
-    /// Where the value's text is in its document.
+    /// Where the value's text is in its document (for a value computed by a template expression:
+    /// the expression's text).
     public var span: SourceSpan
+    /// Where a template value came from, when not written literally at `span`.
+    public var provenance: ValueProvenance?
 
     /// Creates a node.
-    public init(_ value: JSONValue, span: SourceSpan = .synthetic) {
+    public init(_ value: JSONValue, span: SourceSpan = .synthetic, provenance: ValueProvenance? = nil) {
         self.value = value
         self.span = span
+        self.provenance = provenance
+    }
+}
+
+/// Where a value of an evaluated template came from.
+public indirect enum ValueProvenance: Sendable, Equatable {
+    /// A template parameter, with where its value was given.
+    case parameter(name: String, source: ParameterSource, isSecure: Bool)
+    /// A template variable.
+    case variable(name: String)
+    /// Computed by an expression (its text).
+    case expression(String)
+
+    /// A phrase for messages, such as "from parameter 'enableRBAC', its default value at line 12".
+    public var phrase: String {
+        switch self {
+        case .parameter(let name, let source, _): return "from parameter '\(name)', \(source.phrase)"
+        case .variable(let name): return "from variable '\(name)'"
+        case .expression(let text): return "computed by \(text)"
+        }
+    }
+}
+
+/// Where a parameter's value came from.
+public enum ParameterSource: Sendable, Equatable {
+    /// The template's `defaultValue`, at this line.
+    case defaultValue(line: Int)
+    /// A parameters file.
+    case parametersFile(path: String)
+    /// The parameters a parent deployment passes to a nested template.
+    case parentDeployment(name: String)
+    /// `null`, because the parameter is nullable and has no value.
+    case nullable
+
+    var phrase: String {
+        switch self {
+        case .defaultValue(let line): return "its default value at line \(line)"
+        case .parametersFile(let path): return "set in \(path)"
+        case .parentDeployment(let name): return "passed by the deployment \(name)"
+        case .nullable: return "which has no value (nullable)"
+        }
     }
 }
 

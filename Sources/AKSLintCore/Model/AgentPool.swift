@@ -6,12 +6,15 @@ public struct AgentPool: Sendable {
     public let properties: ValueRef
     /// Its 0-based position among its cluster's pools, to name unnamed pools.
     public let ordinal: Int
+    /// For a child `agentPools` resource of a template: a deployment condition that cannot be evaluated.
+    public let deploymentCondition: UnresolvedExpression?
 
     /// Creates a pool.
-    public init(name: String?, properties: ValueRef, ordinal: Int) {
+    public init(name: String?, properties: ValueRef, ordinal: Int, deploymentCondition: UnresolvedExpression? = nil) {
         self.name = name
         self.properties = properties
         self.ordinal = ordinal
+        self.deploymentCondition = deploymentCondition
     }
 
     /// A name for messages.

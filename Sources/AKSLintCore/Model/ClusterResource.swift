@@ -27,12 +27,21 @@ public struct ClusterResource: Sendable {
     public let unresolvedAgentPools: ValueRef?
     /// Its 0-based position among the clusters of its input, to name unnamed clusters.
     public let ordinal: Int
+    /// Whether the cluster was exported from Azure or read from a template.
+    public let origin: ClusterOrigin
+    /// For a template: a condition of its deployment that cannot be evaluated offline, which makes
+    /// every result about it indeterminate.
+    public let deploymentCondition: UnresolvedExpression?
+    /// Other resources of the same template (diagnostic settings, registries, key vaults,
+    /// maintenance configurations), for rules that look across resources. Empty for exports.
+    public let relatedResources: [RelatedResource]
 
     /// Creates a cluster from an adapter's findings.
     public init(
         name: String?, resourceId: String?, resourceGroup: String?, subscriptionId: String?,
         resource: ValueRef, properties: ValueRef, hasProperties: Bool, agentPools: [AgentPool],
-        unresolvedAgentPools: ValueRef? = nil, ordinal: Int
+        unresolvedAgentPools: ValueRef? = nil, ordinal: Int, origin: ClusterOrigin = .export,
+        deploymentCondition: UnresolvedExpression? = nil, relatedResources: [RelatedResource] = []
     ) {
         self.name = name
         self.resourceId = resourceId
@@ -44,6 +53,9 @@ public struct ClusterResource: Sendable {
         self.agentPools = agentPools
         self.unresolvedAgentPools = unresolvedAgentPools
         self.ordinal = ordinal
+        self.origin = origin
+        self.deploymentCondition = deploymentCondition
+        self.relatedResources = relatedResources
     }
 
     /// A name for messages: the cluster's name, or its position in the input.
@@ -73,6 +85,37 @@ public struct ClusterResource: Sendable {
     static func propertyPath(_ keys: [String]) -> String { (["properties"] + keys).joined(separator: ".") }
 }
 
+/// Where a cluster definition came from.
+public enum ClusterOrigin: String, Sendable {
+    /// A deployed cluster exported from Azure (`az`, REST, Resource Graph).
+    case export
+    /// A resource of an ARM template.
+    case template
+}
+
+/// A resource of a template that is not a cluster but matters to cluster rules.
+public struct RelatedResource: Sendable {
+    /// The full resource type, such as `Microsoft.Insights/diagnosticSettings`.
+    public let type: String
+    /// The evaluated name, or the name as written when it cannot be evaluated.
+    public let name: String
+    /// The evaluated resource (its `properties`, `scope`, ...).
+    public let resource: ValueRef
+    /// A deployment condition that cannot be evaluated offline.
+    public let deploymentCondition: UnresolvedExpression?
+
+    /// Creates a related resource.
+    public init(type: String, name: String, resource: ValueRef, deploymentCondition: UnresolvedExpression?) {
+        self.type = type
+        self.name = name
+        self.resource = resource
+        self.deploymentCondition = deploymentCondition
+    }
+
+    /// Whether this resource has the given type (compared without case).
+    public func isOfType(_ type: String) -> Bool { self.type.equalsIgnoringASCIICase(type) }
+}
+
 /// A reading of one setting together with the canonical name of the property it read, such as
 /// `properties.disableLocalAccounts`: the same for every input shape, so findings can be matched
 /// across exports, templates and reformatting.
@@ -84,12 +127,15 @@ public struct Setting<Value: Sendable>: Sendable {
     /// The setting's name for messages, below `properties` (or the pool), spelled as the document
     /// spells the parts it has: `aadProfile.enableAzureRbac` in az output, `aadProfile.enableAzureRBAC` in REST.
     public let displayName: String
+    /// The part of ``displayName`` the document has: up to the `null` or the last existing object.
+    public let foundName: String
 
     /// Creates a setting with an explicit display name.
     public init(reading: Reading<Value>, property: String, displayName: String) {
         self.reading = reading
         self.property = property
         self.displayName = displayName
+        self.foundName = displayName
     }
 
     /// Creates the setting read at `keys` below the node at `base`.
@@ -102,5 +148,6 @@ public struct Setting<Value: Sendable>: Sendable {
         }
         let matched = min(spelled.count, keys.count)
         self.displayName = (Array(spelled.prefix(matched)) + keys.dropFirst(matched)).joined(separator: ".")
+        self.foundName = spelled.prefix(matched).joined(separator: ".")
     }
 }

@@ -44,6 +44,7 @@ public struct JSONReporter: Sendable {
             ("path", .string(input.path)),
             ("format", .string(input.format?.rawValue)),
             ("encoding", .string(input.encoding?.rawValue)),
+            ("parameters", .string(input.parametersPath)),
             ("clusters", .array(input.clusters.map { .string($0.displayName) })),
         ])
     }

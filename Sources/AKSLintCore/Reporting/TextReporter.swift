@@ -51,6 +51,7 @@ public struct TextReporter: Sendable {
         let passed = results.count { $0.state == .pass }
         var title = "\(safe(input.path)) — cluster \(safe(cluster.displayName))"
         if let group = cluster.resourceGroup { title += " (resource group \(safe(group)))" }
+        if let parameters = input.parametersPath { title += " with parameters from \(safe(parameters))" }
         var counts = "\(failed) failed, \(indeterminate) indeterminate, \(passed) passed"
         if failed == 0 && indeterminate == 0 { counts = "no findings (\(passed) passed)" }
         return style(title, .bold) + ": " + counts + "\n"
@@ -69,7 +70,7 @@ public struct TextReporter: Sendable {
             if let command = remediation.command { lines.append("    " + style(fix, .dim) + " " + safe(command)) }
             lines.append("    " + style("ARM:", .dim) + " " + safe(remediation.template))
         } else if let expression = finding.unresolvedExpression {
-            lines.append("    " + style("unresolved:", .dim) + " " + safe(expression))
+            lines.append("    " + style("unresolved:", .dim) + " " + safe(ValueDescription.expression(expression)))
         }
         return lines.joined(separator: "\n") + "\n"
     }
