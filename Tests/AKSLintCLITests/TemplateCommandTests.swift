@@ -1,0 +1,48 @@
+@testable import AKSLintCLI
+import AKSLintCore
+import Testing
+
+@Suite("Templates on the command line", .serialized)
+struct TemplateCommandTests {
+    @Test("a sibling NAME.parameters.json is applied, and the report says so")
+    func siblingParameters() async throws {
+        let text = await akslint("Fixtures/arm/public-cluster.json")
+        #expect(text.standardOutput.hasPrefix("Fixtures/arm/public-cluster.json — cluster aks-prod with parameters from Fixtures/arm/public-cluster.parameters.json"))
+        let json = try JSON(await akslint("-f", "json", "Fixtures/arm/public-cluster.json").standardOutput)
+        #expect(json["inputs"][0]["parameters"].string == "Fixtures/arm/public-cluster.parameters.json")
+        #expect(json["inputs"][0]["format"].string == "arm-template")
+    }
+
+    @Test("--parameters replaces the sibling file; a broken one is a usage error")
+    func explicitParameters() async throws {
+        let path = "/tmp/akslint-params-\(UInt32.random(in: 0...UInt32.max)).json"
+        try writeText(#"{"parameters": {"clusterName": {"value": "aks-staging"}, "networkPolicy": {"value": "cilium"}}}"#, to: path)
+        defer { unlink(path) }
+        let report = try JSON(await akslint("-f", "json", "--parameters", path, "Fixtures/arm/public-cluster.json").standardOutput)
+        #expect(report["inputs"][0]["clusters"][0].string == "aks-staging")
+        #expect(!report["findings"].array.contains { $0["ruleId"].string == "AKS205" })
+        let broken = await akslint("-p", "Fixtures/invalid/truncated.json", "Fixtures/arm/public-cluster.json")
+        #expect(broken.exitCode == .inputOrUsageError)
+        #expect(broken.standardError.contains("--parameters Fixtures/invalid/truncated.json:6:1"))
+    }
+
+    @Test("a template whose settings cannot be known offline is indeterminate, and --strict gates on it")
+    func strictTemplates() async {
+        #expect(await akslint("--rule", "AKS202", "Fixtures/arm/nested-deployments.json").exitCode == .findings, "the dr cluster is public")
+        // AKS104 passes on aks-symbolic and is indeterminate on the conditional canary cluster.
+        let lenient = await akslint("--rule", "AKS104", "Fixtures/arm/symbolic-resources.json")
+        #expect(lenient.exitCode == .success)
+        #expect(lenient.standardOutput.contains("indeterminate"))
+        #expect(await akslint("--rule", "AKS104", "--strict", "Fixtures/arm/symbolic-resources.json").exitCode == .findings)
+    }
+
+    private func writeText(_ text: String, to path: String) throws {
+        guard let handle = fopen(path, "wb") else { throw TestFailure("cannot write \(path)") }
+        defer { fclose(handle) }
+        _ = Array(text.utf8).withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, handle) }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif
