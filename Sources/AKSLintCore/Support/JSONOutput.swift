@@ -14,69 +14,83 @@ public indirect enum JSONOutput: Sendable {
     /// The value as JSON text with `indent` spaces per level (0 for one line), ending in a newline.
     /// (There is no floating-point case: reports have none, and GitHub wants security-severity as a string.)
     public func serialized(indent: Int = 2) -> String {
-        var output = ""
+        var output: [UInt8] = []
+        output.reserveCapacity(4096)
         write(into: &output, depth: 0, indent: indent)
-        output.append("\n")
-        return output
+        output.append(UInt8(ascii: "\n"))
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(into output: inout String, depth: Int, indent: Int) {
+    private func write(into output: inout [UInt8], depth: Int, indent: Int) {
         switch self {
-        case .null: output += "null"
-        case .bool(let flag): output += flag ? "true" : "false"
-        case .int(let number): output += String(number)
+        case .null: output.append(contentsOf: "null".utf8)
+        case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .int(let number): output.append(contentsOf: String(number).utf8)
         case .string(let text): JSONOutput.writeString(text, into: &output)
         case .array(let elements):
-            guard !elements.isEmpty else { output += "[]"; return }
-            output += "["
+            guard !elements.isEmpty else { output.append(contentsOf: "[]".utf8); return }
+            output.append(UInt8(ascii: "["))
             for (index, element) in elements.enumerated() {
-                output += index == 0 ? "" : ","
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 newline(&output, depth: depth + 1, indent: indent)
                 element.write(into: &output, depth: depth + 1, indent: indent)
             }
             newline(&output, depth: depth, indent: indent)
-            output += "]"
+            output.append(UInt8(ascii: "]"))
         case .object(let members):
-            guard !members.isEmpty else { output += "{}"; return }
-            output += "{"
+            guard !members.isEmpty else { output.append(contentsOf: "{}".utf8); return }
+            output.append(UInt8(ascii: "{"))
             for (index, (key, value)) in members.enumerated() {
-                output += index == 0 ? "" : ","
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 newline(&output, depth: depth + 1, indent: indent)
                 JSONOutput.writeString(key, into: &output)
-                output += indent > 0 ? ": " : ":"
+                output.append(contentsOf: (indent > 0 ? ": " : ":").utf8)
                 value.write(into: &output, depth: depth + 1, indent: indent)
             }
             newline(&output, depth: depth, indent: indent)
-            output += "}"
+            output.append(UInt8(ascii: "}"))
         }
     }
 
-    private func newline(_ output: inout String, depth: Int, indent: Int) {
+    private func newline(_ output: inout [UInt8], depth: Int, indent: Int) {
         guard indent > 0 else { return }
-        output += "\n" + String(repeating: " ", count: depth * indent)
+        output.append(UInt8(ascii: "\n"))
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * indent))
     }
 
     /// Writes a JSON string. Besides what JSON requires, DEL, C1 controls, line/paragraph
     /// separators and bidirectional-override characters are escaped, so a report printed to a
     /// terminal or shown in a browser cannot be made to lie about its content.
-    static func writeString(_ text: String, into output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            default:
-                if TerminalSafety.isUnsafe(scalar) {
-                    output += "\\u" + TerminalSafety.hex4(scalar.value)
-                } else {
-                    output.unicodeScalars.append(scalar)
+    static func writeString(_ text: String, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        let plain = text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
+        if plain {
+            output.append(contentsOf: text.utf8)
+        } else {
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": output.append(contentsOf: "\\\"".utf8)
+                case "\\": output.append(contentsOf: "\\\\".utf8)
+                case "\n": output.append(contentsOf: "\\n".utf8)
+                case "\r": output.append(contentsOf: "\\r".utf8)
+                case "\t": output.append(contentsOf: "\\t".utf8)
+                default:
+                    if TerminalSafety.isUnsafe(scalar) {
+                        output.append(contentsOf: ("\\u" + TerminalSafety.hex4(scalar.value)).utf8)
+                    } else {
+                        SourceDecoder.appendUTF8(scalar.value, to: &output)
+                    }
                 }
             }
         }
-        output += "\""
+        output.append(UInt8(ascii: "\""))
+    }
+
+    /// Writes a JSON string into a `String`.
+    static func writeString(_ text: String, into output: inout String) {
+        var bytes: [UInt8] = []
+        writeString(text, into: &bytes)
+        output += String(decoding: bytes, as: UTF8.self)
     }
 }
 
