@@ -45,9 +45,7 @@ public struct NoNodePublicIP: Rule {
         ])
 
     public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
-        let question = "nodes have public IP addresses"
-        if let listResult = cluster.poolListResult(ruleQuestion: question) { return [listResult] }
-        return cluster.agentPools.map { pool in
+        cluster.judgePools(question: "nodes have public IP addresses") { pool in
             let setting = pool.bool("enableNodePublicIP")
             return setting.judge(
                 secureValue: false, absentIsSecure: true,

@@ -33,19 +33,21 @@ extension Setting {
 }
 
 extension ClusterResource {
-    /// The one result a node-pool rule gives when it cannot judge pools one by one: not applicable
-    /// without pools, indeterminate when the pool list is an unresolved expression.
-    func poolListResult(ruleQuestion: String) -> RuleResult? {
+    /// Judges every node pool with `judge`. Pools that cannot be known offline (an
+    /// `agentPoolProfiles` or `properties` that is an unresolved expression) add one indeterminate
+    /// result; a cluster without pools gives one not-applicable result, so a rule always answers.
+    func judgePools(question: String, _ judge: (AgentPool) -> RuleResult) -> [RuleResult] {
+        var results = agentPools.map(judge)
         if let unresolved = unresolvedAgentPools {
-            let setting = Setting<[ValueRef]>(reading: properties.array("agentPoolProfiles"), property: "properties.agentPoolProfiles", displayName: "agentPoolProfiles")
-            return setting.undecidableResult(ruleQuestion)
-                ?? RuleResult(state: .indeterminate, message: "Cannot tell whether \(ruleQuestion): the node pools are not known offline.", location: unresolved, property: "properties.agentPoolProfiles")
+            let setting = Setting<[ValueRef]>(reading: unresolved.array(), property: "properties.agentPoolProfiles", displayName: "agentPoolProfiles")
+            results.append(setting.undecidableResult(question)
+                ?? RuleResult(state: .indeterminate, message: "Cannot tell whether \(question): the node pools are not known offline.", location: unresolved, property: "properties.agentPoolProfiles"))
         }
-        if agentPools.isEmpty {
-            return RuleResult(
+        if results.isEmpty {
+            results.append(RuleResult(
                 state: .notApplicable, message: "The cluster has no node pools in this input.", location: properties,
-                property: "properties.agentPoolProfiles", pointsAtEnclosingObject: true)
+                property: "properties.agentPoolProfiles", pointsAtEnclosingObject: true))
         }
-        return nil
+        return results
     }
 }

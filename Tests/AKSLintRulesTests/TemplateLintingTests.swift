@@ -81,6 +81,24 @@ struct TemplateLintingTests {
         #expect(settings.resource.child("scope")?.node.string == "Microsoft.ContainerService/managedClusters/aks-symbolic")
     }
 
+    @Test("pools that cannot be known add an indeterminate result beside the pools that can")
+    func unknownPools() throws {
+        let template = #"""
+            {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+             "parameters": {"pools": {"type": "array"}},
+             "resources": [
+               {"type": "Microsoft.ContainerService/managedClusters", "apiVersion": "2025-10-01", "name": "aks",
+                "properties": {"agentPoolProfiles": "[parameters('pools')]"}},
+               {"type": "Microsoft.ContainerService/managedClusters/agentPools", "apiVersion": "2025-10-01", "name": "aks/edge",
+                "properties": {"enableNodePublicIP": true}}]}
+            """#
+        let loaded = try InputLoader.load(Array(template.utf8))
+        let results = LintEngine(rules: [NoNodePublicIP()]).evaluate(loaded, path: "t.json")
+        #expect(results.map(\.state) == [.fail, .indeterminate])
+        #expect(results[0].subject == .agentPool("edge"))
+        #expect(results[1].unresolvedExpression == "[parameters('pools')]")
+    }
+
     @Test("a property absent from a template resource points at its properties object")
     func absentLocation() throws {
         let (_, findings) = try lint("arm/public-cluster.json")

@@ -71,7 +71,7 @@ enum TemplateAdapter {
         let properties = envelope.child("properties")
         let propertiesRef = properties.flatMap { $0.node.object != nil || $0.node.unresolvedValue != nil ? $0 : nil } ?? envelope
         var pools: [AgentPool] = []
-        var unresolvedPools: ValueRef?
+        var unresolvedPools: ValueRef? = propertiesRef.node.unresolvedValue != nil ? propertiesRef : nil
         if let profiles = propertiesRef.child("agentPoolProfiles") {
             if profiles.node.unresolvedValue != nil {
                 unresolvedPools = profiles
