@@ -99,6 +99,24 @@ struct TemplateLintingTests {
         #expect(results[1].unresolvedExpression == "[parameters('pools')]")
     }
 
+    @Test("child resources nested in their cluster join it: agent pools and provider-scoped diagnostic settings")
+    func nestedChildren() throws {
+        let template = #"""
+            {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+             "resources": [
+               {"type": "Microsoft.ContainerService/managedClusters", "apiVersion": "2025-10-01", "name": "aks", "properties": {},
+                "resources": [
+                  {"type": "agentPools", "apiVersion": "2025-10-01", "name": "user", "properties": {"enableNodePublicIP": true}},
+                  {"type": "providers/diagnosticSettings", "apiVersion": "2021-05-01-preview", "name": "Microsoft.Insights/audit",
+                   "properties": {"logs": [{"category": "kube-audit", "enabled": true}]}}]}]}
+            """#
+        let loaded = try InputLoader.load(Array(template.utf8))
+        let cluster = try #require(loaded.clusters.first)
+        #expect(cluster.agentPools.map(\.displayName) == ["user"])
+        #expect(cluster.relatedResources.map(\.type) == [ResourceType.diagnosticSettings])
+        #expect(cluster.relatedResources.first?.name == "aks/Microsoft.Insights/audit")
+    }
+
     @Test("a property absent from a template resource points at its properties object")
     func absentLocation() throws {
         let (_, findings) = try lint("arm/public-cluster.json")

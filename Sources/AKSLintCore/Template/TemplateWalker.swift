@@ -68,10 +68,20 @@ struct TemplateWalker {
                 if let unresolved = evaluated.unresolvedValue { instanceCondition = instanceCondition ?? unresolved }
             }
             guard let written = object["type"]?.string, let type = instance.evaluateTree(JSONNode(.string(written))).value.stringValue else { continue }
-            let fullType = parent.map { type.contains("/") ? type : $0.type + "/" + type } ?? type
+            // A nested child's type is relative ("agentPools", "providers/diagnosticSettings") unless
+            // it starts with a resource provider namespace ("Microsoft.X/...").
+            let isQualified = type.split(separator: "/").first?.contains(".") ?? false
+            let fullType = parent.map { isQualified ? type : $0.type + "/" + type } ?? type
             var name = instance.evaluateTree(object["name"] ?? JSONNode(.null, span: definition.node.span))
-            if let parent, let text = name.value.stringValue, !text.contains("/") {
-                name = JSONNode(parent.name.value.stringValue.map { .string($0 + "/" + text) } ?? parent.name.value, span: name.span)
+            // A nested child's name is relative to its parent's unless it already starts with it.
+            if let parent, let text = name.value.stringValue {
+                if let parentName = parent.name.value.stringValue {
+                    if !text.asciiLowercased().hasPrefix(parentName.asciiLowercased() + "/") {
+                        name = JSONNode(.string(parentName + "/" + text), span: name.span, provenance: name.provenance)
+                    }
+                } else {
+                    name = JSONNode(parent.name.value, span: name.span)
+                }
             }
             if fullType.equalsIgnoringASCIICase(ResourceType.deployments) {
                 walkNestedDeployment(definition, evaluator: instance, condition: instanceCondition, depth: depth)
