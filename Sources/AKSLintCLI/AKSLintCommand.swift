@@ -58,9 +58,10 @@ struct CheckCommand {
             }
         }
         let rules = selectedRules()
+        let evaluationDay = options.asOf ?? .today
         let discovery = InputDiscovery().discover(paths, stdinName: options.stdinFilename)
         let runner = LintRunner(
-            engine: LintEngine(rules: rules),
+            engine: LintEngine(rules: rules, context: RuleContext(evaluationDay: evaluationDay)),
             readStandardInput: environment.readStandardInput,
             parallelism: ProcessInfoCompat.processorCount,
             parameters: parameters)
@@ -77,7 +78,7 @@ struct CheckCommand {
                 inputs.append(filtered)
             }
         }
-        let report = LintReport(inputs: inputs, rules: rules.map(\.metadata))
+        let report = LintReport(inputs: inputs, rules: rules.map(\.metadata), evaluationDay: evaluationDay)
 
         var standardError = diagnostics(report)
         if !quietlySkipped.isEmpty && !options.quiet {

@@ -90,6 +90,10 @@ public struct ArgumentParser: Sendable {
                 options.stdinFilename = try reader.value(for: argument)
             case "-p", "--parameters":
                 options.parametersPath = try reader.value(for: argument)
+            case "--as-of":
+                let value = try reader.value(for: argument)
+                guard let day = CalendarDay(value) else { throw UsageError("invalid date '\(TerminalSafety.sanitize(value))' for --as-of; expected YYYY-MM-DD") }
+                options.asOf = day
             case "--include-passed":
                 try reader.rejectValue(for: argument)
                 options.includePassed = true

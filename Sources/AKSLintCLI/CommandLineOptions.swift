@@ -59,6 +59,8 @@ public struct CheckOptions: Sendable, Equatable {
     public var includePassed = false
     /// An ARM parameters file for the templates; when nil, a sibling `NAME.parameters.json` is used.
     public var parametersPath: String?
+    /// The day date-dependent rules evaluate at; nil means today.
+    public var asOf: CalendarDay?
 
     public init() {}
 }

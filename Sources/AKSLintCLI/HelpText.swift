@@ -24,6 +24,7 @@ enum HelpText {
               --rule ID[,ID...]                  run only these rules
               --skip-rule ID[,ID...]             do not run these rules
               --strict                           indeterminate results (values unknown offline) count for --fail-on
+              --as-of YYYY-MM-DD                 evaluate date-dependent rules (supported versions) on this day instead of today
               --color auto|always|never          colour text output (auto: on a terminal, unless NO_COLOR is set)
           -q, --quiet                            only findings: no summary, no lines for clean clusters
           -p, --parameters FILE                  ARM parameters file for the templates (default: NAME.parameters.json beside NAME.json)

@@ -6,7 +6,7 @@ import Testing
 struct ExitCodeTests {
     @Test("a hardened cluster exits 0; the insecure one exits 1 at the default gate (high)")
     func gate() async {
-        #expect(await akslint("Fixtures/az/hardened.json").exitCode == .success)
+        #expect(await akslint("--as-of", "2026-11-24", "Fixtures/az/hardened.json").exitCode == .success)
         #expect(await akslint("Fixtures/az/prod-insecure.json").exitCode == .findings)
         #expect(await akslint("check", "Fixtures/az/prod-insecure.json").exitCode == .findings)
     }
@@ -45,6 +45,7 @@ struct ExitCodeTests {
         (["--frobnicate"], "unknown option '--frobnicate'"),
         (["--output"], "--output needs a value"),
         (["--strict=yes", "x.json"], "--strict takes no value"),
+        (["--as-of", "2026-02-30", "x.json"], "invalid date '2026-02-30' for --as-of; expected YYYY-MM-DD"),
         (["explain"], "usage: akslint explain RULE-ID"),
         (["explain", "AKS000"], "unknown rule 'AKS000'"),
         (["-", "-"], "standard input ('-') can be read only once"),

@@ -10,14 +10,14 @@ import Testing
 struct OutputTests {
     @Test("text: grouped by cluster, file:line:col, message with the actual value, and the filled-in fix")
     func text() async {
-        let outcome = await akslint("Fixtures/az/prod-insecure.json")
+        let outcome = await akslint("--as-of", "2026-11-24", "Fixtures/az/prod-insecure.json")
         let output = outcome.standardOutput
-        #expect(output.hasPrefix("Fixtures/az/prod-insecure.json — cluster prod-aks (resource group prod-rg): 12 failed, 0 indeterminate, 2 passed\n"))
+        #expect(output.hasPrefix("Fixtures/az/prod-insecure.json — cluster prod-aks (resource group prod-rg): 32 failed, 0 indeterminate, 12 passed\n"))
         #expect(output.contains("  Fixtures/az/prod-insecure.json:98:27  HIGH  AKS103 local-accounts-disabled\n    Local accounts are enabled (disableLocalAccounts is false)"))
         #expect(output.contains("    fix: az aks update -g prod-rg -n prod-aks --disable-local-accounts\n"))
         #expect(output.contains("AKS206 no-node-public-ip [pool edge]"))
         #expect(output.contains("the authorized range \"0.0.0.0/0\" (a /0) admits every IPv4 address"))
-        #expect(outcome.standardError == "akslint: 1 file, 1 cluster, 13 rules: 12 failed (5 high, 7 medium), 0 indeterminate, 2 passed.\n")
+        #expect(outcome.standardError == "akslint: 1 file, 1 cluster, 45 rules: 32 failed (8 high, 13 medium, 9 low, 2 info), 0 indeterminate, 12 passed.\n")
         #expect(!output.contains("\u{1B}"), "no colour when not on a terminal")
     }
 
@@ -56,9 +56,9 @@ struct OutputTests {
         #expect(only["findings"].array.map { $0["ruleId"].string } == ["AKS103"])
         let skipped = try JSON(await akslint("-f", "json", "--skip-rule", "AKS103", "Fixtures/az/prod-insecure.json").standardOutput)
         #expect(!skipped["findings"].array.contains { $0["ruleId"].string == "AKS103" })
-        let high = try JSON(await akslint("-f", "json", "--min-severity", "high", "Fixtures/az/prod-insecure.json").standardOutput)
+        let high = try JSON(await akslint("-f", "json", "--as-of", "2026-11-24", "--min-severity", "high", "Fixtures/az/prod-insecure.json").standardOutput)
         #expect(high["findings"].array.allSatisfy { ["high", "critical"].contains($0["severity"].string) })
-        #expect(high["findings"].array.count == 5)
+        #expect(high["findings"].array.count == 8)
     }
 
     @Test("a directory is searched recursively; JSON files that are not AKS are skipped with one note")
@@ -87,7 +87,8 @@ struct OutputTests {
 
     @Test("JSON: the documented shape, with the remediation filled in and input errors listed")
     func json() async throws {
-        let report = try JSON(await akslint("-f", "json", "Fixtures/az/prod-insecure.json", "Fixtures/invalid/bad-literal.json").standardOutput)
+        let report = try JSON(await akslint("-f", "json", "--as-of", "2026-11-24", "Fixtures/az/prod-insecure.json", "Fixtures/invalid/bad-literal.json").standardOutput)
+        #expect(report["evaluationDate"].string == "2026-11-24")
         #expect(report["schemaVersion"].int == 1)
         #expect(report["tool"]["name"].string == "akslint")
         #expect(report["inputs"][0]["format"].string == "az-aks-show")
@@ -102,21 +103,22 @@ struct OutputTests {
         #expect(finding["suppressed"].isNull)
         #expect(report["errors"][0]["path"].string == "Fixtures/invalid/bad-literal.json")
         #expect(report["errors"][0]["line"].int == 1 && report["errors"][0]["column"].int == 44)
-        #expect(report["summary"]["bySeverity"]["high"].int == 5)
-        let withPasses = try JSON(await akslint("-f", "json", "--include-passed", "Fixtures/az/hardened.json").standardOutput)
-        #expect(withPasses["findings"].array.count == 14 && withPasses["findings"].array.allSatisfy { $0["state"].string == "pass" })
+        #expect(report["summary"]["bySeverity"]["high"].int == 8)
+        let withPasses = try JSON(await akslint("-f", "json", "--as-of", "2026-11-24", "--include-passed", "Fixtures/az/hardened.json").standardOutput)
+        #expect(withPasses["findings"].array.count == 46 && withPasses["findings"].array.allSatisfy { $0["state"].string == "pass" })
+        #expect(withPasses["summary"]["notApplicable"].int == 8, "AKS502 and AKS801-804 on an export, AKS109 with Azure RBAC, AKS703/704 on the user pool")
     }
 
     @Test("SARIF: GitHub's requirements on every result and rule")
     func sarif() async throws {
-        let log = try JSON(await akslint("-f", "sarif", "Fixtures/az/prod-insecure.json", "Fixtures/invalid/truncated.json").standardOutput)
+        let log = try JSON(await akslint("-f", "sarif", "--as-of", "2026-11-24", "Fixtures/az/prod-insecure.json", "Fixtures/invalid/truncated.json").standardOutput)
         #expect(log["$schema"].string == "https://json.schemastore.org/sarif-2.1.0.json")
         let run = log["runs"][0]
         #expect(log["runs"].array.count == 1)
         #expect(run["columnKind"].string == "utf16CodeUnits")
         #expect(run["originalUriBaseIds"]["%SRCROOT%"]["uri"].string == "file://" + Paths.repositoryRoot + "/")
         let rules = run["tool"]["driver"]["rules"].array
-        #expect(rules.count == 13)
+        #expect(rules.count == 45)
         for rule in rules {
             #expect(!rule["shortDescription"]["text"].string.isEmpty && !rule["help"]["markdown"].string.isEmpty)
             #expect(rule["helpUri"].string.hasPrefix("https://"))
@@ -124,7 +126,7 @@ struct OutputTests {
         }
         #expect(rules.first { $0["id"].string == "AKS104" }?["properties"]["security-severity"].string == "9.5")
         let results = run["results"].array
-        #expect(results.count == 12)
+        #expect(results.count == 32)
         for result in results {
             let location = result["locations"][0]["physicalLocation"]
             #expect(location["artifactLocation"]["uri"].string == "Fixtures/az/prod-insecure.json")

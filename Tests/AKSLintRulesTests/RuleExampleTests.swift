@@ -10,7 +10,7 @@ struct RuleExampleTests {
     @Test("every example gives the result it documents", arguments: rules)
     func examples(rule: RuleUnderTest) throws {
         for example in rule.metadata.examples {
-            let results = try evaluate(rule.rule, on: example.input)
+            let results = try evaluate(rule.rule, on: example.input, asOf: example.asOf)
             try assert(results, meet: example.expectation, in: "\(rule.id): \(example.title)")
         }
     }
@@ -25,28 +25,32 @@ struct RuleExampleTests {
     @Test("keys in any case give the same results", arguments: rules)
     func keyCaseDoesNotMatter(rule: RuleUnderTest) throws {
         for example in rule.metadata.examples {
-            let original = try evaluate(rule.rule, on: example.input).map(\.state)
+            let original = try evaluate(rule.rule, on: example.input, asOf: example.asOf).map(\.state)
             for transform in [KeyCase.lower, KeyCase.upper] {
                 let document = try JSONParser.parse(Array(example.input.utf8))
                 let recased = Mutation.recaseKeys(document.root, transform)
-                let states = evaluate(rule.rule, on: JSONDocument(root: recased, text: document.text, lineIndex: document.lineIndex)).map(\.state)
+                let states = evaluate(rule.rule, on: JSONDocument(root: recased, text: document.text, lineIndex: document.lineIndex), asOf: example.asOf).map(\.state)
                 #expect(states == original, "\(rule.id): \(example.title) with \(transform) keys")
             }
         }
     }
 
-    @Test("an unresolved expression where a failing value was is indeterminate, never a pass", arguments: rules)
+    @Test("an unresolved expression where a failing value was is indeterminate (or what the rule documents), never a silent pass", arguments: rules)
     func unresolvedIsIndeterminate(rule: RuleUnderTest) throws {
         for example in rule.metadata.examples {
             guard case .fails(let path) = example.expectation else { continue }
             let document = try JSONParser.parse(Array(example.input.utf8))
             guard let target = Mutation.node(at: path, in: document.root), target.isScalar else { continue }
-            let subject = try evaluate(rule.rule, on: example.input).first { $0.state == .fail }?.subject
+            let subject = try evaluate(rule.rule, on: example.input, asOf: example.asOf).first { $0.state == .fail }?.subject
             let unresolved = JSONNode(.unresolved(UnresolvedExpression(expression: "[parameters('x')]", reason: "parameter 'x' has no value")), span: target.span)
             let mutated = Mutation.replacing(path, in: document.root, with: unresolved)
-            let results = evaluate(rule.rule, on: JSONDocument(root: mutated, text: document.text, lineIndex: document.lineIndex))
+            let results = evaluate(rule.rule, on: JSONDocument(root: mutated, text: document.text, lineIndex: document.lineIndex), asOf: example.asOf)
             let atPath = results.filter { $0.location.jsonPath == path }
             let description = results.map { "\($0.state) at \($0.location.jsonPath)" }
+            if rule.metadata.unresolvedMeans != .indeterminate {
+                #expect(!atPath.isEmpty && atPath.allSatisfy { $0.state == rule.metadata.unresolvedMeans }, "\(rule.id): \(example.title): \(description)")
+                continue
+            }
             #expect(!results.contains { $0.state == .pass && $0.subject == subject }, "\(rule.id): \(example.title) with \(path) unresolved passed: \(description)")
             #expect(atPath.allSatisfy { $0.state == .indeterminate && $0.unresolvedExpression == "[parameters('x')]" }, "\(rule.id): \(example.title): \(description)")
             #expect(results.contains { ($0.state == .indeterminate || $0.state == .fail) && $0.subject == subject })
@@ -77,16 +81,16 @@ struct RuleExampleTests {
 
     // MARK: Helpers
 
-    private func evaluate(_ rule: any Rule, on input: String) throws -> [Finding] {
+    private func evaluate(_ rule: any Rule, on input: String, asOf: CalendarDay? = nil) throws -> [Finding] {
         let loaded = try InputLoader.load(Array(input.utf8))
         #expect(loaded.clusters.count == 1, "an example holds exactly one cluster")
-        return LintEngine(rules: [rule]).evaluate(loaded, path: "example.json")
+        return LintEngine(rules: [rule], context: RuleContext(evaluationDay: asOf ?? .today)).evaluate(loaded, path: "example.json")
     }
 
-    private func evaluate(_ rule: any Rule, on document: JSONDocument) -> [Finding] {
+    private func evaluate(_ rule: any Rule, on document: JSONDocument, asOf: CalendarDay? = nil) -> [Finding] {
         let adapted = DocumentAdapter.adapt(document)
         let loaded = LoadedInput(document: document, encoding: .utf8, format: adapted.format, clusters: adapted.clusters, warnings: adapted.warnings)
-        return LintEngine(rules: [rule]).evaluate(loaded, path: "example.json")
+        return LintEngine(rules: [rule], context: RuleContext(evaluationDay: asOf ?? .today)).evaluate(loaded, path: "example.json")
     }
 
     private func assert(_ results: [Finding], meet expectation: RuleExample.Expectation, in context: String) throws {

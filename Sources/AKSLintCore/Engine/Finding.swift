@@ -92,21 +92,31 @@ extension ResultSubject {
         return nil
     }
 
+    /// The other resource's name, for results about related resources.
+    public var relatedResourceName: String? {
+        if case .relatedResource(_, let name) = self { return name }
+        return nil
+    }
+
     var fingerprintComponent: String {
         switch self {
         case .cluster: return "cluster"
         case .agentPool(let name): return "pool:" + name
+        case .relatedResource(let type, let name): return "resource:" + type + "/" + name
         }
     }
 }
 
 extension Remediation {
-    /// This remediation for a cluster (and pool); unknown names stay as `<resource-group>`-style placeholders.
-    public func applied(to cluster: ClusterReference, pool: String?) -> AppliedRemediation {
+    /// This remediation for a cluster and the subject of a result; unknown names stay as
+    /// `<resource-group>`-style placeholders.
+    public func applied(to cluster: ClusterReference, subject: ResultSubject) -> AppliedRemediation {
+        let resourceName = subject.relatedResourceName.map { String($0.split(separator: "/").last ?? Substring($0)) }
         let values = [
             "resourceGroup": cluster.resourceGroup.map(ShellQuoting.quoteIfNeeded) ?? "<resource-group>",
             "name": cluster.name.map(ShellQuoting.quoteIfNeeded) ?? "<cluster-name>",
-            "pool": pool.map(ShellQuoting.quoteIfNeeded) ?? "<pool-name>",
+            "pool": subject.poolName.map(ShellQuoting.quoteIfNeeded) ?? "<pool-name>",
+            "resource": resourceName.map(ShellQuoting.quoteIfNeeded) ?? "<resource-name>",
         ]
         return AppliedRemediation(command: azCommand.map { Placeholders.fill($0, with: values) }, template: template, bicep: bicep, disruption: disruption)
     }

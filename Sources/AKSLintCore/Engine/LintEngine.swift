@@ -35,7 +35,7 @@ public struct LintEngine: Sendable {
                             jsonPath: result.location.path.description),
                         property: result.property,
                         unresolvedExpression: result.unresolvedExpression,
-                        remediation: metadata.remediation.applied(to: reference, pool: result.subject.poolName)))
+                        remediation: metadata.remediation.applied(to: reference, subject: result.subject)))
                 }
             }
         }

@@ -4,11 +4,14 @@ public struct LintReport: Sendable {
     public let inputs: [InputReport]
     /// The rules that ran, in catalogue order.
     public let rules: [RuleMetadata]
+    /// The day date-dependent rules were evaluated at.
+    public let evaluationDay: CalendarDay
 
     /// Creates a report.
-    public init(inputs: [InputReport], rules: [RuleMetadata]) {
+    public init(inputs: [InputReport], rules: [RuleMetadata], evaluationDay: CalendarDay = .today) {
         self.inputs = inputs
         self.rules = rules
+        self.evaluationDay = evaluationDay
     }
 
     /// Failing and indeterminate results: what reports list.

@@ -1,5 +1,3 @@
-import FoundationEssentials
-
 /// A check of one security property of a cluster.
 ///
 /// A rule is a value: its ``metadata`` documents it and its ``evaluate(_:context:)`` is a pure
@@ -14,11 +12,11 @@ public protocol Rule: Sendable {
 
 /// What a rule may know besides the cluster.
 public struct RuleContext: Sendable {
-    /// The date rules that depend on time (support windows) evaluate at.
-    public let evaluationDate: Date
+    /// The day rules that depend on time (support windows) evaluate at: today, or `--as-of`.
+    public let evaluationDay: CalendarDay
 
     /// Creates a context.
-    public init(evaluationDate: Date = Date()) {
-        self.evaluationDate = evaluationDate
+    public init(evaluationDay: CalendarDay = .today) {
+        self.evaluationDay = evaluationDay
     }
 }

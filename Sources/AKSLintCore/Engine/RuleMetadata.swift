@@ -22,12 +22,16 @@ public struct RuleMetadata: Sendable {
     public let peerIDs: [String]
     /// Inputs that must fail and inputs that must pass; the test suite runs all of them.
     public let examples: [RuleExample]
+    /// What a setting that cannot be resolved offline gives: indeterminate for every rule except
+    /// those where an unresolved value is itself the secure case (AKS306: a credential supplied
+    /// at deployment is not written in the file).
+    public let unresolvedMeans: ResultState
 
     /// Creates rule metadata.
     public init(
         id: String, name: String, title: String, severity: Severity, category: RuleCategory,
         checks: String, absentMeans: String, rationale: String, remediation: Remediation,
-        references: [Reference], peerIDs: [String] = [], examples: [RuleExample]
+        references: [Reference], peerIDs: [String] = [], examples: [RuleExample], unresolvedMeans: ResultState = .indeterminate
     ) {
         self.id = id
         self.name = name
@@ -41,6 +45,7 @@ public struct RuleMetadata: Sendable {
         self.references = references
         self.peerIDs = peerIDs
         self.examples = examples
+        self.unresolvedMeans = unresolvedMeans
     }
 }
 
@@ -106,6 +111,8 @@ public struct RuleExample: Sendable {
     public let input: String
     /// The expected outcome.
     public let expectation: Expectation
+    /// The evaluation day the example assumes, for rules that depend on the date.
+    public let asOf: CalendarDay?
 
     /// What a rule must say about an example.
     public enum Expectation: Sendable, Equatable {
@@ -118,9 +125,10 @@ public struct RuleExample: Sendable {
     }
 
     /// Creates an example.
-    public init(_ title: String, _ expectation: Expectation, _ input: String) {
+    public init(_ title: String, _ expectation: Expectation, asOf: CalendarDay? = nil, _ input: String) {
         self.title = title
         self.expectation = expectation
+        self.asOf = asOf
         self.input = input
     }
 }

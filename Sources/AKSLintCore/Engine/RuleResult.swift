@@ -16,6 +16,8 @@ public enum ResultSubject: Sendable, Hashable {
     case cluster
     /// One node pool, by display name.
     case agentPool(String)
+    /// Another resource of the template (a registry, a key vault), by type and name.
+    case relatedResource(type: String, name: String)
 }
 
 /// One judgement of a rule: its state, a message naming the actual value, and where that value is.

@@ -44,7 +44,8 @@ extension ValueRef {
     /// Reads any present value at `keys` below this node.
     public func any(_ keys: String...) -> Reading<ValueRef> { read(keys, expected: "a value") { $0 } }
 
-    func readBool(_ keys: [String]) -> Reading<Bool> {
+    /// Reads a boolean at a path of keys below this node (see ``bool(_:)``).
+    public func readBool(_ keys: [String]) -> Reading<Bool> {
         read(keys, expected: "a boolean") { ref in
             switch ref.node.value {
             case .bool(let flag): return flag
@@ -55,11 +56,13 @@ extension ValueRef {
         }
     }
 
-    func readString(_ keys: [String]) -> Reading<String> {
+    /// Reads a string at a path of keys below this node.
+    public func readString(_ keys: [String]) -> Reading<String> {
         read(keys, expected: "a string") { $0.node.string }
     }
 
-    func readArray(_ keys: [String]) -> Reading<[ValueRef]> {
+    /// Reads an array at a path of keys below this node.
+    public func readArray(_ keys: [String]) -> Reading<[ValueRef]> {
         read(keys, expected: "an array") { ref in ref.node.array == nil ? nil : ref.elements }
     }
 

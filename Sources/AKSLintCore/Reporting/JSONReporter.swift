@@ -19,6 +19,7 @@ public struct JSONReporter: Sendable {
         let document = JSONOutput.object([
             ("schemaVersion", .int(Self.schemaVersion)),
             ("tool", .object([("name", .string(AKSLintInfo.name)), ("version", .string(AKSLintInfo.version))])),
+            ("evaluationDate", .string(report.evaluationDay.description)),
             ("inputs", .array(report.inputs.map(input))),
             ("findings", .array(listed.map(finding))),
             ("errors", .array(report.errors.map(diagnostic))),
@@ -62,6 +63,9 @@ public struct JSONReporter: Sendable {
             ])),
         ]
         if let pool = finding.subject.poolName { members.append(("agentPool", .string(pool))) }
+        if case .relatedResource(let type, let name) = finding.subject {
+            members.append(("relatedResource", .object([("type", .string(type)), ("name", .string(name))])))
+        }
         members += [
             ("message", .string(finding.message)),
             ("location", .object([

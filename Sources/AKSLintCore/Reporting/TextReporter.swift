@@ -61,6 +61,9 @@ public struct TextReporter: Sendable {
         let location = "\(safe(finding.location.file)):\(finding.location.region.start.line):\(finding.location.region.start.column)"
         var subject = ""
         if let pool = finding.subject.poolName { subject = " [pool \(safe(pool))]" }
+        if case .relatedResource(let type, let name) = finding.subject {
+            subject = " [\(safe(type.split(separator: "/").last.map(String.init) ?? type)) \(safe(name))]"
+        }
         let state = finding.state == .indeterminate ? style("  indeterminate", .yellow) : ""
         var lines = ["  " + style(location, .bold) + "  " + severityLabel(finding.severity) + "  \(finding.ruleId) \(finding.ruleName)" + subject + state]
         lines.append("    " + safe(finding.message))

@@ -141,7 +141,7 @@ extension JSONNode {
     }
 
     /// The unresolved expression, if this node is one.
-    var unresolvedValue: UnresolvedExpression? {
+    public var unresolvedValue: UnresolvedExpression? {
         if case .unresolved(let unresolved) = value { return unresolved }
         return nil
     }

@@ -89,7 +89,8 @@ struct TemplateWalker {
             }
             if Self.typesOfInterest.contains(where: { $0.equalsIgnoringASCIICase(fullType) }) || isDiagnosticSetting(fullType) {
                 var body = definition.node
-                body.value = .object(JSONObject(object.members.filter { !["resources", "copy", "condition", "dependsOn"].contains($0.key) }))
+                let skipped = ["resources", "copy", "condition", "dependsOn"]
+                body.value = .object(JSONObject(object.members.filter { member in !skipped.contains { $0.equalsIgnoringASCIICase(member.key) } }))
                 resources.append(EvaluatedResource(
                     type: isDiagnosticSetting(fullType) ? ResourceType.diagnosticSettings : fullType,
                     name: name, writtenName: object["name"]?.string ?? "", body: instance.evaluateTree(body),

@@ -1,0 +1,55 @@
+import AKSLintCore
+
+/// AKS304: node temp disks and caches are encrypted at the host.
+public struct EncryptionAtHost: Rule {
+    public init() {}
+
+    public let metadata = RuleMetadata(
+        id: "AKS304",
+        name: "encryption-at-host",
+        title: "Every node pool encrypts temporary disks and caches at the host",
+        severity: .medium,
+        category: .dataProtection,
+        checks: "properties.agentPoolProfiles[].enableEncryptionAtHost, and each child agentPools resource's properties.enableEncryptionAtHost",
+        absentMeans: "Encryption at host is off (the platform default): the rule fails for that pool.",
+        rationale: """
+            Managed OS disks are encrypted at rest, but a node's temporary disk, its disk caches and ephemeral OS \
+            disks are not unless encryption at host is on. Container images, emptyDir volumes, logs and swapped \
+            memory land there, including secrets workloads write to scratch space. Encryption at host encrypts \
+            them on the Azure host before they reach storage.
+            """,
+        remediation: Remediation(
+            azCommand: "az aks nodepool add -g {resourceGroup} --cluster-name {name} -n <new-pool-name> --enable-encryption-at-host",
+            template: "properties.agentPoolProfiles[].enableEncryptionAtHost: true",
+            bicep: "agentPoolProfiles: [ { name: '{pool}', enableEncryptionAtHost: true } ]",
+            disruption: .newNodePool,
+            notes: "Register the EncryptionAtHost feature on the subscription first (`az feature register --namespace Microsoft.Compute --name EncryptionAtHost`). Then move workloads from {pool} to the new pool and delete it."),
+        references: [Reference("Host-based encryption on AKS", "https://learn.microsoft.com/azure/aks/enable-host-encryption")],
+        peerIDs: ["CKV_AZURE_227", "Azure Policy 41425d9f (temp disks and cache encrypted at host)"],
+        examples: [
+            RuleExample("every pool encrypted", .passes, #"""
+                {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod",
+                 "properties": {"agentPoolProfiles": [{"name": "system", "enableEncryptionAtHost": true}, {"name": "apps", "enableEncryptionAtHost": true}]}}
+                """#),
+            RuleExample("one pool without", .fails(at: "$.properties.agentPoolProfiles[1]"), #"""
+                {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod",
+                 "properties": {"agentPoolProfiles": [{"name": "system", "enableEncryptionAtHost": true}, {"name": "apps"}]}}
+                """#),
+            RuleExample("az casing, explicitly off", .fails(at: "$.agentPoolProfiles[0].enableEncryptionAtHost"), #"""
+                {"name": "prod", "resourceGroup": "rg", "type": "Microsoft.ContainerService/ManagedClusters", "agentPoolProfiles": [{"name": "nodepool1", "enableEncryptionAtHost": false}]}
+                """#),
+        ])
+
+    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+        cluster.judgePools(question: "node pools encrypt at host") { pool in
+            let setting = pool.bool("enableEncryptionAtHost")
+            return setting.judge(
+                secureValue: true, absentIsSecure: false,
+                question: "pool \(ValueDescription.quote(pool.displayName)) encrypts at host",
+                pass: "Node pool \(ValueDescription.quote(pool.displayName)) encrypts at host (\(setting.describedValue)).",
+                verdict: "Node pool \(ValueDescription.quote(pool.displayName)) does not encrypt at host",
+                risk: "temporary disks, caches and ephemeral OS disks (images, emptyDir volumes, logs) are stored unencrypted.",
+                subject: .agentPool(pool.displayName))
+        }
+    }
+}

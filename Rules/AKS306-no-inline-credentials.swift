@@ -1,0 +1,106 @@
+import AKSLintCore
+
+/// AKS306: no credential is written into the cluster definition. The value is never printed.
+public struct NoInlineCredentials: Rule {
+    public init() {}
+
+    /// The settings that hold credentials, and what they are.
+    static let credentials: [(keys: [String], label: String)] = [
+        (["servicePrincipalProfile", "secret"], "service principal secret"),
+        (["windowsProfile", "adminPassword"], "Windows administrator password"),
+        (["aadProfile", "serverAppSecret"], "legacy Azure AD server application secret"),
+    ]
+
+    public let metadata = RuleMetadata(
+        id: "AKS306",
+        name: "no-inline-credentials",
+        title: "No credential is written into the cluster definition",
+        severity: .critical,
+        category: .dataProtection,
+        checks: "properties.servicePrincipalProfile.secret, properties.windowsProfile.adminPassword, properties.aadProfile.serverAppSecret",
+        absentMeans: "No credential: the rule passes. A securestring parameter without a literal value, or a Key Vault reference, passes too.",
+        rationale: """
+            A service principal secret or Windows admin password written into a template, a parameters file, a \
+            non-secure parameter or an exported definition ends up in source control, CI logs and the deployment \
+            history, where anyone with read access can use it. Pass credentials through `securestring` parameters \
+            fed from Key Vault references, or better, remove them: managed identity needs no secret. akslint never \
+            prints the value it finds.
+            """,
+        remediation: Remediation(
+            azCommand: "az aks update -g {resourceGroup} -n {name} --enable-managed-identity",
+            template: #"a securestring parameter fed by a Key Vault reference: "secret": "[parameters('servicePrincipalSecret')]" with {"reference": {"keyVault": {"id": "<vault-id>"}, "secretName": "<name>"}} in the parameters file"#,
+            bicep: "@secure()\nparam windowsAdminPassword string   // no default; pass it with getSecret() or a Key Vault reference",
+            notes: "Rotate every credential that was ever committed: removing it from the file does not remove it from history. Windows passwords can be changed with `az aks update --windows-admin-password`."),
+        references: [Reference("Use Azure Key Vault to pass secure parameter values during deployment", "https://learn.microsoft.com/azure/azure-resource-manager/templates/key-vault-parameter"), Reference("Use a managed identity in AKS", "https://learn.microsoft.com/azure/aks/use-managed-identity")],
+        peerIDs: ["CKV_AZURE_131 (secure parameters without defaults, Bicep)"],
+        examples: [
+            RuleExample("literal service principal secret in a template", .fails(at: "$.resources[0].properties.servicePrincipalProfile.secret"), #"""
+                {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+                 "resources": [{"type": "Microsoft.ContainerService/managedClusters", "apiVersion": "2025-10-01", "name": "aks",
+                   "properties": {"servicePrincipalProfile": {"clientId": "4b1c8a2e-0000-4000-8000-000000000009", "secret": "example-not-a-real-secret"}}}]}
+                """#),
+            RuleExample("securestring parameter with a literal default", .fails(at: "$.resources[0].properties.windowsProfile.adminPassword"), #"""
+                {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+                 "parameters": {"windowsPassword": {"type": "securestring", "defaultValue": "example-default-password"}},
+                 "resources": [{"type": "Microsoft.ContainerService/managedClusters", "apiVersion": "2025-10-01", "name": "aks",
+                   "properties": {"windowsProfile": {"adminUsername": "azureuser", "adminPassword": "[parameters('windowsPassword')]"}}}]}
+                """#),
+            RuleExample("securestring parameter without a value", .passes, #"""
+                {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+                 "parameters": {"windowsPassword": {"type": "securestring"}},
+                 "resources": [{"type": "Microsoft.ContainerService/managedClusters", "apiVersion": "2025-10-01", "name": "aks",
+                   "properties": {"windowsProfile": {"adminUsername": "azureuser", "adminPassword": "[parameters('windowsPassword')]"}}}]}
+                """#),
+            RuleExample("an export without secrets (REST never returns them)", .passes, #"""
+                {"name": "prod", "resourceGroup": "rg", "type": "Microsoft.ContainerService/ManagedClusters",
+                 "servicePrincipalProfile": {"clientId": "msi"}, "windowsProfile": {"adminUsername": "azureuser", "adminPassword": null}}
+                """#),
+        ],
+        unresolvedMeans: .pass)
+
+    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+        var results: [RuleResult] = []
+        for credential in Self.credentials {
+            let setting = cluster.properties.readString(credential.keys)
+            let property = (["properties"] + credential.keys).joined(separator: ".")
+            switch setting {
+            case .absent:
+                continue
+            case .unresolved(_, let ref):
+                results.append(RuleResult(state: .pass, message: "The \(credential.label) is not written in the definition: it is supplied at deployment.", location: ref, property: property))
+            case .invalid(let ref, _):
+                results.append(RuleResult(state: .indeterminate, message: "Cannot tell whether the \(credential.label) is a literal: its value is not a string.", location: ref, property: property))
+            case .value(let text, let ref):
+                if text.isEmpty {
+                    results.append(RuleResult(state: .pass, message: "The \(credential.label) is empty.", location: ref, property: property))
+                } else {
+                    results.append(RuleResult(state: .fail, message: "The \(credential.label) is written \(origin(of: ref.node.provenance, in: cluster.origin)): anyone who can read it can use it (the value is not shown).", location: ref, property: property))
+                }
+            }
+        }
+        if results.isEmpty {
+            results.append(RuleResult(state: .pass, message: "The definition holds no credential.", location: cluster.properties, property: "properties", pointsAtEnclosingObject: true))
+        }
+        return results
+    }
+
+    /// Where a literal credential came from, for the message (never the value itself).
+    private func origin(of provenance: ValueProvenance?, in origin: ClusterOrigin) -> String {
+        switch provenance {
+        case .parameter(let name, .parametersFile(let path), let isSecure)?:
+            return "in clear text in \(path) (parameter '\(name)'\(isSecure ? "" : ", which is not even a securestring"))"
+        case .parameter(let name, .defaultValue(let line), let isSecure)?:
+            return "as the default value of \(isSecure ? "secure " : "")parameter '\(name)' (line \(line))"
+        case .parameter(let name, .parentDeployment(let deployment), _)?:
+            return "as a literal that the deployment \(deployment) passes to parameter '\(name)'"
+        case .parameter(let name, _, _)?:
+            return "through parameter '\(name)'"
+        case .variable(let name)?:
+            return "in variable '\(name)'"
+        case .expression?:
+            return "as an expression over values in the template"
+        case nil:
+            return origin == .export ? "in clear text in this export" : "literally in the template"
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import AKSLintCore
+
+/// AKS501: container logs and metrics reach Azure Monitor.
+public struct ContainerInsights: Rule {
+    public init() {}
+
+    public let metadata = RuleMetadata(
+        id: "AKS501",
+        name: "container-insights",
+        title: "Container insights sends container logs and metrics to Azure Monitor",
+        severity: .medium,
+        category: .monitoring,
+        checks: "properties.addonProfiles.omsagent.enabled (also spelled omsAgent) or properties.azureMonitorProfile.containerInsights.enabled",
+        absentMeans: "Neither is enabled: the rule fails.",
+        rationale: """
+            Without Container insights, container logs live only on the nodes and disappear with them: an incident \
+            cannot be investigated after a pod is rescheduled, and there is no central record of what ran. The \
+            monitoring add-on (or the newer azureMonitorProfile shape, which other tools do not recognise) ships \
+            logs, events and metrics to a Log Analytics workspace with its own retention and access control.
+            """,
+        remediation: Remediation(
+            azCommand: "az aks enable-addons -g {resourceGroup} -n {name} --addons monitoring --workspace-resource-id <log-analytics-workspace-id>",
+            template: #"properties.addonProfiles.omsagent: {"enabled": true, "config": {"logAnalyticsWorkspaceResourceID": "<workspace-id>"}}"#,
+            bicep: "addonProfiles: { omsagent: { enabled: true, config: { logAnalyticsWorkspaceResourceID: '<workspace-id>' } } }"),
+        references: [Reference("Enable Container insights for AKS", "https://learn.microsoft.com/azure/azure-monitor/containers/kubernetes-monitoring-enable")],
+        peerIDs: ["CKV_AZURE_4", "Azure.AKS.ContainerInsights", "AVD-AZU-0040"],
+        examples: [
+            RuleExample("monitoring add-on", .passes, #"""
+                {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod",
+                 "properties": {"addonProfiles": {"omsagent": {"enabled": true, "config": {"logAnalyticsWorkspaceResourceID": "/subscriptions/s/w"}}}}}
+                """#),
+            RuleExample("azureMonitorProfile shape", .passes, #"""
+                {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod",
+                 "properties": {"azureMonitorProfile": {"containerInsights": {"enabled": true, "logAnalyticsWorkspaceResourceId": "/subscriptions/s/w"}}}}
+                """#),
+            RuleExample("Bicep casing, disabled", .fails(at: "$.properties.addonProfiles.omsAgent.enabled"), #"""
+                {"type": "Microsoft.ContainerService/managedClusters", "name": "prod", "properties": {"addonProfiles": {"omsAgent": {"enabled": false}}}}
+                """#),
+        ])
+
+    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+        let addon = cluster.bool("addonProfiles", "omsagent", "enabled")
+        let profile = cluster.bool("azureMonitorProfile", "containerInsights", "enabled")
+        if addon.reading.value == true {
+            return [addon.result(.pass, "Container insights is enabled (\(addon.describedValue)).")]
+        }
+        if profile.reading.value == true {
+            return [profile.result(.pass, "Container insights is enabled (\(profile.describedValue)).")]
+        }
+        let question = "Container insights is enabled"
+        if let undecidable = addon.undecidableResult(question) ?? profile.undecidableResult(question) { return [undecidable] }
+        return [addon.result(.fail, addon.failureMessage(
+            verdict: "Container insights is off",
+            risk: "container logs live only on the nodes and vanish with them, so incidents cannot be investigated."))]
+    }
+}

@@ -1,0 +1,58 @@
+import AKSLintCore
+
+/// AKS701: nobody can SSH into Linux nodes.
+public struct NodeSSHDisabled: Rule {
+    public init() {}
+
+    public let metadata = RuleMetadata(
+        id: "AKS701",
+        name: "node-ssh-disabled",
+        title: "SSH access to Linux nodes is disabled",
+        severity: .medium,
+        category: .nodePools,
+        checks: "each Linux pool's securityProfile.sshAccess",
+        absentMeans: "LocalUser (the platform default): SSH works with the cluster's key, so the rule fails. Windows pools are not applicable.",
+        rationale: """
+            With SSH enabled, whoever holds the cluster's SSH private key (set once at creation and rarely rotated) \
+            gets a root-capable shell on every node, outside Kubernetes RBAC and its audit log. Disabling SSH removes \
+            the daemon's access path; debugging still works through `kubectl debug node/...`, which is authorized \
+            and audited by the API server.
+            """,
+        remediation: Remediation(
+            azCommand: "az aks nodepool update -g {resourceGroup} --cluster-name {name} -n {pool} --ssh-access disabled",
+            template: #"properties.agentPoolProfiles[].securityProfile.sshAccess: "Disabled""#,
+            bicep: "agentPoolProfiles: [ { name: '{pool}', securityProfile: { sshAccess: 'Disabled' } } ]",
+            notes: "The change re-images the pool's nodes. Use `kubectl debug node/<node> -it --image=mcr.microsoft.com/cbl-mariner/busybox:2.0` for node access."),
+        references: [Reference("Manage SSH for secure access to AKS nodes", "https://learn.microsoft.com/azure/aks/manage-ssh-node-access")],
+        peerIDs: ["Azure Policy 28257686 (AKS clusters should disable SSH)"],
+        examples: [
+            RuleExample("SSH disabled", .passes, #"""
+                {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod",
+                 "properties": {"agentPoolProfiles": [{"name": "system", "osType": "Linux", "securityProfile": {"sshAccess": "Disabled"}}]}}
+                """#),
+            RuleExample("LocalUser", .fails(at: "$.properties.agentPoolProfiles[0].securityProfile.sshAccess"), #"""
+                {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod",
+                 "properties": {"agentPoolProfiles": [{"name": "system", "securityProfile": {"sshAccess": "LocalUser"}}]}}
+                """#),
+            RuleExample("not set on a Linux pool; a Windows pool is not applicable", .fails(at: "$.properties.agentPoolProfiles[0]"), #"""
+                {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod",
+                 "properties": {"agentPoolProfiles": [{"name": "system"}, {"name": "win", "osType": "Windows"}]}}
+                """#),
+        ])
+
+    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+        cluster.judgePools(question: "SSH to nodes is disabled") { pool in
+            let question = "SSH to the nodes of pool \(ValueDescription.quote(pool.displayName)) is disabled"
+            guard let linux = pool.isLinux else { return pool.unknownApplicability(question, because: "osType", property: pool.canonicalPrefix + ".securityProfile.sshAccess") }
+            guard linux else { return pool.notApplicable("Not applicable: pool \(ValueDescription.quote(pool.displayName)) runs Windows.", property: pool.canonicalPrefix + ".securityProfile.sshAccess") }
+            let setting = pool.string("securityProfile", "sshAccess")
+            return setting.judgeChoice(
+                secureValues: ["Disabled"], absentIsSecure: false,
+                question: question,
+                pass: "SSH to the nodes of pool \(ValueDescription.quote(pool.displayName)) is disabled (\(setting.describedValue)).",
+                verdict: "SSH to the nodes of pool \(ValueDescription.quote(pool.displayName)) is enabled",
+                risk: "whoever holds the cluster's SSH key gets a shell on every node, outside Kubernetes RBAC and its audit log.",
+                subject: .agentPool(pool.displayName))
+        }
+    }
+}

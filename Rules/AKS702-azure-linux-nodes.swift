@@ -1,0 +1,54 @@
+import AKSLintCore
+
+/// AKS702: Linux node pools run Azure Linux.
+public struct AzureLinuxNodes: Rule {
+    public init() {}
+
+    public let metadata = RuleMetadata(
+        id: "AKS702",
+        name: "azure-linux-nodes",
+        title: "Linux node pools run the Azure Linux container host",
+        severity: .info,
+        category: .nodePools,
+        checks: "each Linux pool's osSKU",
+        absentMeans: "Ubuntu (the platform default): the rule reports it. Windows pools are not applicable.",
+        rationale: """
+            Azure Linux is a minimal OS built by Microsoft for running containers: it ships only the packages a \
+            node needs, so it has a smaller attack surface and fewer CVEs to patch than a general-purpose \
+            distribution, and its images are validated by AKS before release. This is hygiene, not a \
+            vulnerability; CBLMariner (Azure Linux 2.0) is retired and should move to Azure Linux 3.
+            """,
+        remediation: Remediation(
+            azCommand: "az aks nodepool update -g {resourceGroup} --cluster-name {name} -n {pool} --os-sku AzureLinux",
+            template: #"properties.agentPoolProfiles[].osSKU: "AzureLinux""#,
+            bicep: "agentPoolProfiles: [ { name: '{pool}', osSKU: 'AzureLinux' } ]",
+            notes: "The OS SKU migration re-images the pool's nodes; test workloads that depend on Ubuntu packages first."),
+        references: [Reference("Use the Azure Linux container host on AKS", "https://learn.microsoft.com/azure/azure-linux/intro-azure-linux")],
+        examples: [
+            RuleExample("Azure Linux", .passes, #"""
+                {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod", "properties": {"agentPoolProfiles": [{"name": "system", "osSKU": "AzureLinux"}]}}
+                """#),
+            RuleExample("az casing, Ubuntu", .fails(at: "$.agentPoolProfiles[0].osSku"), #"""
+                {"name": "prod", "resourceGroup": "rg", "type": "Microsoft.ContainerService/ManagedClusters", "agentPoolProfiles": [{"name": "nodepool1", "osSku": "Ubuntu", "osType": "Linux"}]}
+                """#),
+            RuleExample("Windows pool", .passes, #"""
+                {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod", "properties": {"agentPoolProfiles": [{"name": "win", "osType": "Windows", "osSKU": "Windows2022"}]}}
+                """#),
+        ])
+
+    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+        cluster.judgePools(question: "Linux pools run Azure Linux") { pool in
+            let question = "pool \(ValueDescription.quote(pool.displayName)) runs Azure Linux"
+            guard let linux = pool.isLinux else { return pool.unknownApplicability(question, because: "osType", property: pool.canonicalPrefix + ".osSKU") }
+            guard linux else { return pool.notApplicable("Not applicable: pool \(ValueDescription.quote(pool.displayName)) runs Windows.", property: pool.canonicalPrefix + ".osSKU") }
+            let setting = pool.string("osSKU")
+            return setting.judgeChoice(
+                secureValues: ["AzureLinux", "AzureLinux3"], absentIsSecure: false,
+                question: question,
+                pass: "Node pool \(ValueDescription.quote(pool.displayName)) runs Azure Linux (\(setting.describedValue)).",
+                verdict: "Node pool \(ValueDescription.quote(pool.displayName)) does not run Azure Linux",
+                risk: "a general-purpose OS ships more packages, and so more CVEs to patch, than the container-optimised host.",
+                subject: .agentPool(pool.displayName))
+        }
+    }
+}

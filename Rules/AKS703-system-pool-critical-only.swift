@@ -1,0 +1,58 @@
+import AKSLintCore
+
+/// AKS703: system node pools run only critical system pods.
+public struct SystemPoolCriticalOnly: Rule {
+    public init() {}
+
+    static let taint = "CriticalAddonsOnly=true:NoSchedule"
+
+    public let metadata = RuleMetadata(
+        id: "AKS703",
+        name: "system-pool-critical-only",
+        title: "System node pools are tainted to run only critical add-ons",
+        severity: .low,
+        category: .nodePools,
+        checks: "each system pool's nodeTaints contains CriticalAddonsOnly=true:NoSchedule",
+        absentMeans: "No taint: application pods can land on system nodes, so the rule fails. User pools are not applicable.",
+        rationale: """
+            System pools host CoreDNS, konnectivity, metrics-server and the security add-ons. When application \
+            pods share those nodes, a compromised or noisy workload sits next to the components that keep the \
+            cluster and its defences running, and can starve or attack them. The CriticalAddonsOnly taint keeps \
+            ordinary pods off system nodes.
+            """,
+        remediation: Remediation(
+            azCommand: "az aks nodepool update -g {resourceGroup} --cluster-name {name} -n {pool} --node-taints CriticalAddonsOnly=true:NoSchedule",
+            template: #"properties.agentPoolProfiles[].nodeTaints: ["CriticalAddonsOnly=true:NoSchedule"] (system pools)"#,
+            bicep: "agentPoolProfiles: [ { name: '{pool}', mode: 'System', nodeTaints: [ 'CriticalAddonsOnly=true:NoSchedule' ] } ]",
+            notes: "Make sure a user pool exists for application pods first."),
+        references: [Reference("Manage system node pools in AKS", "https://learn.microsoft.com/azure/aks/use-system-pools")],
+        peerIDs: ["CKV_AZURE_232"],
+        examples: [
+            RuleExample("tainted system pool", .passes, #"""
+                {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod",
+                 "properties": {"agentPoolProfiles": [{"name": "system", "mode": "System", "nodeTaints": ["CriticalAddonsOnly=true:NoSchedule"]}, {"name": "apps", "mode": "User"}]}}
+                """#),
+            RuleExample("untainted system pool", .fails(at: "$.properties.agentPoolProfiles[0]"), #"""
+                {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod",
+                 "properties": {"agentPoolProfiles": [{"name": "system", "mode": "System"}, {"name": "apps", "mode": "User"}]}}
+                """#),
+        ])
+
+    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+        cluster.judgePools(question: "system pools run only critical add-ons") { pool in
+            let name = ValueDescription.quote(pool.displayName)
+            let property = pool.canonicalPrefix + ".nodeTaints"
+            guard let system = pool.isSystemPool else { return pool.unknownApplicability("pool \(name) runs only critical add-ons", because: "mode", property: property) }
+            guard system else { return pool.notApplicable("Not applicable: pool \(name) is a user pool.", property: property) }
+            let taints = pool.array("nodeTaints")
+            if let undecidable = taints.undecidableResult("system pool \(name) runs only critical add-ons", subject: .agentPool(pool.displayName)) { return undecidable }
+            let values = (taints.reading.value ?? []).compactMap { $0.node.string?.replacing(" ", with: "") }
+            if values.contains(where: { $0.equalsIgnoringASCIICase(Self.taint) }) {
+                return taints.result(.pass, "System pool \(name) runs only critical add-ons (tainted \(Self.taint)).", subject: .agentPool(pool.displayName))
+            }
+            return taints.result(.fail, taints.failureMessage(
+                verdict: "System pool \(name) also runs application pods",
+                risk: "workloads share nodes with CoreDNS and the security add-ons, and can starve or attack them."), subject: .agentPool(pool.displayName))
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import AKSLintCore
+
+extension Setting where Value == String {
+    /// Judges a setting that is secure when it is one of `secureValues` (compared without case).
+    func judgeChoice(
+        secureValues: [String], absentIsSecure: Bool, question: String, pass: String, verdict: String, risk: String,
+        subject: ResultSubject = .cluster
+    ) -> RuleResult {
+        if let undecidable = undecidableResult(question, subject: subject) { return undecidable }
+        let secure: Bool
+        if let value = reading.value { secure = secureValues.contains { $0.equalsIgnoringASCIICase(value) } } else { secure = absentIsSecure }
+        if secure { return result(.pass, pass, subject: subject) }
+        return result(.fail, failureMessage(verdict: verdict, risk: risk), subject: subject)
+    }
+}
+
+extension AgentPool {
+    /// Whether the pool runs Linux (`osType` missing means Linux); nil when it cannot be known.
+    var isLinux: Bool? {
+        switch properties.string("osType") {
+        case .value(let type, _): return type.equalsIgnoringASCIICase("Linux")
+        case .absent: return true
+        case .unresolved, .invalid: return nil
+        }
+    }
+
+    /// A not-applicable result for this pool.
+    func notApplicable(_ message: String, property: String) -> RuleResult {
+        RuleResult(state: .notApplicable, message: message, location: properties, property: property, subject: .agentPool(displayName), pointsAtEnclosingObject: true)
+    }
+
+    /// An indeterminate result for this pool when whether the rule applies is unknown.
+    func unknownApplicability(_ question: String, because setting: String, property: String) -> RuleResult {
+        RuleResult(state: .indeterminate, message: "Cannot tell whether \(question): the pool's \(setting) cannot be evaluated offline.", location: properties, property: property, subject: .agentPool(displayName))
+    }
+}

@@ -1,0 +1,44 @@
+import AKSLintCore
+
+extension ClusterResource {
+    /// Judges every related resource of `type` in the template with `judge`. An export cannot show
+    /// other resources, and a template without one has nothing to judge: both are not applicable.
+    func judgeRelated(type: String, noun: String, _ judge: (RelatedResource) -> RuleResult) -> [RuleResult] {
+        guard origin == .template else {
+            return [notApplicable("An export of the cluster does not show \(noun); lint the template that deploys them.")]
+        }
+        let matching = relatedResources.filter { $0.isOfType(type) }
+        guard !matching.isEmpty else { return [notApplicable("The template deploys no \(noun).")] }
+        return matching.map { related in
+            let result = judge(related)
+            guard let condition = related.deploymentCondition, result.state == .pass || result.state == .fail else { return result }
+            return RuleResult(
+                state: .indeterminate,
+                message: "\(result.message) Whether this applies is unknown: the resource is deployed only if \(ValueDescription.expression(condition.expression)), which cannot be evaluated offline.",
+                location: result.location, property: result.property, subject: result.subject, unresolvedExpression: condition.expression)
+        }
+    }
+
+    /// A not-applicable result about the whole cluster.
+    func notApplicable(_ message: String) -> RuleResult {
+        RuleResult(state: .notApplicable, message: message, location: properties, property: "properties", pointsAtEnclosingObject: true)
+    }
+}
+
+extension RelatedResource {
+    /// The subject of results about this resource.
+    var subject: ResultSubject { .relatedResource(type: type, name: name) }
+
+    /// Reads a boolean under this resource's `properties`.
+    func bool(_ keys: String...) -> Setting<Bool> {
+        let properties = resource.child("properties") ?? resource
+        return Setting(reading: properties.readBool(keys), property: "\(type)/properties." + keys.joined(separator: "."), base: properties.path, keys: keys)
+    }
+
+    /// Reads a string under this resource's `properties`.
+    func string(_ keys: String...) -> Setting<String> {
+        let properties = resource.child("properties") ?? resource
+        return Setting(reading: properties.readString(keys), property: "\(type)/properties." + keys.joined(separator: "."), base: properties.path, keys: keys)
+    }
+}
+
