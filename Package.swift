@@ -17,7 +17,7 @@ let package = Package(
     dependencies: [],
     targets: [
         .target(name: "AKSLintCore", swiftSettings: sharedSettings),
-        .target(name: "AKSLintRules", dependencies: ["AKSLintCore"], path: "Rules", swiftSettings: sharedSettings),
+        .target(name: "AKSLintRules", dependencies: ["AKSLintCore"], path: "Rules", exclude: ["README.md"], swiftSettings: sharedSettings),
         .target(name: "AKSLintCLI", dependencies: ["AKSLintCore", "AKSLintRules"], swiftSettings: sharedSettings),
         .executableTarget(name: "akslint", dependencies: ["AKSLintCLI"], swiftSettings: sharedSettings),
         .executableTarget(name: "akslint-bench", dependencies: ["AKSLintCLI"], swiftSettings: sharedSettings),

@@ -11,11 +11,7 @@ enum RuleCatalogue {
                 (0..<3).map { row[$0].padding(to: widths[$0]) }.joined(separator: "  ") + "  " + row[3]
             }.joined(separator: "\n") + "\n"
         case .markdown:
-            var lines = ["| id | name | severity | category | title |", "|---|---|---|---|---|"]
-            for rule in rules {
-                lines.append("| \(rule.id) | `\(rule.name)` | \(rule.severity.rawValue) | \(rule.category.title) | \(rule.title) |")
-            }
-            return lines.joined(separator: "\n") + "\n"
+            return RuleDocumentation.catalogue(rules)
         case .json:
             return JSONOutput.array(rules.map { rule in
                 .object([

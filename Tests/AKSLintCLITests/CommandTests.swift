@@ -36,3 +36,29 @@ struct CommandTests {
         #expect(await akslint("--version").standardOutput == "akslint \(AKSLintInfo.version)\n")
     }
 }
+
+@Suite("Catalogue documentation", .serialized)
+struct CatalogueDocumentationTests {
+    @Test("Rules/README.md is exactly what `akslint rules --format markdown` prints")
+    func readmeIsGenerated() async throws {
+        let generated = await akslint("rules", "--format", "markdown").standardOutput
+        let checkedIn = String(decoding: try readBytes(Paths.repositoryRoot + "/Rules/README.md"), as: UTF8.self)
+        #expect(generated == checkedIn, "regenerate it: swift run akslint rules --format markdown > Rules/README.md")
+    }
+
+    @Test("every rule's helpUri points at a section that exists in Rules/README.md, holding its SARIF help text")
+    func helpAnchors() async throws {
+        let readme = String(decoding: try readBytes(Paths.repositoryRoot + "/Rules/README.md"), as: UTF8.self)
+        let headings = Set(readme.split(separator: "\n").filter { $0.hasPrefix("## ") }.map { heading in
+            heading.dropFirst(3).lowercased().map { $0 == " " ? "-" : $0 }.filter { $0.isLetter || $0.isNumber || $0 == "-" }
+        }.map { String($0) })
+        let log = try JSON(await akslint("-f", "sarif", "--fail-on", "never", "Fixtures/az/hardened.json").standardOutput)
+        for rule in log["runs"][0]["tool"]["driver"]["rules"].array {
+            let uri = rule["helpUri"].string
+            #expect(uri.hasPrefix(AKSLintInfo.informationURI + "/blob/main/Rules/README.md#"))
+            let anchor = String(uri.split(separator: "#").last ?? "")
+            #expect(headings.contains(anchor), "no heading for #\(anchor)")
+            #expect(readme.contains(rule["help"]["markdown"].string), "\(rule["id"].string): SARIF help.markdown is the README section")
+        }
+    }
+}

@@ -46,3 +46,31 @@ struct TemplateCommandTests {
 #if canImport(Glibc)
 import Glibc
 #endif
+
+@Suite("Credentials are never printed", .serialized)
+struct CredentialTests {
+    static let canaries = ["Canary-Windows-5f1c9e", "Canary-Param-8d2a41", "Canary-Literal-2b7e0d", "Canary-Expr-6a3f"]
+
+    @Test("AKS306 fails each inline credential and no report, format or stream shows its value", arguments: [
+        ["-f", "text"], ["-f", "json", "--include-passed"], ["-f", "sarif"], ["-f", "text", "--color", "always"], ["-f", "json", "--strict"],
+    ])
+    func neverPrinted(arguments: [String]) async throws {
+        let outcome = await akslint(arguments: arguments + ["--fail-on", "never", "Fixtures/arm/inline-credentials.json"])
+        for canary in Self.canaries {
+            #expect(!outcome.standardOutput.contains(canary) && !outcome.standardError.contains(canary), "\(canary) leaked with \(arguments)")
+        }
+        #expect(outcome.standardOutput.contains("AKS306"))
+    }
+
+    @Test("each way a credential gets into a template is named, without its value")
+    func messages() async throws {
+        let report = try JSON(await akslint("-f", "json", "--rule", "AKS306", "Fixtures/arm/inline-credentials.json").standardOutput)
+        let messages = report["findings"].array.filter { $0["state"].string == "fail" }.map { $0["message"].string }
+        #expect(messages.count == 4)
+        #expect(messages.contains { $0.contains("service principal secret is written literally in the template") })
+        #expect(messages.contains { $0.contains("Windows administrator password is written as the default value of secure parameter 'windowsAdminPassword' (line 5)") })
+        #expect(messages.contains { $0.contains("legacy Azure AD server application secret is written as an expression over values in the template") })
+        #expect(messages.contains { $0.contains("service principal secret is written as the default value of parameter 'spSecret'") })
+        #expect(report["findings"].array.allSatisfy { $0["severity"].string == "critical" })
+    }
+}

@@ -55,7 +55,7 @@ public struct SARIFReporter: Sendable {
                 ("text", .string(RuleDocumentation.text(rule))),
                 ("markdown", .string(RuleDocumentation.markdown(rule))),
             ])),
-            ("helpUri", .string(rule.references.first?.url ?? AKSLintInfo.informationURI)),
+            ("helpUri", .string(RuleDocumentation.helpURI(rule))),
             ("defaultConfiguration", .object([("level", .string(rule.severity.sarifLevel))])),
             ("properties", .object(properties)),
         ])
