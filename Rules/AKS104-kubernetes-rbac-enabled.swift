@@ -11,7 +11,7 @@ public struct KubernetesRBACEnabled: Rule {
         severity: .critical,
         category: .identity,
         checks: "properties.enableRBAC",
-        absentMeans: "Kubernetes RBAC is on (the platform default since 2019): the rule passes.",
+        absentMeans: "Kubernetes RBAC is on (the platform default): the rule passes, except for a template resource on API version 2017-08-31, which predates enableRBAC and creates clusters without RBAC.",
         rationale: """
             With Kubernetes RBAC disabled, the API server authorizes every authenticated request: any service \
             account token mounted in any pod is effectively cluster-admin, so one compromised container owns the \
@@ -39,13 +39,23 @@ public struct KubernetesRBACEnabled: Rule {
             RuleExample("setting absent: the platform default is on", .passes, #"""
                 {"type": "Microsoft.ContainerService/managedClusters", "name": "prod", "properties": {"kubernetesVersion": "1.33.2"}}
                 """#),
+            RuleExample("a template on the 2017-08-31 API, which has no RBAC", .fails(at: "$.resources[0].properties"), #"""
+                {"$schema": "https://schema.management.azure.com/schemas/2015-01-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+                 "resources": [{"type": "Microsoft.ContainerService/managedClusters", "apiVersion": "2017-08-31", "name": "legacy", "properties": {"dnsPrefix": "legacy"}}]}
+                """#),
             RuleExample("az aks show output, null", .passes, #"""
                 {"name": "prod", "resourceGroup": "rg", "type": "Microsoft.ContainerService/ManagedClusters", "enableRbac": null}
                 """#),
         ])
 
+    /// API versions of managedClusters that predate `enableRBAC`: clusters they create have no RBAC.
+    static let versionsWithoutRBAC = ["2017-08-31"]
+
     public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let setting = cluster.bool("enableRBAC")
+        if setting.reading.isAbsent, let apiVersion = cluster.resource.child("apiVersion")?.node.string, Self.versionsWithoutRBAC.contains(apiVersion) {
+            return [setting.result(.fail, "Kubernetes RBAC is disabled (the resource uses API version \(apiVersion), which predates enableRBAC and creates clusters without it): every authenticated identity can do anything in the cluster. Use a current API version with enableRBAC: true.")]
+        }
         return [setting.judge(
             secureValue: true, absentIsSecure: true,
             question: "Kubernetes RBAC is enabled",

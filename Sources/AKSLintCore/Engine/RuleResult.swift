@@ -72,7 +72,8 @@ extension Setting {
         case .unresolved(let unresolved, _):
             return result(.indeterminate, "Cannot tell whether \(what): \(displayName) is the expression \(ValueDescription.expression(unresolved.expression)), which cannot be evaluated offline (\(unresolved.reason)).", subject: subject)
         case .invalid(let ref, let expected):
-            return result(.indeterminate, "Cannot tell whether \(what): \(displayName) is \(ValueDescription.describe(ref.node)), expected \(expected).", subject: subject)
+            let name = foundName.isEmpty ? displayName : foundName
+            return result(.indeterminate, "Cannot tell whether \(what): \(name) is \(ValueDescription.describe(ref.node)), expected \(expected).", subject: subject)
         }
     }
 
@@ -84,9 +85,11 @@ extension Setting {
             guard explicitNull else { return "\(displayName) is not set" }
             let origin = nearest.node.provenance.map { ", " + $0.phrase } ?? ""
             return "\(foundName.isEmpty ? displayName : foundName) is null\(origin)"
-        case .value(_, let ref), .invalid(let ref, _):
+        case .value(_, let ref):
             let origin = ref.node.provenance.map { ", " + $0.phrase } ?? ""
             return "\(displayName) is \(ValueDescription.describe(ref.node))\(origin)"
+        case .invalid(let ref, _):
+            return "\(foundName.isEmpty ? displayName : foundName) is \(ValueDescription.describe(ref.node))"
         case .unresolved(let unresolved, _):
             return "\(displayName) is \(ValueDescription.expression(unresolved.expression))"
         }
