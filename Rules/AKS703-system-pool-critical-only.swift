@@ -32,6 +32,11 @@ public struct SystemPoolCriticalOnly: Rule {
                 {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod",
                  "properties": {"agentPoolProfiles": [{"name": "system", "mode": "System", "nodeTaints": ["CriticalAddonsOnly=true:NoSchedule"]}, {"name": "apps", "mode": "User"}]}}
                 """#),
+            RuleExample("a single pool without a mode is the system pool", .fails(at: "$.resources[0].properties.agentPoolProfiles[0]"), #"""
+                {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+                 "resources": [{"type": "Microsoft.ContainerService/managedClusters", "apiVersion": "2025-10-01", "name": "aks",
+                   "properties": {"agentPoolProfiles": [{"name": "agentpool", "count": 3, "vmSize": "Standard_D4ds_v5"}]}}]}
+                """#),
             RuleExample("untainted system pool", .fails(at: "$.properties.agentPoolProfiles[0]"), #"""
                 {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod",
                  "properties": {"agentPoolProfiles": [{"name": "system", "mode": "System"}, {"name": "apps", "mode": "User"}]}}
@@ -42,7 +47,7 @@ public struct SystemPoolCriticalOnly: Rule {
         cluster.judgePools(question: "system pools run only critical add-ons") { pool in
             let name = ValueDescription.quote(pool.displayName)
             let property = pool.canonicalPrefix + ".nodeTaints"
-            guard let system = pool.isSystemPool else { return pool.unknownApplicability("pool \(name) runs only critical add-ons", because: "mode", property: property) }
+            guard let system = cluster.isSystemPool(pool) else { return pool.unknownApplicability("pool \(name) runs only critical add-ons", because: "mode", property: property) }
             guard system else { return pool.notApplicable("Not applicable: pool \(name) is a user pool.", property: property) }
             let taints = pool.array("nodeTaints")
             if let undecidable = taints.undecidableResult("system pool \(name) runs only critical add-ons", subject: .agentPool(pool.displayName)) { return undecidable }

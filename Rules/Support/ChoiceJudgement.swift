@@ -14,6 +14,19 @@ extension Setting where Value == String {
     }
 }
 
+extension ClusterResource {
+    /// Whether a pool is a system pool: its `mode`, or, when no pool of the cluster says `System`,
+    /// the first inline pool (AKS makes the first pool the system pool at creation). Nil when a
+    /// mode cannot be evaluated.
+    func isSystemPool(_ pool: AgentPool) -> Bool? {
+        switch pool.properties.readString(["mode"]) {
+        case .value(let mode, _): return mode.equalsIgnoringASCIICase("System")
+        case .unresolved, .invalid: return nil
+        case .absent: return pool.ordinal == 0 && !agentPools.contains { $0.isSystemPool == true }
+        }
+    }
+}
+
 extension AgentPool {
     /// Whether the pool runs Linux (`osType` missing means Linux); nil when it cannot be known.
     var isLinux: Bool? {
