@@ -46,7 +46,9 @@ enum TemplateAdapter {
                 belongs(pool, to: resource, onlyCluster: clusterResources.count == 1)
             }
             attachedPools.formUnion(childPools.map(\.offset))
-            clusters.append(cluster(from: resource, childPools: childPools.map(\.element), related: related, ordinal: ordinal))
+            let inline = InlineSuppression.read(from: ValueRef(node: resource.body, path: resource.path), document: document)
+            warnings += inline.warnings
+            clusters.append(cluster(from: resource, childPools: childPools.map(\.element), related: related, ordinal: ordinal, suppressions: inline.suppressions))
         }
         for (index, pool) in poolResources.enumerated() where !attachedPools.contains(index) {
             warnings.append(InputWarning("agent pool \(ValueDescription.quote(pool.displayName)) belongs to no cluster in this template; its settings are not checked", position: document.position(of: Int(pool.body.span.start))))
@@ -66,7 +68,7 @@ enum TemplateAdapter {
         return String(poolName[poolName.startIndex..<slash]).equalsIgnoringASCIICase(clusterName)
     }
 
-    private static func cluster(from resource: EvaluatedResource, childPools: [EvaluatedResource], related: [RelatedResource], ordinal: Int) -> ClusterResource {
+    private static func cluster(from resource: EvaluatedResource, childPools: [EvaluatedResource], related: [RelatedResource], ordinal: Int, suppressions: [InlineSuppression]) -> ClusterResource {
         let envelope = ValueRef(node: resource.body, path: resource.path)
         let properties = envelope.child("properties")
         let propertiesRef = properties.flatMap { $0.node.object != nil || $0.node.unresolvedValue != nil ? $0 : nil } ?? envelope
@@ -97,6 +99,7 @@ enum TemplateAdapter {
             ordinal: ordinal,
             origin: .template,
             deploymentCondition: resource.unresolvedCondition,
-            relatedResources: related)
+            relatedResources: related,
+            inlineSuppressions: suppressions)
     }
 }

@@ -2,6 +2,7 @@
 public struct Finding: Sendable {
     public let ruleId: String
     public let ruleName: String
+    /// The rule's severity, or the configuration's override of it.
     public let severity: Severity
     public let state: ResultState
     public let cluster: ClusterReference
@@ -16,6 +17,9 @@ public struct Finding: Sendable {
     public let remediation: AppliedRemediation
     /// Identifies the finding across runs and reformatting: rule, cluster identity, subject, property.
     public let fingerprint: String
+    /// Set when the finding is accepted (configuration, template metadata or baseline): it is
+    /// still reported, and it does not count for the gate.
+    public var suppression: Suppression?
 
     /// Creates a finding.
     public init(
@@ -47,6 +51,8 @@ public struct ClusterReference: Sendable, Hashable {
     public let resourceGroup: String?
     /// Stable identity used in fingerprints (see ``ClusterResource/identity``).
     public let identity: String
+    /// Suppressions written on the cluster's template resource.
+    public let inlineSuppressions: [InlineSuppression]
 
     /// A reference to `cluster`.
     public init(_ cluster: ClusterResource) {
@@ -55,6 +61,7 @@ public struct ClusterReference: Sendable, Hashable {
         self.resourceId = cluster.resourceId
         self.resourceGroup = cluster.resourceGroup
         self.identity = cluster.identity
+        self.inlineSuppressions = cluster.inlineSuppressions
     }
 }
 
@@ -118,7 +125,10 @@ extension Remediation {
             "pool": subject.poolName.map(ShellQuoting.quoteIfNeeded) ?? "<pool-name>",
             "resource": resourceName.map(ShellQuoting.quoteIfNeeded) ?? "<resource-name>",
         ]
-        return AppliedRemediation(command: azCommand.map { Placeholders.fill($0, with: values) }, template: template, bicep: bicep, disruption: disruption)
+        let bicepValues = ["pool": subject.poolName ?? "<pool-name>"]
+        return AppliedRemediation(
+            command: azCommand.map { Placeholders.fill($0, with: values) }, template: template,
+            bicep: Placeholders.fill(bicep, with: bicepValues), disruption: disruption)
     }
 }
 

@@ -6,12 +6,20 @@ public struct LintReport: Sendable {
     public let rules: [RuleMetadata]
     /// The day date-dependent rules were evaluated at.
     public let evaluationDay: CalendarDay
+    /// The configuration and baseline used, and their expired or unused suppressions.
+    public let suppressionReview: SuppressionReview
 
     /// Creates a report.
-    public init(inputs: [InputReport], rules: [RuleMetadata], evaluationDay: CalendarDay = .today) {
+    public init(inputs: [InputReport], rules: [RuleMetadata], evaluationDay: CalendarDay = .today, suppressionReview: SuppressionReview = SuppressionReview()) {
         self.inputs = inputs
         self.rules = rules
         self.evaluationDay = evaluationDay
+        self.suppressionReview = suppressionReview
+    }
+
+    /// The same report with each input transformed.
+    public func mappingInputs(_ transform: (InputReport) -> InputReport) -> LintReport {
+        LintReport(inputs: inputs.map(transform), rules: rules, evaluationDay: evaluationDay, suppressionReview: suppressionReview)
     }
 
     /// Failing and indeterminate results: what reports list.
@@ -89,6 +97,11 @@ public struct InputReport: Sendable {
         InputReport(path: path, format: format, encoding: encoding, clusters: clusters, results: results.filter(isIncluded), error: error, warnings: warnings, parametersPath: parametersPath)
     }
 
+    /// The same report with each result transformed.
+    public func mappingResults(_ transform: (Finding) -> Finding) -> InputReport {
+        InputReport(path: path, format: format, encoding: encoding, clusters: clusters, results: results.map(transform), error: error, warnings: warnings, parametersPath: parametersPath)
+    }
+
     /// The same report without warnings.
     public func droppingWarnings() -> InputReport {
         InputReport(path: path, format: format, encoding: encoding, clusters: clusters, results: results, error: error, warnings: [], parametersPath: parametersPath)
@@ -111,8 +124,19 @@ public struct InputReport: Sendable {
         self.parametersPath = nil
     }
 
-    /// Failing and indeterminate results.
+    /// Failing and indeterminate results, suppressed ones included.
     public var findings: [Finding] { results.filter { $0.state == .fail || $0.state == .indeterminate } }
+
+    /// Each cluster with its results, in cluster order (one pass over the results).
+    public var resultsByCluster: [(cluster: ClusterReference, results: [Finding])] {
+        var byIdentity: [String: [Finding]] = [:]
+        for result in results { byIdentity[result.cluster.identity, default: []].append(result) }
+        var seen = Set<String>()
+        return clusters.compactMap { cluster in
+            guard seen.insert(cluster.identity).inserted else { return nil }
+            return (cluster, byIdentity[cluster.identity] ?? [])
+        }
+    }
 }
 
 /// A problem with an input, located when possible.
@@ -140,22 +164,36 @@ public struct Summary: Sendable {
     public let indeterminate: Int
     public let notApplicable: Int
     public let errors: Int
-    /// Failing results by severity.
+    /// Findings accepted in the configuration or the template (not counted in `fail`/`indeterminate`).
+    public let suppressed: Int
+    /// Findings accepted in the baseline (not counted in `fail`/`indeterminate`).
+    public let baselined: Int
+    /// Failing, not suppressed results by severity.
     public let failuresBySeverity: [Severity: Int]
 
     init(_ report: LintReport) {
-        let results = report.allResults
+        var counts = (pass: 0, fail: 0, indeterminate: 0, notApplicable: 0, suppressed: 0, baselined: 0)
+        var bySeverity: [Severity: Int] = [:]
+        for severity in Severity.allCases { bySeverity[severity] = 0 }
+        for input in report.inputs {
+            for result in input.results {
+                switch (result.state, result.suppression?.kind) {
+                case (.pass, _): counts.pass += 1
+                case (.notApplicable, _): counts.notApplicable += 1
+                case (_, .baseline?): counts.baselined += 1
+                case (_, _?): counts.suppressed += 1
+                case (.fail, nil):
+                    counts.fail += 1
+                    bySeverity[result.severity, default: 0] += 1
+                case (.indeterminate, nil): counts.indeterminate += 1
+                }
+            }
+        }
         files = report.inputs.count
         clusters = report.inputs.reduce(0) { $0 + $1.clusters.count }
         rulesEvaluated = report.rules.count
-        pass = results.count { $0.state == .pass }
-        fail = results.count { $0.state == .fail }
-        indeterminate = results.count { $0.state == .indeterminate }
-        notApplicable = results.count { $0.state == .notApplicable }
+        (pass, fail, indeterminate, notApplicable, suppressed, baselined) = counts
         errors = report.errors.count
-        var bySeverity: [Severity: Int] = [:]
-        for severity in Severity.allCases { bySeverity[severity] = 0 }
-        for result in results where result.state == .fail { bySeverity[result.severity, default: 0] += 1 }
         failuresBySeverity = bySeverity
     }
 }

@@ -7,7 +7,8 @@ public struct RuleMetadata: Sendable {
     public let name: String
     /// One line saying what a compliant cluster does.
     public let title: String
-    public let severity: Severity
+    /// How serious a failure is (a configuration may override it: see ``withSeverity(_:)``).
+    public private(set) var severity: Severity
     public let category: RuleCategory
     /// The settings read, in REST/ARM spelling.
     public let checks: String
@@ -46,6 +47,13 @@ public struct RuleMetadata: Sendable {
         self.peerIDs = peerIDs
         self.examples = examples
         self.unresolvedMeans = unresolvedMeans
+    }
+
+    /// The same rule at another severity (a `severityOverrides` entry of `.akslint.json`).
+    public func withSeverity(_ severity: Severity) -> RuleMetadata {
+        var copy = self
+        copy.severity = severity
+        return copy
     }
 }
 

@@ -35,13 +35,16 @@ public struct ClusterResource: Sendable {
     /// Other resources of the same template (diagnostic settings, registries, key vaults,
     /// maintenance configurations), for rules that look across resources. Empty for exports.
     public let relatedResources: [RelatedResource]
+    /// Suppressions written on the template resource (`metadata.akslint.suppress`).
+    public let inlineSuppressions: [InlineSuppression]
 
     /// Creates a cluster from an adapter's findings.
     public init(
         name: String?, resourceId: String?, resourceGroup: String?, subscriptionId: String?,
         resource: ValueRef, properties: ValueRef, hasProperties: Bool, agentPools: [AgentPool],
         unresolvedAgentPools: ValueRef? = nil, ordinal: Int, origin: ClusterOrigin = .export,
-        deploymentCondition: UnresolvedExpression? = nil, relatedResources: [RelatedResource] = []
+        deploymentCondition: UnresolvedExpression? = nil, relatedResources: [RelatedResource] = [],
+        inlineSuppressions: [InlineSuppression] = []
     ) {
         self.name = name
         self.resourceId = resourceId
@@ -56,6 +59,7 @@ public struct ClusterResource: Sendable {
         self.origin = origin
         self.deploymentCondition = deploymentCondition
         self.relatedResources = relatedResources
+        self.inlineSuppressions = inlineSuppressions
     }
 
     /// A name for messages: the cluster's name, or its position in the input.

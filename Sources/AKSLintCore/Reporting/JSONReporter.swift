@@ -24,6 +24,7 @@ public struct JSONReporter: Sendable {
             ("findings", .array(listed.map(finding))),
             ("errors", .array(report.errors.map(diagnostic))),
             ("warnings", .array(report.warnings.map(diagnostic))),
+            ("suppressions", review(report.suppressionReview)),
             ("summary", .object([
                 ("files", .int(summary.files)),
                 ("clusters", .int(summary.clusters)),
@@ -32,7 +33,8 @@ public struct JSONReporter: Sendable {
                 ("fail", .int(summary.fail)),
                 ("indeterminate", .int(summary.indeterminate)),
                 ("notApplicable", .int(summary.notApplicable)),
-                ("suppressed", .int(0)),
+                ("suppressed", .int(summary.suppressed)),
+                ("baselined", .int(summary.baselined)),
                 ("errors", .int(summary.errors)),
                 ("bySeverity", .object(Severity.allCases.map { ($0.rawValue, .int(summary.failuresBySeverity[$0] ?? 0)) })),
             ])),
@@ -87,9 +89,40 @@ public struct JSONReporter: Sendable {
                 ("disruption", .string(finding.remediation.disruption.rawValue)),
             ])),
             ("fingerprint", .string(finding.fingerprint)),
-            ("suppressed", .null),
+            ("suppressed", finding.suppression.map(suppression) ?? .null),
         ]
         return .object(members)
+    }
+
+    private func suppression(_ suppression: Suppression) -> JSONOutput {
+        .object([
+            ("kind", .string(suppression.kind.rawValue)),
+            ("justification", .string(suppression.justification)),
+            ("source", .string(suppression.source.description)),
+            ("expires", .string(suppression.expires?.description)),
+        ])
+    }
+
+    private func review(_ review: SuppressionReview) -> JSONOutput {
+        .object([
+            ("configuration", .string(review.configurationPath)),
+            ("baseline", .string(review.baselinePath)),
+            ("expired", .array(review.expired.map { entry in
+                .object([
+                    ("rule", .string(entry.rule)),
+                    ("cluster", .string(entry.cluster?.pattern)),
+                    ("reason", .string(entry.reason)),
+                    ("expires", .string(entry.expires?.description)),
+                    ("source", .string(entry.source.description)),
+                ])
+            })),
+            ("unused", .array(review.unused.map { unused in
+                .object([
+                    ("rule", .string(unused.rule)), ("kind", .string(unused.kind.rawValue)),
+                    ("unknownRule", .bool(unused.unknownRule)), ("source", .string(unused.source.description)),
+                ])
+            })),
+        ])
     }
 
     private func diagnostic(_ diagnostic: InputDiagnostic) -> JSONOutput {

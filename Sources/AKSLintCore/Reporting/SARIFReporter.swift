@@ -7,10 +7,14 @@
 public struct SARIFReporter: Sendable {
     /// Absolute path that relative artifact URIs are relative to (the repository root in CI).
     public let workingDirectory: String
+    /// Whether suppressed and baselined findings are included (with `suppressions` filled in).
+    /// Off by default: GitHub code scanning ignores `suppressions` and would open them as alerts.
+    public let includeSuppressed: Bool
 
     /// Creates a SARIF reporter.
-    public init(workingDirectory: String) {
+    public init(workingDirectory: String, includeSuppressed: Bool = false) {
         self.workingDirectory = workingDirectory
+        self.includeSuppressed = includeSuppressed
     }
 
     /// The SARIF log as JSON.
@@ -27,7 +31,9 @@ public struct SARIFReporter: Sendable {
             ("originalUriBaseIds", .object([("%SRCROOT%", .object([("uri", .string(sourceRootURI))]))])),
             ("columnKind", .string("utf16CodeUnits")),
             ("invocations", .array([invocation(report)])),
-            ("results", .array(report.findings.map { result($0, ruleIndex: ruleIndex[$0.ruleId]) })),
+            ("results", .array(report.findings.filter { includeSuppressed || $0.suppression == nil }.map {
+                result($0, ruleIndex: ruleIndex[$0.ruleId], comparedWithBaseline: report.suppressionReview.baselinePath != nil)
+            })),
         ])
         return JSONOutput.object([
             ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
@@ -61,7 +67,7 @@ public struct SARIFReporter: Sendable {
         ])
     }
 
-    private func result(_ finding: Finding, ruleIndex: Int?) -> JSONOutput {
+    private func result(_ finding: Finding, ruleIndex: Int?, comparedWithBaseline: Bool) -> JSONOutput {
         var text = finding.message
         if finding.state == .fail, let command = finding.remediation.command { text += " Fix: `\(command)`" }
         var members: [(String, JSONOutput)] = [("ruleId", .string(finding.ruleId))]
@@ -87,15 +93,35 @@ public struct SARIFReporter: Sendable {
                 ("state", .string(finding.state.rawValue)),
             ])),
         ]
+        if comparedWithBaseline {
+            members.append(("baselineState", .string(finding.suppression?.kind == .baseline ? "unchanged" : "new")))
+        }
+        if let suppression = finding.suppression {
+            members.append(("suppressions", .array([.object([
+                ("kind", .string(suppression.kind.sarifKind)),
+                ("status", .string("accepted")),
+                ("justification", .string(suppression.justification)),
+            ])])))
+        }
         return .object(members)
     }
 
     private func invocation(_ report: LintReport) -> JSONOutput {
         let errors = report.errors.map { notification($0, level: "error") }
         let warnings = report.warnings.map { notification($0, level: "warning") }
+        let configurationNotes = report.suppressionReview.notes.map { note in
+            var physical: [(String, JSONOutput)] = [("artifactLocation", artifactLocation(note.source.path))]
+            if let line = note.source.line { physical.append(("region", .object([("startLine", .int(line))]))) }
+            return JSONOutput.object([
+                ("level", .string("warning")),
+                ("message", .object([("text", .string(note.message))])),
+                ("locations", .array([.object([("physicalLocation", .object(physical))])])),
+            ])
+        }
         return .object([
             ("executionSuccessful", .bool(report.errors.isEmpty)),
             ("toolExecutionNotifications", .array(errors + warnings)),
+            ("toolConfigurationNotifications", .array(configurationNotes)),
         ])
     }
 
@@ -124,38 +150,15 @@ public struct SARIFReporter: Sendable {
     }
 
     private func artifactLocation(_ path: String) -> JSONOutput {
-        let absolute = FilePath.normalize(path.hasPrefix("/") ? path : workingDirectory + "/" + path)
-        let root = FilePath.normalize(workingDirectory)
-        let prefix = root == "/" ? "/" : root + "/"
-        if absolute.hasPrefix(prefix) {
-            let relative = String(absolute.dropFirst(prefix.count))
+        if let relative = FilePath.relative(path, to: workingDirectory) {
             return .object([("uri", .string(URIEncoding.percentEncodePath(relative))), ("uriBaseId", .string("%SRCROOT%"))])
         }
-        return .object([("uri", .string("file://" + URIEncoding.percentEncodePath(absolute)))])
+        return .object([("uri", .string("file://" + URIEncoding.percentEncodePath(FilePath.absolute(path, in: workingDirectory))))])
     }
 
     private var sourceRootURI: String {
         let root = FilePath.normalize(workingDirectory)
         return "file://" + URIEncoding.percentEncodePath(root == "/" ? "/" : root + "/")
-    }
-}
-
-/// Lexical path normalization (no file system access).
-public enum FilePath {
-    /// `path` with `.` and `..` segments and repeated slashes removed.
-    public static func normalize(_ path: String) -> String {
-        let absolute = path.hasPrefix("/")
-        var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == "." { continue }
-            if part == ".." {
-                if let last = parts.last, last != ".." { parts.removeLast() } else if !absolute { parts.append(part) }
-                continue
-            }
-            parts.append(part)
-        }
-        let joined = parts.joined(separator: "/")
-        return absolute ? "/" + joined : (joined.isEmpty ? "." : joined)
     }
 }
 

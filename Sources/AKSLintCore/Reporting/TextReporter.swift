@@ -17,9 +17,8 @@ public struct TextReporter: Sendable {
     public func render(_ report: LintReport) -> String {
         var output = ""
         for input in report.inputs where input.error == nil {
-            for cluster in input.clusters {
-                let results = input.results.filter { $0.cluster.identity == cluster.identity }
-                let findings = results.filter { $0.state == .fail || $0.state == .indeterminate }
+            for (cluster, results) in input.resultsByCluster {
+                let findings = results.filter(\.isOpen)
                 if findings.isEmpty && quiet { continue }
                 output += header(input: input, cluster: cluster, results: results)
                 for finding in findings { output += render(finding) }
@@ -40,38 +39,37 @@ public struct TextReporter: Sendable {
         }
         if !severities.isEmpty { outcome += " (" + severities.joined(separator: ", ") + ")" }
         outcome += ", \(summary.indeterminate) indeterminate, \(summary.pass) passed"
+        if summary.suppressed > 0 { outcome += ", \(summary.suppressed) suppressed" }
+        if summary.baselined > 0 { outcome += ", \(summary.baselined) in the baseline" }
         parts = [parts.joined(separator: ", ") + ": " + outcome]
         if summary.errors > 0 { parts.append("\(summary.errors) \(plural(summary.errors, "input")) could not be read") }
         return "akslint: " + parts.joined(separator: "; ") + "."
     }
 
     private func header(input: InputReport, cluster: ClusterReference, results: [Finding]) -> String {
-        let failed = results.count { $0.state == .fail }
-        let indeterminate = results.count { $0.state == .indeterminate }
+        let open = results.filter { $0.suppression == nil }
+        let failed = open.count { $0.state == .fail }
+        let indeterminate = open.count { $0.state == .indeterminate }
         let passed = results.count { $0.state == .pass }
+        let accepted = results.count - open.count
         var title = "\(safe(input.path)) — cluster \(safe(cluster.displayName))"
         if let group = cluster.resourceGroup { title += " (resource group \(safe(group)))" }
         if let parameters = input.parametersPath { title += " with parameters from \(safe(parameters))" }
         var counts = "\(failed) failed, \(indeterminate) indeterminate, \(passed) passed"
         if failed == 0 && indeterminate == 0 { counts = "no findings (\(passed) passed)" }
+        if accepted > 0 { counts += ", \(accepted) suppressed or in the baseline" }
         return style(title, .bold) + ": " + counts + "\n"
     }
 
     private func render(_ finding: Finding) -> String {
-        let location = "\(safe(finding.location.file)):\(finding.location.region.start.line):\(finding.location.region.start.column)"
-        var subject = ""
-        if let pool = finding.subject.poolName { subject = " [pool \(safe(pool))]" }
-        if case .relatedResource(let type, let name) = finding.subject {
-            subject = " [\(safe(type.split(separator: "/").last.map(String.init) ?? type)) \(safe(name))]"
-        }
+        let location = safe(finding.locationText)
+        let subject = finding.subjectText.map { " [\(safe($0))]" } ?? ""
         let state = finding.state == .indeterminate ? style("  indeterminate", .yellow) : ""
         var lines = ["  " + style(location, .bold) + "  " + severityLabel(finding.severity) + "  \(finding.ruleId) \(finding.ruleName)" + subject + state]
         lines.append("    " + safe(finding.message))
         if finding.state == .fail {
-            let remediation = finding.remediation
-            let fix = remediation.disruption == .inPlace ? "fix:" : "fix (\(remediation.disruption == .newCluster ? "needs a new cluster" : "needs a new node pool")):"
-            if let command = remediation.command { lines.append("    " + style(fix, .dim) + " " + safe(command)) }
-            lines.append("    " + style("ARM:", .dim) + " " + safe(remediation.template))
+            if let command = finding.remediation.command { lines.append("    " + style(finding.fixLabel + ":", .dim) + " " + safe(command)) }
+            lines.append("    " + style("ARM:", .dim) + " " + safe(finding.remediation.template))
         } else if let expression = finding.unresolvedExpression {
             lines.append("    " + style("unresolved:", .dim) + " " + safe(ValueDescription.expression(expression)))
         }

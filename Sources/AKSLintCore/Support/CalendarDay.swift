@@ -30,9 +30,13 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
     /// Today in UTC.
     public static var today: CalendarDay { CalendarDay(date: Date()) }
 
-    /// The UTC day of a date (days since 1970 converted with Howard Hinnant's civil-from-days).
+    /// The UTC day of a date.
     public init(date: Date) {
-        let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
+        self.init(daysSinceEpoch: Int((date.timeIntervalSince1970 / 86_400).rounded(.down)))
+    }
+
+    /// The day a number of days after 1970-01-01 (Howard Hinnant's civil-from-days).
+    public init(daysSinceEpoch days: Int) {
         let shifted = days + 719_468
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
         let dayOfEra = shifted - era * 146_097
@@ -76,4 +80,17 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
         default: return 31
         }
     }
+}
+
+/// UTC timestamps for reports.
+public enum UTCTimestamp {
+    /// `YYYY-MM-DDTHH:MM:SS` (UTC, no zone suffix: the form JUnit's `timestamp` takes).
+    public static func format(_ date: Date) -> String {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let days = Int((Double(seconds) / 86_400).rounded(.down))
+        let secondOfDay = seconds - days * 86_400
+        return "\(CalendarDay(daysSinceEpoch: days))T\(twoDigits(secondOfDay / 3600)):\(twoDigits(secondOfDay % 3600 / 60)):\(twoDigits(secondOfDay % 60))"
+    }
+
+    private static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 }

@@ -1,0 +1,102 @@
+/// Reads `.akslint.json` (JSON with comments). Unknown keys, unknown rule ids, bad severities and
+/// suppressions without a reason are errors that name the file, line and column.
+public enum ConfigurationParser {
+    static let keys = ["$schema", "disabledRules", "severityOverrides", "failOn", "strict", "suppressions"]
+    static let suppressionKeys = ["rule", "cluster", "reason", "expires"]
+
+    /// Parses a configuration; `knownRules` are the ids rule references are checked against.
+    public static func parse(_ bytes: [UInt8], path: String, knownRules: [String]) throws(ConfigurationError) -> LintConfiguration {
+        let document = try ConfigurationError.document(of: bytes, path: path)
+        var reader = Reader(document: document, path: path, knownRules: knownRules)
+        return try reader.configuration()
+    }
+
+    private struct Reader {
+        let document: JSONDocument
+        let path: String
+        let knownRules: [String]
+
+        mutating func configuration() throws(ConfigurationError) -> LintConfiguration {
+            guard let root = document.root.object else { throw error("the configuration must be a JSON object", at: document.root) }
+            var configuration = LintConfiguration()
+            configuration.path = path
+            for member in root.members {
+                guard let key = ConfigurationParser.keys.first(where: { $0 == member.key }) else {
+                    throw error("unknown setting \"\(member.key)\" (known: \(ConfigurationParser.keys.dropFirst().joined(separator: ", ")))", atOffset: member.keySpan.start)
+                }
+                let value = member.value
+                switch key {
+                case "$schema":
+                    continue
+                case "disabledRules":
+                    guard let ids = value.array else { throw error("disabledRules must be an array of rule ids", at: value) }
+                    configuration.disabledRules = try ids.map { (node) throws(ConfigurationError) -> String in try ruleID(node) }
+                case "severityOverrides":
+                    guard let object = value.object else { throw error("severityOverrides must map rule ids to severities", at: value) }
+                    for entry in object.members {
+                        let id = try ruleID(JSONNode(.string(entry.key), span: entry.keySpan))
+                        configuration.severityOverrides[id] = try severity(entry.value)
+                    }
+                case "failOn":
+                    guard let threshold = value.string.flatMap(FailThreshold.init) else {
+                        throw error("failOn must be one of critical, high, medium, low, info, never", at: value)
+                    }
+                    configuration.failOn = threshold
+                case "strict":
+                    guard case .bool(let flag) = value.value else { throw error("strict must be true or false", at: value) }
+                    configuration.strict = flag
+                default:
+                    guard let entries = value.array else { throw error("suppressions must be an array", at: value) }
+                    configuration.suppressions = try entries.map { (node) throws(ConfigurationError) -> SuppressionEntry in try suppression(node) }
+                }
+            }
+            return configuration
+        }
+
+        func suppression(_ node: JSONNode) throws(ConfigurationError) -> SuppressionEntry {
+            guard let object = node.object else { throw error("a suppression must be an object with rule, reason and optional cluster and expires", at: node) }
+            for member in object.members where !ConfigurationParser.suppressionKeys.contains(member.key) {
+                throw error("unknown suppression field \"\(member.key)\" (known: \(ConfigurationParser.suppressionKeys.joined(separator: ", ")))", atOffset: member.keySpan.start)
+            }
+            guard let ruleNode = object["rule"] else { throw error("a suppression needs \"rule\"", at: node) }
+            let rule = try ruleID(ruleNode)
+            guard let reason = object["reason"]?.string, !reason.allSatisfy({ $0 == " " }) else {
+                throw error("the suppression of \(rule) needs a \"reason\": say why the finding is accepted", at: object["reason"] ?? node)
+            }
+            var cluster: GlobPattern?
+            if let clusterNode = object["cluster"] {
+                guard let text = clusterNode.string, !text.isEmpty else { throw error("\"cluster\" must be a name or resource id pattern", at: clusterNode) }
+                cluster = GlobPattern(text)
+            }
+            var expires: CalendarDay?
+            if let expiresNode = object["expires"] {
+                guard let text = expiresNode.string, let day = CalendarDay(text) else { throw error("\"expires\" must be a date YYYY-MM-DD", at: expiresNode) }
+                expires = day
+            }
+            let line = document.position(of: Int(node.span.start)).line
+            return SuppressionEntry(rule: rule, cluster: cluster, reason: reason, expires: expires, source: SourceReference(path: path, line: line))
+        }
+
+        func ruleID(_ node: JSONNode) throws(ConfigurationError) -> String {
+            guard let text = node.string, let id = knownRules.first(where: { $0.equalsIgnoringASCIICase(text) }) else {
+                throw error("unknown rule \(node.string.map(ValueDescription.quote) ?? "id") (run 'akslint rules' for the list)", at: node)
+            }
+            return id
+        }
+
+        func severity(_ node: JSONNode) throws(ConfigurationError) -> Severity {
+            guard let text = node.string, let severity = Severity(rawValue: text.lowercased()) else {
+                throw error("a severity must be one of critical, high, medium, low, info", at: node)
+            }
+            return severity
+        }
+
+        func error(_ message: String, at node: JSONNode) -> ConfigurationError {
+            error(message, atOffset: node.span.start)
+        }
+
+        func error(_ message: String, atOffset offset: UInt32) -> ConfigurationError {
+            ConfigurationError(path: path, position: document.position(of: Int(offset)), message: message)
+        }
+    }
+}

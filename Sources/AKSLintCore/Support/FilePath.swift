@@ -1,0 +1,32 @@
+/// Lexical path normalization (no file system access).
+public enum FilePath {
+    /// `path` with `.` and `..` segments and repeated slashes removed.
+    public static func normalize(_ path: String) -> String {
+        let absolute = path.hasPrefix("/")
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                if let last = parts.last, last != ".." { parts.removeLast() } else if !absolute { parts.append(part) }
+                continue
+            }
+            parts.append(part)
+        }
+        let joined = parts.joined(separator: "/")
+        return absolute ? "/" + joined : (joined.isEmpty ? "." : joined)
+    }
+
+    /// `path` made absolute against `directory`, normalized.
+    public static func absolute(_ path: String, in directory: String) -> String {
+        normalize(path.hasPrefix("/") ? path : directory + "/" + path)
+    }
+
+    /// `path` relative to `root` when it lies inside it (`root` itself excluded), else nil.
+    public static func relative(_ path: String, to root: String) -> String? {
+        let absolute = absolute(path, in: root)
+        let normalizedRoot = normalize(root)
+        let prefix = normalizedRoot == "/" ? "/" : normalizedRoot + "/"
+        guard absolute.hasPrefix(prefix) else { return nil }
+        return String(absolute.dropFirst(prefix.count))
+    }
+}

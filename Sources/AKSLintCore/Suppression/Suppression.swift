@@ -1,0 +1,70 @@
+/// Why a finding does not count: a justified suppression, or membership in a baseline.
+/// Suppressed findings stay in JSON and in every summary; they are left out of the gate.
+public struct Suppression: Sendable, Equatable {
+    /// Where the decision was made.
+    public enum Kind: String, Sendable, Equatable {
+        /// In the template, on the resource (`metadata.akslint.suppress`): SARIF `inSource`.
+        case inSource
+        /// In the configuration file: SARIF `external`.
+        case external
+        /// In a baseline of accepted findings: SARIF `external`.
+        case baseline
+
+        /// The SARIF `suppression.kind`.
+        public var sarifKind: String { self == .inSource ? "inSource" : "external" }
+    }
+
+    public let kind: Kind
+    /// The reason given (for a baseline: that the finding was accepted when the baseline was written).
+    public let justification: String
+    /// Where the suppression is written.
+    public let source: SourceReference
+    /// When the suppression stops applying, if it does.
+    public let expires: CalendarDay?
+
+    /// Creates a suppression.
+    public init(kind: Kind, justification: String, source: SourceReference, expires: CalendarDay? = nil) {
+        self.kind = kind
+        self.justification = justification
+        self.source = source
+        self.expires = expires
+    }
+}
+
+/// A glob over names and ids: `*` matches any run of characters, `?` one character; case is ignored.
+public struct GlobPattern: Sendable, Equatable, CustomStringConvertible {
+    public let pattern: String
+    private let characters: [Character]
+
+    public init(_ pattern: String) {
+        self.pattern = pattern
+        self.characters = Array(pattern.lowercased())
+    }
+
+    /// Whether `text` matches the whole pattern.
+    public func matches(_ text: String) -> Bool {
+        let subject = Array(text.lowercased())
+        var patternIndex = 0, subjectIndex = 0
+        var starIndex: Int?, resumeIndex = 0
+        while subjectIndex < subject.count {
+            if patternIndex < characters.count, characters[patternIndex] == "?" || characters[patternIndex] == subject[subjectIndex] {
+                patternIndex += 1
+                subjectIndex += 1
+            } else if patternIndex < characters.count, characters[patternIndex] == "*" {
+                starIndex = patternIndex
+                resumeIndex = subjectIndex
+                patternIndex += 1
+            } else if let star = starIndex {
+                patternIndex = star + 1
+                resumeIndex += 1
+                subjectIndex = resumeIndex
+            } else {
+                return false
+            }
+        }
+        while patternIndex < characters.count, characters[patternIndex] == "*" { patternIndex += 1 }
+        return patternIndex == characters.count
+    }
+
+    public var description: String { pattern }
+}
