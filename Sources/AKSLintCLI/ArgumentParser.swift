@@ -51,6 +51,8 @@ public struct ArgumentParser: Sendable {
 
     private func parseCheck(_ arguments: ArraySlice<String>) throws(UsageError) -> CheckOptions {
         var options = CheckOptions()
+        var formats: [ReportFormat] = []
+        var outputs: [String] = []
         var reader = OptionReader(arguments)
         while let argument = reader.next() {
             if argument.isPositional {
@@ -59,9 +61,9 @@ public struct ArgumentParser: Sendable {
             }
             switch argument.name {
             case "-f", "--format":
-                options.format = try choice(try reader.value(for: argument), of: ReportFormat.self, option: argument.name)
+                formats.append(try choice(try reader.value(for: argument), of: ReportFormat.self, option: argument.name))
             case "-o", "--output":
-                options.outputPath = try reader.value(for: argument)
+                outputs.append(try reader.outputValue(for: argument))
             case "--fail-on":
                 let value = try reader.value(for: argument)
                 if value == "never" {
@@ -97,11 +99,45 @@ public struct ArgumentParser: Sendable {
             case "--include-passed":
                 try reader.rejectValue(for: argument)
                 options.includePassed = true
+            case "--config":
+                options.configPath = try reader.value(for: argument)
+            case "--no-config":
+                try reader.rejectValue(for: argument)
+                options.ignoresConfiguration = true
+            case "--baseline":
+                options.baselinePath = try reader.value(for: argument)
+            case "--write-baseline":
+                options.writeBaselinePath = try reader.value(for: argument)
+            case "--sarif-include-suppressed":
+                try reader.rejectValue(for: argument)
+                options.sarifIncludesSuppressed = true
             default:
                 throw UsageError("unknown option '\(TerminalSafety.sanitize(argument.raw))' (see akslint --help)")
             }
         }
+        if options.configPath != nil && options.ignoresConfiguration {
+            throw UsageError("--config and --no-config cannot be combined")
+        }
+        options.reports = try reportTargets(formats: formats, outputs: outputs)
         return options
+    }
+
+    /// Pairs `--format` and `--output` in order. One of each (or none) is the common case; several
+    /// formats need as many outputs, and at most one of them may be standard output (`-`).
+    private func reportTargets(formats: [ReportFormat], outputs: [String]) throws(UsageError) -> [ReportTarget] {
+        let paths: [String?] = outputs.map { $0 == "-" ? nil : $0 }
+        if formats.count <= 1 && paths.count <= 1 {
+            return [ReportTarget(format: formats.first ?? .text, path: paths.first ?? nil)]
+        }
+        guard formats.count == paths.count else {
+            throw UsageError("\(formats.count) --format and \(paths.count) --output given: to write several reports, give each --format its --output (use '-' for standard output)")
+        }
+        guard paths.count(where: { $0 == nil }) <= 1 else { throw UsageError("only one report can go to standard output ('-o -')") }
+        var seen = Set<String>()
+        for case let path? in paths where !seen.insert(FilePath.normalize(path)).inserted {
+            throw UsageError("two reports would be written to \(TerminalSafety.sanitize(path))")
+        }
+        return zip(formats, paths).map { ReportTarget(format: $0, path: $1) }
     }
 
     private func choice<Choice: RawRepresentable & CaseIterable>(_ value: String, of type: Choice.Type, option: String) throws(UsageError) -> Choice where Choice.RawValue == String {
@@ -168,6 +204,15 @@ struct OptionReader {
         }
         remaining.removeFirst()
         return value
+    }
+
+    /// An output path: like a value, but `-` (standard output) is allowed.
+    mutating func outputValue(for argument: Argument) throws(UsageError) -> String {
+        if argument.inlineValue == nil, remaining.first == "-" {
+            remaining.removeFirst()
+            return "-"
+        }
+        return try value(for: argument)
     }
 
     func rejectValue(for argument: Argument) throws(UsageError) {

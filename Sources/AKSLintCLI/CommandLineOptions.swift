@@ -11,7 +11,18 @@ public enum Command: Sendable, Equatable {
 
 /// Formats of `akslint check`.
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case text, json, sarif
+    case text, json, sarif, junit, markdown, github
+}
+
+/// One report to write: a format, and a file (nil: standard output).
+public struct ReportTarget: Sendable, Equatable {
+    public var format: ReportFormat
+    public var path: String?
+
+    public init(format: ReportFormat, path: String?) {
+        self.format = format
+        self.path = path
+    }
 }
 
 /// Formats of `akslint rules`.
@@ -24,26 +35,14 @@ public enum ColorChoice: String, Sendable, CaseIterable {
     case auto, always, never
 }
 
-/// The gate: the least severe finding that fails the run.
-public enum FailThreshold: Sendable, Equatable {
-    case severity(Severity)
-    case never
-
-    /// Whether a finding of this severity trips the gate.
-    func isTripped(by severity: Severity) -> Bool {
-        if case .severity(let threshold) = self { return severity >= threshold }
-        return false
-    }
-}
-
 /// Options of `akslint check`.
 public struct CheckOptions: Sendable, Equatable {
     /// Files and directories; `-` is standard input. Empty means standard input when it is piped.
     public var paths: [String] = []
-    public var format: ReportFormat = .text
-    /// Where to write the report; nil means standard output.
-    public var outputPath: String?
-    public var failOn: FailThreshold = .severity(.high)
+    /// The reports to write, from `--format`/`--output` pairs; text on standard output by default.
+    public var reports: [ReportTarget] = [ReportTarget(format: .text, path: nil)]
+    /// The gate; nil when not given (then the configuration's `failOn`, else high).
+    public var failOn: FailThreshold?
     /// Findings below this severity are not reported.
     public var minimumSeverity: Severity = .info
     /// Run only these rules (ids, upper-cased); empty means all.
@@ -61,6 +60,16 @@ public struct CheckOptions: Sendable, Equatable {
     public var parametersPath: String?
     /// The day date-dependent rules evaluate at; nil means today.
     public var asOf: CalendarDay?
+    /// `--config`: the configuration file; nil means `.akslint.json` in the working directory or a parent.
+    public var configPath: String?
+    /// `--no-config`: read no configuration file.
+    public var ignoresConfiguration = false
+    /// `--baseline`: findings recorded there are reported as baselined, not as new.
+    public var baselinePath: String?
+    /// `--write-baseline`: record the run's open findings there.
+    public var writeBaselinePath: String?
+    /// `--sarif-include-suppressed`: put suppressed and baselined findings in SARIF, marked as such.
+    public var sarifIncludesSuppressed = false
 
     public init() {}
 }

@@ -1,4 +1,5 @@
 import AKSLintCore
+import FoundationEssentials
 
 /// What akslint reads from the process around it. The executable fills it from the real process;
 /// tests fill it by hand, so the whole command line runs in-process.
@@ -14,11 +15,14 @@ public struct ProcessEnvironment: Sendable {
     public var stderrIsTerminal: Bool
     /// Reads all of standard input (called at most once, only when an input is `-` or piped).
     public var readStandardInput: @Sendable () throws(InputError) -> [UInt8]
+    /// When the run started (JUnit timestamps).
+    public var startTime: Date
 
     public init(
         arguments: [String], variables: [String: String] = [:], workingDirectory: String,
         stdinIsTerminal: Bool = true, stdoutIsTerminal: Bool = false, stderrIsTerminal: Bool = false,
-        readStandardInput: @escaping @Sendable () throws(InputError) -> [UInt8] = { [] }
+        readStandardInput: @escaping @Sendable () throws(InputError) -> [UInt8] = { [] },
+        startTime: Date = Date()
     ) {
         self.arguments = arguments
         self.variables = variables
@@ -27,6 +31,7 @@ public struct ProcessEnvironment: Sendable {
         self.stdoutIsTerminal = stdoutIsTerminal
         self.stderrIsTerminal = stderrIsTerminal
         self.readStandardInput = readStandardInput
+        self.startTime = startTime
     }
 
     /// Whether colour may be used on a stream: `always`, or `auto` on a terminal with `NO_COLOR`

@@ -1,19 +1,27 @@
 @testable import AKSLintCLI
 import AKSLintCore
+import FoundationEssentials
+
+/// When every test run "starts": 2026-11-24T08:00:00Z (JUnit timestamps).
+let testStartTime = Date(timeIntervalSince1970: 1_795_507_200)
 
 /// Runs the akslint command line in-process from the repository root.
-func akslint(_ arguments: String..., stdin: String? = nil, variables: [String: String] = [:], stdoutIsTerminal: Bool = false) async -> CommandOutcome {
-    await akslint(arguments: arguments, stdin: stdin.map { Array($0.utf8) }, variables: variables, stdoutIsTerminal: stdoutIsTerminal)
+func akslint(_ arguments: String..., stdin: String? = nil, variables: [String: String] = [:], stdoutIsTerminal: Bool = false, workingDirectory: String = Paths.repositoryRoot) async -> CommandOutcome {
+    await akslint(arguments: arguments, stdin: stdin.map { Array($0.utf8) }, variables: variables, stdoutIsTerminal: stdoutIsTerminal, workingDirectory: workingDirectory)
 }
 
-func akslint(arguments: [String], stdin: [UInt8]? = nil, variables: [String: String] = [:], stdoutIsTerminal: Bool = false) async -> CommandOutcome {
+/// Runs akslint; `workingDirectory` is what akslint is told (where `.akslint.json` is looked for
+/// and SARIF paths are relative to), while the process stays in the repository root so relative
+/// fixture paths resolve the same in every test.
+func akslint(arguments: [String], stdin: [UInt8]? = nil, variables: [String: String] = [:], stdoutIsTerminal: Bool = false, workingDirectory: String = Paths.repositoryRoot) async -> CommandOutcome {
     let environment = ProcessEnvironment(
         arguments: arguments,
         variables: variables,
-        workingDirectory: Paths.repositoryRoot,
+        workingDirectory: workingDirectory,
         stdinIsTerminal: stdin == nil,
         stdoutIsTerminal: stdoutIsTerminal,
-        readStandardInput: { () throws(InputError) -> [UInt8] in stdin ?? [] })
+        readStandardInput: { () throws(InputError) -> [UInt8] in stdin ?? [] },
+        startTime: testStartTime)
     return await withWorkingDirectory(Paths.repositoryRoot) {
         await AKSLintCommand.run(environment)
     }

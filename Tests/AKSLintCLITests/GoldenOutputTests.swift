@@ -10,7 +10,10 @@ import Glibc
 /// change, regenerate them with `AKSLINT_UPDATE_GOLDEN=1 swift test --filter Golden` and read the diff.
 @Suite("Golden reports", .serialized)
 struct GoldenOutputTests {
-    static let cases: [(format: String, file: String)] = [("text", "prod-insecure.txt"), ("json", "prod-insecure.json"), ("sarif", "prod-insecure.sarif")]
+    static let cases: [(format: String, file: String)] = [
+        ("text", "prod-insecure.txt"), ("json", "prod-insecure.json"), ("sarif", "prod-insecure.sarif"),
+        ("junit", "prod-insecure.junit.xml"), ("markdown", "prod-insecure.md"), ("github", "prod-insecure.github.txt"),
+    ]
 
     @Test("reports of Fixtures/az/prod-insecure.json match Fixtures/expected", arguments: cases)
     func golden(format: String, file: String) async throws {

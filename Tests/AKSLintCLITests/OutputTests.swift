@@ -29,7 +29,7 @@ struct OutputTests {
         #expect(await akslint("--color", "always", "Fixtures/az/prod-insecure.json").standardOutput.contains("\u{1B}["))
     }
 
-    @Test("escape sequences and bidi overrides from the input never reach the terminal", arguments: ["text", "json", "sarif"])
+    @Test("escape sequences and bidi overrides from the input never reach the terminal", arguments: ["text", "json", "sarif", "junit", "markdown", "github"])
     func hostileInput(format: String) async {
         let outcome = await akslint("-f", format, "Fixtures/hostile/escape-sequences.json", "--fail-on", "never")
         for text in [outcome.standardOutput, outcome.standardError] {
@@ -149,7 +149,7 @@ struct OutputTests {
 
     @Test("the same input gives byte-identical reports run after run")
     func determinism() async {
-        for format in ["text", "json", "sarif"] {
+        for format in ["text", "json", "sarif", "junit", "markdown", "github"] {
             let first = await akslint("-f", format, "Fixtures/az", "Fixtures/resource-graph").standardOutput
             let second = await akslint("-f", format, "Fixtures/az", "Fixtures/resource-graph").standardOutput
             #expect(first == second, "\(format)")

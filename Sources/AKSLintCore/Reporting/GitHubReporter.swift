@@ -1,0 +1,99 @@
+/// The report as GitHub Actions workflow commands: one `::error`/`::warning`/`::notice` line per
+/// open finding, which the runner turns into annotations on the pull request's files.
+///
+/// Critical and high findings are errors, medium warnings, low and info notices; indeterminate
+/// results are notices (warnings under `--strict`). Suppressed and baselined findings are not
+/// annotated. GitHub shows only the first 10 errors and 10 warnings of a step, so the most severe
+/// come first; upload the SARIF report for the full list.
+/// Escaping follows the runner's rules (`%`, CR and LF in the message; also `:` and `,` in
+/// properties), and input text is sanitized so it cannot carry terminal escapes into the log.
+public struct GitHubReporter: Sendable {
+    /// Paths are written relative to this directory (the workspace in CI) so annotations attach.
+    public let workingDirectory: String
+    /// Whether indeterminate results are raised to warnings (`--strict`).
+    public let strict: Bool
+
+    /// Creates a reporter.
+    public init(workingDirectory: String, strict: Bool = false) {
+        self.workingDirectory = workingDirectory
+        self.strict = strict
+    }
+
+    /// The workflow commands, one per line.
+    public func render(_ report: LintReport) -> String {
+        var lines: [String] = []
+        for error in report.errors {
+            lines.append(command("error", file: error.path, line: error.position?.line, column: error.position?.column, title: "akslint: input could not be read", message: error.message))
+        }
+        let open = report.findings.filter(\.isOpen).enumerated().sorted { left, right in
+            let (a, b) = (left.element, right.element)
+            if a.state != b.state { return a.state == .fail }
+            if a.severity != b.severity { return a.severity > b.severity }
+            return left.offset < right.offset
+        }.map(\.element)
+        for finding in open { lines.append(annotation(finding)) }
+        for note in report.suppressionReview.notes {
+            lines.append(command("warning", file: note.source.path, line: note.source.line, column: nil, title: "akslint: suppression", message: note.message))
+        }
+        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+    }
+
+    private func annotation(_ finding: Finding) -> String {
+        let level: String
+        if finding.state == .indeterminate {
+            level = strict ? "warning" : "notice"
+        } else {
+            switch finding.severity {
+            case .critical, .high: level = "error"
+            case .medium: level = "warning"
+            case .low, .info: level = "notice"
+            }
+        }
+        var title = "\(finding.ruleId) \(finding.ruleName) (\(finding.severity.rawValue)\(finding.state == .indeterminate ? ", indeterminate" : ""))"
+        title += " on \(finding.cluster.displayName)\(finding.subjectText.map { " \($0)" } ?? "")"
+        var message = [TerminalSafety.sanitize(finding.message)]
+        if finding.state == .fail {
+            if let command = finding.remediation.command { message.append("\(finding.fixLabel): \(TerminalSafety.sanitize(command))") }
+            message.append("ARM: \(TerminalSafety.sanitize(finding.remediation.template))")
+        } else if let expression = finding.unresolvedExpression {
+            message.append("unresolved: \(TerminalSafety.sanitize(ValueDescription.expression(expression)))")
+        }
+        let region = finding.location.region
+        return command(level, file: finding.location.file, line: region.start.line, column: region.start.column,
+                       endLine: region.end.line, endColumn: region.end.column, title: title, message: message.joined(separator: "\n"))
+    }
+
+    private func command(
+        _ level: String, file: String, line: Int?, column: Int?, endLine: Int? = nil, endColumn: Int? = nil,
+        title: String, message: String
+    ) -> String {
+        var properties = ["file=" + Self.escapeProperty(TerminalSafety.sanitize(FilePath.relative(file, to: workingDirectory) ?? file))]
+        if let line { properties.append("line=\(line)") }
+        // GitHub takes columns only for a region on one line.
+        let singleLine = endLine == nil || endLine == line
+        if let endLine, !singleLine { properties.append("endLine=\(endLine)") }
+        if let column, singleLine { properties.append("col=\(column)") }
+        if let endColumn, singleLine { properties.append("endColumn=\(endColumn)") }
+        properties.append("title=" + Self.escapeProperty(TerminalSafety.sanitize(title)))
+        return "::\(level) \(properties.joined(separator: ","))::\(Self.escapeData(message))"
+    }
+
+    /// A command's message: `%`, CR and LF percent-encoded.
+    static func escapeData(_ text: String) -> String {
+        var output = ""
+        for character in text.unicodeScalars {
+            switch character {
+            case "%": output += "%25"
+            case "\r": output += "%0D"
+            case "\n": output += "%0A"
+            default: output.unicodeScalars.append(character)
+            }
+        }
+        return output
+    }
+
+    /// A command's property value: as a message, and `:` and `,` percent-encoded too.
+    static func escapeProperty(_ text: String) -> String {
+        escapeData(text).replacing(":", with: "%3A").replacing(",", with: "%2C")
+    }
+}

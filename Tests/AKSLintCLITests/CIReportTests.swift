@@ -1,0 +1,146 @@
+@testable import AKSLintCLI
+import AKSLintCore
+import AKSLintRules
+import FoundationEssentials
+import FoundationXML
+import Testing
+
+/// JUnit, Markdown and GitHub workflow-command reports, and several reports from one run.
+@Suite("CI report formats", .serialized)
+struct CIReportTests {
+    private func xml(_ text: String) throws -> XMLElement {
+        let document = try XMLDocument(xmlString: text)
+        return try #require(document.rootElement())
+    }
+
+    private func int(_ element: XMLElement, _ attribute: String) -> Int? {
+        element.attribute(forName: attribute)?.stringValue.flatMap { Int($0) }
+    }
+
+    @Test("JUnit: a testsuite per input, a testcase per cluster and rule, counts that add up")
+    func junitStructure() async throws {
+        let outcome = await akslint("-f", "junit", "--no-config", "--as-of", "2026-11-24", "Fixtures/az/aks-list.json", "Fixtures/invalid/truncated.json", "Fixtures/arm/symbolic-resources.json")
+        let root = try xml(outcome.standardOutput)
+        #expect(root.name == "testsuites")
+        let suites = root.elements(forName: "testsuite")
+        #expect(suites.map { $0.attribute(forName: "name")?.stringValue } == ["Fixtures/az/aks-list.json", "Fixtures/invalid/truncated.json", "Fixtures/arm/symbolic-resources.json"])
+        var totals = (tests: 0, failures: 0, errors: 0, skipped: 0)
+        for suite in suites {
+            let cases = suite.elements(forName: "testcase")
+            let failures = cases.count { !$0.elements(forName: "failure").isEmpty }
+            let errors = cases.count { !$0.elements(forName: "error").isEmpty }
+            let skipped = cases.count { !$0.elements(forName: "skipped").isEmpty }
+            #expect(int(suite, "tests") == cases.count)
+            #expect(int(suite, "failures") == failures)
+            #expect(int(suite, "errors") == errors)
+            #expect(int(suite, "skipped") == skipped)
+            #expect(suite.attribute(forName: "timestamp")?.stringValue == "2026-11-24T08:00:00")
+            totals = (totals.tests + cases.count, totals.failures + failures, totals.errors + errors, totals.skipped + skipped)
+        }
+        #expect(int(root, "tests") == totals.tests && int(root, "failures") == totals.failures && int(root, "errors") == totals.errors)
+
+        let list = suites[0].elements(forName: "testcase")
+        #expect(list.count == 2 * 45, "two clusters, 45 rules each")
+        #expect(Set(list.compactMap { $0.attribute(forName: "classname")?.stringValue }) == ["prod-aks", "platform-aks"])
+        let local = try #require(list.first { $0.attribute(forName: "classname")?.stringValue == "prod-aks" && $0.attribute(forName: "name")?.stringValue == "AKS103 local-accounts-disabled" })
+        let failure = try #require(local.elements(forName: "failure").first)
+        #expect(failure.attribute(forName: "type")?.stringValue == "high")
+        #expect(failure.attribute(forName: "message")?.stringValue?.hasPrefix("Local accounts are enabled") == true)
+        let details = failure.stringValue ?? ""
+        #expect(details.contains("fix: az aks update -g prod-rg -n prod-aks --disable-local-accounts"))
+        #expect(details.contains("Fixtures/az/aks-list.json:"))
+
+        let perPool = try #require(list.first { $0.attribute(forName: "classname")?.stringValue == "prod-aks" && $0.attribute(forName: "name")?.stringValue == "AKS304 encryption-at-host" })
+        #expect(perPool.elements(forName: "failure").first?.stringValue?.contains("[pool edge]") == true, "one testcase holds every failing pool")
+
+        let unreadable = try #require(suites[1].elements(forName: "testcase").first?.elements(forName: "error").first)
+        #expect(unreadable.attribute(forName: "message")?.stringValue?.contains("unexpected end of input") == true)
+
+        let templateCases = suites[2].elements(forName: "testcase")
+        #expect(templateCases.contains { $0.elements(forName: "skipped").first?.attribute(forName: "message")?.stringValue?.hasPrefix("indeterminate: ") == true })
+    }
+
+    @Test("JUnit under --strict: indeterminate results are failures")
+    func junitStrict() async throws {
+        let relaxed = try xml(await akslint("-f", "junit", "--no-config", "Fixtures/arm/symbolic-resources.json").standardOutput)
+        let strict = try xml(await akslint("-f", "junit", "--no-config", "--strict", "Fixtures/arm/symbolic-resources.json").standardOutput)
+        let relaxedSkipped = try #require(int(relaxed, "skipped")), strictSkipped = try #require(int(strict, "skipped"))
+        let relaxedFailures = try #require(int(relaxed, "failures")), strictFailures = try #require(int(strict, "failures"))
+        #expect(strictFailures > relaxedFailures)
+        #expect(strictFailures - relaxedFailures == relaxedSkipped - strictSkipped)
+    }
+
+    @Test("Markdown: verdict, a table per cluster, findings by severity, suppressed ones folded")
+    func markdown() async throws {
+        let outcome = await akslint("-f", "markdown", "--config", "Fixtures/config/adoption.akslint.json", "--as-of", "2026-11-24", "Fixtures/az/aks-list.json")
+        let text = outcome.standardOutput
+        #expect(text.hasPrefix("## akslint: AKS security posture\n\n**1 file, 2 clusters, 44 rules: "))
+        #expect(text.contains("| `prod-aks` | `Fixtures/az/aks-list.json` | 0 | 8 | 12 | 7 | 1 | 0 | 2 | 12 |"))
+        #expect(text.contains("| `platform-aks` | `Fixtures/az/aks-list.json` |"))
+        let high = try #require(text.range(of: "### High ("))
+        let medium = try #require(text.range(of: "### Medium ("))
+        #expect(high.lowerBound < medium.lowerBound, "most severe first")
+        #expect(text.contains("- **AKS103 local-accounts-disabled** on `prod-aks` at `Fixtures/az/aks-list.json:"))
+        #expect(text.contains("  Fix: `az aks update -g prod-rg -n prod-aks --disable-local-accounts`"))
+        #expect(text.contains("<details><summary>Suppressed or in the baseline (2)</summary>"))
+        #expect(text.contains("- **AKS201 private-cluster** on `prod-aks`, suppressed in `Fixtures/config/adoption.akslint.json:7`: Private cluster migration planned with the network team (NET-118). (until 2027-03-31)\n"))
+        #expect(text.contains("### Suppressions to review\n\n- `Fixtures/config/adoption.akslint.json:18`: the suppression of AKS103 for prod-aks expired on 2026-06-30"))
+    }
+
+    @Test("Markdown stays under its size limit and says how many findings it left out")
+    func markdownLimit() async throws {
+        let engine = LintEngine(rules: BuiltinRules.all, context: RuleContext(evaluationDay: CalendarDay("2026-11-24")!))
+        let loaded = try InputLoader.load(readBytes(Paths.fixture("az/aks-list.json")))
+        let report = LintReport(inputs: [InputReport(path: "aks-list.json", loaded: loaded, results: engine.evaluate(loaded, path: "aks-list.json"))], rules: BuiltinRules.all.map(\.metadata))
+        let full = MarkdownReporter().render(report)
+        let limited = MarkdownReporter(maximumBytes: 8_000).render(report)
+        #expect(full.utf8.count > 8_000)
+        #expect(limited.utf8.count <= 8_000)
+        #expect(limited.contains(" more entries are not listed, to keep this summary under GitHub's 1 MiB limit"))
+        #expect(limited.contains("| `prod-aks` |"), "the table is always kept")
+    }
+
+    @Test("GitHub: one workflow command per open finding, errors first, paths relative to the workspace")
+    func github() async throws {
+        let outcome = await akslint("-f", "github", "--no-config", "--as-of", "2026-11-24", Paths.fixture("az/prod-insecure.json"), "Fixtures/invalid/truncated.json")
+        let lines = outcome.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.count == 33, "32 findings and 1 unreadable input")
+        #expect(lines.allSatisfy { $0.hasPrefix("::error ") || $0.hasPrefix("::warning ") || $0.hasPrefix("::notice ") })
+        #expect(lines[0].hasPrefix("::error file=Fixtures/invalid/truncated.json,line=6,col=1,title=akslint%3A input could not be read::unexpected end of input"))
+        let levels = lines.dropFirst().map { $0.prefix { $0 != " " } }
+        #expect(levels == levels.sorted { ($0 == "::error" ? 0 : $0 == "::warning" ? 1 : 2) < ($1 == "::error" ? 0 : $1 == "::warning" ? 1 : 2) }, "errors, then warnings, then notices")
+        let local = try #require(lines.first { $0.contains("AKS103") })
+        #expect(local.hasPrefix("::error file=Fixtures/az/prod-insecure.json,line=98,col=27,endColumn=32,title=AKS103 local-accounts-disabled (high) on prod-aks::"))
+        #expect(local.contains("%0Afix: az aks update -g prod-rg -n prod-aks --disable-local-accounts"))
+        #expect(lines.filter { $0.hasPrefix("::warning") }.count == 13, "13 medium findings")
+    }
+
+    @Test("several --format/--output pairs write several reports from one evaluation")
+    func severalReports() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let outcome = await akslint(
+            "--no-config", "--as-of", "2026-11-24", "Fixtures/az/prod-insecure.json",
+            "-f", "sarif", "-o", directory.path + "/akslint.sarif",
+            "-f", "junit", "-o", directory.path + "/akslint.xml",
+            "--format=markdown", "--output=-",
+            "-f", "json", "-o", directory.path + "/akslint.json")
+        #expect(outcome.exitCode == .findings)
+        #expect(outcome.standardOutput.hasPrefix("## akslint: AKS security posture"))
+        #expect(try JSON(directory.read("akslint.sarif"))["runs"][0]["results"].array.count == 32)
+        #expect(try JSON(directory.read("akslint.json"))["summary"]["fail"].int == 32)
+        #expect(int(try xml(directory.read("akslint.xml")), "tests") == 45)
+    }
+
+    @Test("--format and --output must pair up", arguments: [
+        (["-f", "sarif", "-f", "junit", "-o", "a.sarif"], "2 --format and 1 --output given"),
+        (["-f", "sarif", "-o", "-", "-f", "json", "-o", "-"], "only one report can go to standard output"),
+        (["-f", "sarif", "-o", "x.out", "-f", "json", "-o", "./x.out"], "two reports would be written to ./x.out"),
+        (["-f", "xml"], "invalid value 'xml' for -f; expected one of: text, json, sarif, junit, markdown, github"),
+    ])
+    func pairing(arguments: [String], message: String) async {
+        let outcome = await akslint(arguments: arguments + ["Fixtures/az/prod-insecure.json"])
+        #expect(outcome.exitCode == .inputOrUsageError)
+        #expect(outcome.standardError.contains(message), "\(outcome.standardError)")
+    }
+}

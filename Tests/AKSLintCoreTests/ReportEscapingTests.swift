@@ -1,0 +1,52 @@
+@testable import AKSLintCore
+import Testing
+
+/// Input text inside XML, Markdown and workflow commands: it must not change their structure.
+@Suite("Escaping for report formats")
+struct ReportEscapingTests {
+    @Test("workflow commands: %, CR and LF in messages; also : and , in properties")
+    func workflowCommands() {
+        #expect(GitHubReporter.escapeData("50% open\r\nnext::line") == "50%25 open%0D%0Anext::line")
+        #expect(GitHubReporter.escapeProperty("a:b,c%d\ne") == "a%3Ab%2Cc%25d%0Ae")
+    }
+
+    @Test("XML: markup characters become entities, characters XML cannot carry become visible escapes")
+    func xml() {
+        #expect(XMLEscaping.escape(#"<a href="x">&'</a>"#, keepNewlines: false) == "&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;")
+        #expect(XMLEscaping.escape("line\nnext", keepNewlines: true) == "line\nnext")
+        #expect(XMLEscaping.escape("line\nnext", keepNewlines: false) == "line\\u{a}next")
+        #expect(XMLEscaping.escape("bell\u{07} esc\u{1B}[31m \u{FFFE} rtl\u{202E}", keepNewlines: true) == "bell\\u{7} esc\\u{1b}[31m \\u{fffe} rtl\\u{202e}")
+    }
+
+    @Test("Markdown prose: no links, images, HTML, emphasis, mentions, issue links, math or autolinks", arguments: [
+        ("[click](https://evil.example)", "\\[click\\](https\\://evil\\.example)"),
+        ("![x](y)", "\\!\\[x\\](y)"),
+        ("<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)&gt;"),
+        ("*bold* _it_ ~~gone~~ `code`", "\\*bold\\* \\_it\\_ \\~\\~gone\\~\\~ \\`code\\`"),
+        ("ping @octocat about #12", "ping \\@octocat about \\#12"),
+        ("cost $x$ | cell", "cost \\$x\\$ \\| cell"),
+        ("www.evil.example and :smile:", "www\\.evil\\.example and \\:smile:"),
+        ("Ends with a sentence. Then: more.", "Ends with a sentence. Then: more."),
+        ("two\nlines", "two\\\\u{a}lines"),
+    ])
+    func markdownText(raw: String, escaped: String) {
+        #expect(MarkdownEscaping.text(raw) == escaped)
+    }
+
+    @Test("Markdown code spans hold any text verbatim, backticks and table pipes included")
+    func markdownCode() {
+        #expect(MarkdownEscaping.code("az aks update -g rg") == "`az aks update -g rg`")
+        #expect(MarkdownEscaping.code("a`b") == "``a`b``")
+        #expect(MarkdownEscaping.code("`x``") == "``` `x`` ```")
+        #expect(MarkdownEscaping.code("a|b", inTable: true) == "`a\\|b`")
+        #expect(MarkdownEscaping.code("a|b") == "`a|b`")
+        #expect(MarkdownEscaping.code("evil\u{1B}]0;x\u{07}") == "`evil\\u{1b}]0;x\\u{7}`")
+    }
+
+    @Test("UTC timestamps for JUnit")
+    func timestamps() {
+        #expect(UTCTimestamp.format(.init(timeIntervalSince1970: 1_795_507_200)) == "2026-11-24T08:00:00")
+        #expect(UTCTimestamp.format(.init(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00")
+        #expect(UTCTimestamp.format(.init(timeIntervalSince1970: 951_868_799.9)) == "2000-02-29T23:59:59")
+    }
+}
