@@ -21,9 +21,10 @@ let package = Package(
         .target(name: "AKSLintCLI", dependencies: ["AKSLintCore", "AKSLintRules"], swiftSettings: sharedSettings),
         .executableTarget(name: "akslint", dependencies: ["AKSLintCLI"], swiftSettings: sharedSettings),
         .executableTarget(name: "akslint-bench", dependencies: ["AKSLintCLI"], swiftSettings: sharedSettings),
-        .testTarget(name: "AKSLintCoreTests", dependencies: ["AKSLintCore"], swiftSettings: sharedSettings),
-        .testTarget(name: "AKSLintRulesTests", dependencies: ["AKSLintCore", "AKSLintRules"], swiftSettings: sharedSettings),
-        .testTarget(name: "AKSLintCLITests", dependencies: ["AKSLintCLI", "AKSLintCore", "AKSLintRules"], swiftSettings: sharedSettings),
+        .target(name: "AKSLintTestSupport", dependencies: ["AKSLintCore"], path: "Tests/AKSLintTestSupport", swiftSettings: sharedSettings),
+        .testTarget(name: "AKSLintCoreTests", dependencies: ["AKSLintCore", "AKSLintTestSupport"], swiftSettings: sharedSettings),
+        .testTarget(name: "AKSLintRulesTests", dependencies: ["AKSLintCore", "AKSLintRules", "AKSLintTestSupport"], swiftSettings: sharedSettings),
+        .testTarget(name: "AKSLintCLITests", dependencies: ["AKSLintCLI", "AKSLintCore", "AKSLintRules", "AKSLintTestSupport"], swiftSettings: sharedSettings),
     ],
     swiftLanguageModes: [.v6]
 )

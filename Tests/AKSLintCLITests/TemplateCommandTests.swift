@@ -1,4 +1,5 @@
 @testable import AKSLintCLI
+import AKSLintTestSupport
 import AKSLintCore
 import Testing
 

@@ -1,3 +1,5 @@
+import AKSLintTestSupport
+
 #if canImport(Glibc)
 import Glibc
 #endif

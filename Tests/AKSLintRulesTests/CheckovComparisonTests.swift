@@ -1,4 +1,5 @@
 @testable import AKSLintCore
+import AKSLintTestSupport
 import AKSLintRules
 import Testing
 

@@ -1,4 +1,5 @@
 import AKSLintCore
+import AKSLintTestSupport
 import AKSLintRules
 import Testing
 

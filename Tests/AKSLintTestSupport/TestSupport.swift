@@ -1,27 +1,30 @@
-@testable import AKSLintCore
+/// Helpers every test target shares: where the fixtures are, and reading files without Foundation.
+import AKSLintCore
 
 /// Paths of the repository's fixtures and of the shared corpus beside the checkout.
-enum Paths {
+public enum Paths {
     /// The package root, found from this file's location.
-    static let repositoryRoot: String = {
+    public static let repositoryRoot: String = {
         var components = String(#filePath).split(separator: "/", omittingEmptySubsequences: false)
         components.removeLast(3)
         return components.joined(separator: "/")
     }()
 
-    static func fixture(_ relative: String) -> String { repositoryRoot + "/Fixtures/" + relative }
-    static let corpus = repositoryRoot + "/../shared/corpus"
+    /// The path of a file under `Fixtures/`.
+    public static func fixture(_ relative: String) -> String { repositoryRoot + "/Fixtures/" + relative }
+    /// The shared corpus beside the checkout.
+    public static let corpus = repositoryRoot + "/../shared/corpus"
 }
 
 extension JSONParser {
     /// Parses a Swift string.
-    static func parse(_ text: String) throws(JSONParseError) -> JSONDocument {
+    public static func parse(_ text: String) throws(JSONParseError) -> JSONDocument {
         try parse(Array(text.utf8))
     }
 }
 
 /// Reads a file's bytes for tests (Foundation is fine here).
-func readBytes(_ path: String) throws -> [UInt8] {
+public func readBytes(_ path: String) throws -> [UInt8] {
     guard let handle = fopen(path, "rb") else { throw TestFailure("cannot open \(path)") }
     defer { fclose(handle) }
     var bytes: [UInt8] = []
@@ -35,7 +38,7 @@ func readBytes(_ path: String) throws -> [UInt8] {
 }
 
 /// The names of the regular files in a directory, sorted.
-func directoryEntries(_ path: String) throws -> [String] {
+public func directoryEntries(_ path: String) throws -> [String] {
     guard let directory = opendir(path) else { throw TestFailure("cannot list \(path)") }
     defer { closedir(directory) }
     var names: [String] = []
@@ -46,9 +49,10 @@ func directoryEntries(_ path: String) throws -> [String] {
     return names.sorted()
 }
 
-struct TestFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+/// A test precondition that did not hold (a file that cannot be read, say).
+public struct TestFailure: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
 }
 
 #if canImport(Glibc)
