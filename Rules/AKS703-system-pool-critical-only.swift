@@ -47,8 +47,7 @@ public struct SystemPoolCriticalOnly: Rule {
         cluster.judgePools(question: "system pools run only critical add-ons") { pool in
             let name = ValueDescription.quote(pool.displayName)
             let property = pool.canonicalPrefix + ".nodeTaints"
-            guard let system = cluster.isSystemPool(pool) else { return pool.unknownApplicability("pool \(name) runs only critical add-ons", because: "mode", property: property) }
-            guard system else { return pool.notApplicable("Not applicable: pool \(name) is a user pool.", property: property) }
+            if let skipped = cluster.resultUnlessSystemPool(pool, claim: "pool \(name) runs only critical add-ons", property: property) { return skipped }
             let taints = pool.array("nodeTaints")
             if let undecidable = taints.undecidableResult("system pool \(name) runs only critical add-ons", subject: .agentPool(pool.displayName)) { return undecidable }
             let values = (taints.reading.value ?? []).compactMap { $0.node.string?.replacing(" ", with: "") }

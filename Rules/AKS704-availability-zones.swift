@@ -42,8 +42,7 @@ public struct AvailabilityZones: Rule {
         cluster.judgePools(question: "system pools span zones") { pool in
             let name = ValueDescription.quote(pool.displayName)
             let property = pool.canonicalPrefix + ".availabilityZones"
-            guard let system = cluster.isSystemPool(pool) else { return pool.unknownApplicability("pool \(name) spans zones", because: "mode", property: property) }
-            guard system else { return pool.notApplicable("Not applicable: pool \(name) is a user pool.", property: property) }
+            if let skipped = cluster.resultUnlessSystemPool(pool, claim: "pool \(name) spans zones", property: property) { return skipped }
             let zones = pool.array("availabilityZones")
             if let undecidable = zones.undecidableResult("system pool \(name) spans zones", subject: .agentPool(pool.displayName)) { return undecidable }
             let count = zones.reading.value?.count ?? 0
