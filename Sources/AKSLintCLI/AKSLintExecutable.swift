@@ -9,9 +9,23 @@ import AKSLintCore
 import FoundationEssentials
 
 /// Connects ``AKSLintCommand`` to the real process: arguments, environment, terminals, streams.
+///
+/// Standard streams are made safe first: a closed descriptor 0, 1 or 2 is reopened on `/dev/null`
+/// (so no file akslint opens can take its number), and `SIGPIPE` is ignored, so a reader that goes
+/// away (`| head -c1`) ends the run quietly instead of killing it. A report that cannot be
+/// written to standard output (a full disk, a closed stream) is an error: exit status 2.
 public enum AKSLintExecutable {
     /// Runs akslint and exits with its status.
-    public static func main() async -> Never {
+    public static func main() -> Never {
+        let closed = (0...2).filter { fcntl($0, F_GETFD) == -1 }
+        for descriptor in closed {
+            let opened = open("/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY)
+            if opened >= 0 && opened != descriptor {
+                dup2(opened, descriptor)
+                close(opened)
+            }
+        }
+        signal(SIGPIPE, SIG_IGN)
         let environment = ProcessEnvironment(
             arguments: Array(CommandLine.arguments.dropFirst()),
             variables: ProcessInfo.processInfo.environment,
@@ -19,22 +33,19 @@ public enum AKSLintExecutable {
             stdinIsTerminal: isatty(0) == 1,
             stdoutIsTerminal: isatty(1) == 1,
             stderrIsTerminal: isatty(2) == 1,
-            readStandardInput: { () throws(InputError) -> [UInt8] in try FileSystem.readAll(0) })
-        let outcome = await AKSLintCommand.run(environment)
-        write(outcome.standardOutput, to: 1)
-        write(outcome.standardError, to: 2)
-        exit(outcome.exitCode.rawValue)
-    }
-
-    private static func write(_ text: String, to descriptor: Int32) {
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { raw in Glibc.write(descriptor, raw.baseAddress, raw.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                return
+            readStandardInput: { () throws(InputError) -> [UInt8] in try FileSystem.readAll(0, limit: InputLimits.maximumBytes) })
+        let outcome = AKSLintCommand.run(environment)
+        var status = outcome.exitCode
+        var standardError = outcome.standardError
+        if !outcome.standardOutput.isEmpty {
+            let failure = closed.contains(1) ? EBADF : FileSystem.writeAll(Array(outcome.standardOutput.utf8), to: 1)
+            if let failure, failure != EPIPE {
+                let reason = failure == EBADF ? "standard output is closed" : FileSystem.errorText(failure)
+                standardError += "akslint: error: cannot write the report to standard output: \(reason)\n"
+                if status != .internalError { status = .inputOrUsageError }
             }
-            bytes = bytes.dropFirst(written)
         }
+        _ = FileSystem.writeAll(Array(standardError.utf8), to: 2)
+        exit(status.rawValue)
     }
 }

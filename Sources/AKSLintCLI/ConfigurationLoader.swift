@@ -14,7 +14,7 @@ struct ConfigurationLoader {
         guard let path = explicitPath ?? Self.discover(from: workingDirectory) else { return LintConfiguration() }
         let bytes: [UInt8]
         do {
-            bytes = try FileSystem.read(path)
+            bytes = try FileSystem.read(path, limit: InputLimits.maximumConfigurationBytes)
         } catch {
             throw ConfigurationError(path: path, position: nil, message: "the configuration \(Self.phrase(error))")
         }
@@ -42,7 +42,7 @@ struct ConfigurationLoader {
     func baseline(at path: String) throws(ConfigurationError) -> Baseline {
         let bytes: [UInt8]
         do {
-            bytes = try FileSystem.read(path)
+            bytes = try FileSystem.read(path, limit: InputLimits.maximumBaselineBytes)
         } catch {
             throw ConfigurationError(path: path, position: nil, message: "the baseline \(Self.phrase(error))")
         }

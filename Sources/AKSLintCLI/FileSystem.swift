@@ -9,10 +9,18 @@ import AKSLintCore
 
 /// The few file-system calls akslint needs, on POSIX directly: one `read` per file into a buffer
 /// of the right size, no intermediate `Data`.
+///
+/// Reading never blocks on a file nobody writes (a FIFO is opened without waiting for a writer),
+/// never reads more than the limit of the file's kind (checked against `fstat` before reading a
+/// regular file, and while reading a pipe), and refuses devices (`/dev/zero`, a terminal).
+/// Writing replaces a file atomically (a temporary file beside it, then `rename`), so a failed
+/// run never leaves a truncated report behind.
 enum FileSystem {
-    enum EntryKind {
+    enum EntryKind: Equatable {
         case file
         case directory
+        /// A FIFO or socket: readable as a stream (process substitution gives one).
+        case pipe
         case other
         case missing
     }
@@ -21,58 +29,76 @@ enum FileSystem {
     static func kind(of path: String) -> EntryKind {
         var info = stat()
         guard stat(path, &info) == 0 else { return .missing }
+        return kind(of: info)
+    }
+
+    private static func kind(of info: stat) -> EntryKind {
         switch info.st_mode & S_IFMT {
         case S_IFREG: return .file
         case S_IFDIR: return .directory
+        case S_IFIFO, S_IFSOCK: return .pipe
         default: return .other
         }
     }
 
-    /// The device and inode of a directory, to avoid visiting it twice through links.
-    static func identity(of path: String) -> String? {
+    /// A file's identity (device and inode), following symbolic links; nil when it does not exist.
+    static func identity(of path: String) -> FileIdentity? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        return "\(info.st_dev):\(info.st_ino)"
+        return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
     }
 
-    /// The names in a directory (without `.` and `..`), sorted for a stable order.
-    static func entries(of directory: String) -> [String]? {
+    /// The entries of a directory (without `.` and `..`), sorted by name for a stable order.
+    static func entries(of directory: String) -> [DirectoryEntry]? {
         guard let handle = opendir(directory) else { return nil }
         defer { closedir(handle) }
-        var names: [String] = []
+        var entries: [DirectoryEntry] = []
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name != "." && name != ".." { names.append(name) }
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }
+            entries.append(DirectoryEntry(nameBytes: bytes))
         }
-        return names.sorted()
+        return entries.sorted { $0.nameBytes.lexicographicallyPrecedes($1.nameBytes) }
     }
 
-    /// The whole content of a regular file, refusing files above the input limit before reading.
-    static func read(_ path: String) throws(InputError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY)
+    /// The whole content of the file at `path`, at most `limit` bytes. With `requireRegular`, a
+    /// FIFO or socket is refused (a file found in a directory must be a file); without, it is read
+    /// as a stream, and one that has no writer reads as empty rather than waiting for one.
+    static func read(_ path: String, limit: Int, requireRegular: Bool = false) throws(InputError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { throw .unreadable(reason: errorText(errno)) }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw .unreadable(reason: errorText(errno)) }
-        guard info.st_mode & S_IFMT != S_IFDIR else { throw .unreadable(reason: "it is a directory") }
-        let size = Int(info.st_size)
-        guard size <= InputLimits.maximumBytes else { throw .tooLarge(bytes: size) }
-        return try readAll(descriptor, expected: size)
+        switch kind(of: info) {
+        case .file:
+            let size = Int(info.st_size)
+            guard size <= limit else { throw .tooLarge(bytes: size, limit: limit) }
+            return try readAll(descriptor, limit: limit, expected: size)
+        case .pipe where !requireRegular:
+            // Opened without waiting for a writer; reading from now on may wait for data.
+            _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+            return try readAll(descriptor, limit: limit)
+        case .pipe:
+            throw .unreadable(reason: "it is a FIFO or socket, not a regular file")
+        case .directory:
+            throw .unreadable(reason: "it is a directory")
+        case .other, .missing:
+            throw .unreadable(reason: "it is a device, not a regular file or a pipe")
+        }
     }
 
-    /// Everything readable from a descriptor (standard input, a pipe), up to the input limit.
-    static func readAll(_ descriptor: Int32, expected: Int = 0) throws(InputError) -> [UInt8] {
-        var buffer = [UInt8](repeating: 0, count: max(expected, 64 * 1024))
+    /// Everything readable from a descriptor (standard input, a pipe), up to `limit` bytes.
+    static func readAll(_ descriptor: Int32, limit: Int, expected: Int = 0) throws(InputError) -> [UInt8] {
+        var buffer = [UInt8](repeating: 0, count: min(max(expected + 1, 64 * 1024), limit + 1))
         var length = 0
         while true {
             if length == buffer.count {
-                guard buffer.count < InputLimits.maximumBytes + 1 else { throw .tooLarge(bytes: length) }
-                buffer.append(contentsOf: repeatElement(0, count: buffer.count))
+                guard buffer.count <= limit else { throw .tooLarge(bytes: length, limit: limit) }
+                buffer.append(contentsOf: repeatElement(0, count: min(buffer.count, limit + 1 - buffer.count)))
             }
             let count = buffer.withUnsafeMutableBytes { raw in
-                Glibc.read(descriptor, raw.baseAddress! + length, raw.count - length)
+                systemRead(descriptor, raw.baseAddress! + length, raw.count - length)
             }
             if count < 0 {
                 if errno == EINTR { continue }
@@ -80,29 +106,121 @@ enum FileSystem {
             }
             if count == 0 { break }
             length += count
-            if length > InputLimits.maximumBytes { throw .tooLarge(bytes: length) }
+            if length > limit { throw .tooLarge(bytes: length, limit: limit) }
         }
         buffer.removeSubrange(length...)
         return buffer
     }
 
-    /// Writes `text` to `path`, replacing it.
-    static func write(_ text: String, to path: String) throws(UsageError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw UsageError("cannot write \(TerminalSafety.sanitize(path)): \(errorText(errno))") }
-        defer { close(descriptor) }
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { raw in Glibc.write(descriptor, raw.baseAddress, raw.count) }
+    /// Writes `bytes` to `path`. A regular file (or a new one) is replaced atomically: the bytes
+    /// go to a temporary file in the same directory, which is then renamed over it, so readers
+    /// see the old report or the whole new one, never part of one. A symbolic link is followed;
+    /// a device or FIFO (`/dev/null`, `/dev/stdout`) is written in place.
+    static func write(_ bytes: [UInt8], to path: String) throws(WriteError) {
+        var target = path
+        var info = stat()
+        if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK, let resolved = realpath(path, nil) {
+            target = String(cString: resolved)
+            free(resolved)
+        }
+        if stat(target, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            guard info.st_mode & S_IFMT != S_IFDIR else { throw WriteError(path: path, reason: "it is a directory") }
+            let descriptor = open(target, O_WRONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw WriteError(path: path, reason: errorText(errno)) }
+            defer { close(descriptor) }
+            if let failure = writeAll(bytes, to: descriptor) { throw WriteError(path: path, reason: errorText(failure)) }
+            return
+        }
+        try replaceAtomically(target, with: bytes, reportedAs: path)
+    }
+
+    private static func replaceAtomically(_ target: String, with bytes: [UInt8], reportedAs path: String) throws(WriteError) {
+        let slash = target.lastIndex(of: "/")
+        let directory = slash.map { String(target[...$0]) } ?? ""
+        let name = slash.map { String(target[target.index(after: $0)...]) } ?? target
+        var template = Array((directory + "." + name.prefix(200) + ".akslint-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw WriteError(path: path, reason: errorText(errno)) }
+        let temporary = String(cString: template)
+        var failure = writeAll(bytes, to: descriptor)
+        if failure == nil {
+            let mask = umask(0)
+            umask(mask)
+            if fchmod(descriptor, 0o666 & ~mask) != 0 { failure = errno }
+        }
+        if close(descriptor) != 0 && failure == nil { failure = errno }
+        if failure == nil && rename(temporary, target) != 0 { failure = errno }
+        if let failure {
+            unlink(temporary)
+            throw WriteError(path: path, reason: errorText(failure))
+        }
+    }
+
+    /// Writes every byte to a descriptor; the `errno` of the failure, if any.
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { raw in systemWrite(descriptor, raw.baseAddress! + offset, raw.count - offset) }
             if written < 0 {
                 if errno == EINTR { continue }
-                throw UsageError("cannot write \(TerminalSafety.sanitize(path)): \(errorText(errno))")
+                return errno
             }
-            bytes = bytes.dropFirst(written)
+            offset += written
         }
+        return nil
     }
 
     static func errorText(_ code: Int32) -> String {
         String(cString: strerror(code)).lowercased()
     }
+}
+
+/// `read(2)`, named so it is not shadowed inside types that have a `read` of their own.
+func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
+}
+
+/// `write(2)`, named so it is not shadowed inside types that have a `write` of their own.
+func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, buffer, count)
+}
+
+/// A file's device and inode: the same file whatever path names it.
+struct FileIdentity: Hashable, Sendable {
+    let device: UInt64
+    let inode: UInt64
+}
+
+/// One entry of a directory, by the bytes of its name (which need not be UTF-8).
+struct DirectoryEntry {
+    let nameBytes: [UInt8]
+
+    /// The name, when it is valid UTF-8.
+    var name: String? { String(validating: nameBytes, as: UTF8.self) }
+
+    /// The name with every byte that is not part of valid UTF-8 written as `\xNN`, for messages.
+    var displayName: String {
+        if let name { return name }
+        var text = ""
+        var index = 0
+        while index < nameBytes.count {
+            let rest = nameBytes[index...]
+            if let valid = (1...min(4, rest.count)).lazy.compactMap({ String(validating: rest.prefix($0), as: UTF8.self) }).first {
+                text += valid
+                index += valid.utf8.count
+            } else {
+                text += "\\x" + String(nameBytes[index], radix: 16, uppercase: true)
+                index += 1
+            }
+        }
+        return text
+    }
+}
+
+/// A report or baseline that could not be written.
+struct WriteError: Error, Sendable {
+    let path: String
+    let reason: String
+
+    var message: String { "cannot write \(TerminalSafety.sanitize(path)): \(reason)" }
 }

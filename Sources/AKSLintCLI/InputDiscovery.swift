@@ -22,35 +22,42 @@ enum InputSource: Sendable {
 
 /// Expands the paths of the command line into inputs: files as given, directories searched
 /// recursively for `*.json` (hidden entries skipped, each directory visited once), `-` as stdin.
+/// A file reached twice (named twice, or named and found in a directory given too) is linted
+/// once. Entries that cannot be used are reported, never skipped silently: a file name that is
+/// not UTF-8, a `*.json` link that leads nowhere, a `*.json` that is not a regular file.
 struct InputDiscovery {
     /// What discovery found: the inputs, and the paths that could not be used.
     struct Result {
         var sources: [InputSource] = []
         var problems: [InputReport] = []
         var notes: [String] = []
+        /// The identity of every file source, in `sources` order (nil for standard input).
+        var identities: [FileIdentity?] = []
     }
 
     static let extensions = [".json", ".jsonc"]
 
     func discover(_ paths: [String], stdinName: String) -> Result {
         var result = Result()
-        var visitedDirectories = Set<String>()
+        var visitedDirectories = Set<FileIdentity>()
+        var seenFiles = Set<FileIdentity>()
         for path in paths {
             if path == "-" {
                 result.sources.append(.standardInput(name: stdinName))
+                result.identities.append(nil)
                 continue
             }
             switch FileSystem.kind(of: path) {
-            case .file:
-                result.sources.append(.file(path: path, explicit: true))
+            case .file, .pipe:
+                add(.file(path: path, explicit: true), identity: FileSystem.identity(of: path), to: &result, seen: &seenFiles)
             case .directory:
                 let before = result.sources.count
-                walk(path, into: &result, visited: &visitedDirectories)
-                if result.sources.count == before {
+                walk(path, into: &result, visited: &visitedDirectories, seen: &seenFiles)
+                if result.sources.count == before && !result.problems.contains(where: { $0.path.hasPrefix(path) }) {
                     result.notes.append("no *.json files under \(path)")
                 }
             case .other:
-                result.problems.append(problem(path, "not a regular file or directory"))
+                result.problems.append(problem(path, "not a regular file, a pipe or a directory"))
             case .missing:
                 result.problems.append(problem(path, "no such file or directory"))
             }
@@ -58,20 +65,35 @@ struct InputDiscovery {
         return result
     }
 
-    private func walk(_ directory: String, into result: inout Result, visited: inout Set<String>) {
+    private func add(_ source: InputSource, identity: FileIdentity?, to result: inout Result, seen: inout Set<FileIdentity>) {
+        if let identity, !seen.insert(identity).inserted { return }
+        result.sources.append(source)
+        result.identities.append(identity)
+    }
+
+    private func walk(_ directory: String, into result: inout Result, visited: inout Set<FileIdentity>, seen: inout Set<FileIdentity>) {
         guard let identity = FileSystem.identity(of: directory), visited.insert(identity).inserted else { return }
-        guard let names = FileSystem.entries(of: directory) else {
+        guard let entries = FileSystem.entries(of: directory) else {
             result.problems.append(problem(directory, "cannot list the directory"))
             return
         }
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        for name in names where !name.hasPrefix(".") {
+        for entry in entries where entry.nameBytes.first != UInt8(ascii: ".") {
+            guard let name = entry.name else {
+                result.problems.append(problem(prefix + entry.displayName, "the file name is not valid UTF-8; rename it to lint it"))
+                continue
+            }
             let path = prefix + name
+            let matches = Self.extensions.contains { name.lowercased().hasSuffix($0) }
             switch FileSystem.kind(of: path) {
             case .directory:
-                walk(path, into: &result, visited: &visited)
-            case .file where Self.extensions.contains(where: { name.lowercased().hasSuffix($0) }):
-                result.sources.append(.file(path: path, explicit: false))
+                walk(path, into: &result, visited: &visited, seen: &seen)
+            case .file where matches:
+                add(.file(path: path, explicit: false), identity: FileSystem.identity(of: path), to: &result, seen: &seen)
+            case .missing where matches:
+                result.problems.append(problem(path, "cannot be read: a symbolic link to a file that does not exist"))
+            case .pipe where matches, .other where matches:
+                result.problems.append(problem(path, "not a regular file (a FIFO, socket or device); name it explicitly to read a pipe"))
             default:
                 continue
             }

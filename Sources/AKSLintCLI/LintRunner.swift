@@ -1,7 +1,9 @@
 import AKSLintCore
 
-/// Reads, parses and lints inputs concurrently, at most one per processor at a time, and returns
-/// their reports in input order. One input failing never stops the others.
+/// Reads, parses and lints inputs concurrently, at most one per processor at a time, on threads
+/// with a stack for the deepest input akslint accepts, and returns their reports in input order.
+/// One input failing never stops the others: whatever goes wrong inside an input becomes that
+/// input's error.
 struct LintRunner: Sendable {
     let engine: LintEngine
     let readStandardInput: @Sendable () throws(InputError) -> [UInt8]
@@ -9,50 +11,63 @@ struct LintRunner: Sendable {
     /// Parameters given with `--parameters`; when nil, each template's sibling file is looked for.
     let parameters: TemplateParameters?
 
-    func run(_ sources: [InputSource]) async -> [InputReport] {
-        var reports = [InputReport?](repeating: nil, count: sources.count)
-        await withTaskGroup(of: (Int, InputReport).self) { group in
-            var next = 0
-            func startNext() {
-                guard next < sources.count else { return }
-                let index = next
-                let source = sources[index]
-                group.addTask { (index, lint(source)) }
-                next += 1
-            }
-            for _ in 0..<max(1, parallelism) { startNext() }
-            while let (index, report) = await group.next() {
-                reports[index] = report
-                startNext()
-            }
-        }
-        return reports.compactMap { $0 }
+    /// One input's report, and whether any of its bytes could be read.
+    struct Linted: Sendable {
+        let report: InputReport
+        /// False when nothing was read (a missing file, empty standard input): a run that read no
+        /// input at all writes no report files.
+        let readSomething: Bool
+        /// The sibling parameters file that was read for a template, if any.
+        let siblingParameters: String?
+    }
+
+    func run(_ sources: [InputSource]) -> [Linted] {
+        WorkerThreads.map(count: sources.count, parallelism: parallelism) { index in lint(sources[index]) }
     }
 
     /// The report of one input.
-    func lint(_ source: InputSource) -> InputReport {
+    func lint(_ source: InputSource) -> Linted {
         let path = source.displayPath
+        let bytes: [UInt8]
         do {
-            let bytes: [UInt8]
             switch source {
-            case .file(let filePath, _): bytes = try FileSystem.read(filePath)
+            case .file(let filePath, let explicit): bytes = try FileSystem.read(filePath, limit: InputLimits.maximumBytes, requireRegular: !explicit)
             case .standardInput: bytes = try readStandardInput()
             }
-            var notes: [InputWarning] = []
-            let parameters = self.parameters ?? siblingParameters(of: source, notes: &notes)
-            let loaded = try InputLoader.load(bytes, parameters: parameters)
-            let report = InputReport(path: path, loaded: loaded, results: engine.evaluate(loaded, path: path))
-            return notes.isEmpty || loaded.format != .armTemplate ? report : report.addingWarnings(notes.map { InputDiagnostic(path: path, position: $0.position, message: $0.message) })
         } catch {
-            return InputReport(path: path, error: InputDiagnostic(path: path, position: error.position, message: error.description))
+            return Linted(report: failed(path, error), readSomething: false, siblingParameters: nil)
         }
+        var notes: [InputWarning] = []
+        let sibling = self.parameters == nil ? siblingParameters(of: source, notes: &notes) : nil
+        do {
+            let loaded = try InputLoader.load(bytes, parameters: self.parameters ?? sibling)
+            let results: [Finding]
+            do {
+                results = try engine.evaluate(loaded, path: path)
+            } catch {
+                let report = InputReport(path: path, error: InputDiagnostic(path: path, position: nil, message: error.description, isInternalError: true))
+                return Linted(report: report, readSomething: true, siblingParameters: nil)
+            }
+            var report = InputReport(path: path, loaded: loaded, results: results)
+            if !notes.isEmpty && loaded.format == .armTemplate {
+                report = report.addingWarnings(notes.map { InputDiagnostic(path: path, position: $0.position, message: $0.message) })
+            }
+            let usedSibling = loaded.format == .armTemplate ? sibling?.path : nil
+            return Linted(report: report, readSomething: !bytes.isEmpty, siblingParameters: usedSibling)
+        } catch {
+            return Linted(report: failed(path, error), readSomething: !bytes.isEmpty, siblingParameters: nil)
+        }
+    }
+
+    private func failed(_ path: String, _ error: InputError) -> InputReport {
+        InputReport(path: path, error: InputDiagnostic(path: path, position: error.position, message: error.description))
     }
 
     /// The parameters file beside a template: `NAME.parameters.json` for `NAME.json`.
     private func siblingParameters(of source: InputSource, notes: inout [InputWarning]) -> TemplateParameters? {
         guard case .file(let path, _) = source, let sibling = Self.siblingParametersPath(of: path), FileSystem.kind(of: sibling) == .file else { return nil }
         do {
-            return try TemplateParameters.parse(FileSystem.read(sibling), path: sibling)
+            return try TemplateParameters.parse(FileSystem.read(sibling, limit: InputLimits.maximumParametersBytes, requireRegular: true), path: sibling)
         } catch {
             notes.append(InputWarning("the parameters file beside it, \(sibling), cannot be used: \(error.description)", position: nil))
             return nil

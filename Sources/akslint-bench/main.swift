@@ -14,10 +14,10 @@ import Glibc
 let clock = ContinuousClock()
 
 /// Median wall time of `runs` executions of `body`, in milliseconds.
-func medianMilliseconds(runs: Int, _ body: () async throws -> Void) async rethrows -> Double {
+func medianMilliseconds(runs: Int, _ body: () throws -> Void) rethrows -> Double {
     var samples: [Double] = []
     for _ in 0..<runs {
-        let elapsed = try await clock.measure { try await body() }
+        let elapsed = try clock.measure { try body() }
         samples.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
     }
     return samples.sorted()[samples.count / 2]
@@ -52,10 +52,10 @@ fleet.append(UInt8(ascii: "]"))
 let megabytes = Double(fleet.count) / 1_048_576
 
 var loaded: LoadedInput?
-let parseTime = try await medianMilliseconds(runs: 7) { loaded = try InputLoader.load(fleet) }
+let parseTime = try medianMilliseconds(runs: 7) { loaded = try InputLoader.load(fleet) }
 let engine = LintEngine(rules: BuiltinRules.all)
 var resultCount = 0
-let lintTime = await medianMilliseconds(runs: 7) { resultCount = engine.evaluate(loaded!, path: "fleet.json").count }
+let lintTime = try medianMilliseconds(runs: 7) { resultCount = try engine.evaluate(loaded!, path: "fleet.json").count }
 print("synthetic fleet: \(clusterCount) clusters, \(format(megabytes)) MiB of az JSON")
 print("  parse + adapt: \(format(parseTime)) ms (\(format(megabytes / parseTime * 1000)) MiB/s)")
 print("  evaluate \(BuiltinRules.all.count) rules: \(format(lintTime)) ms (\(resultCount) results, \(format(Double(clusterCount) / lintTime * 1000, 0)) clusters/s)")
@@ -67,7 +67,31 @@ for folder in folders {
         arguments: ["-f", "json", "-o", "/dev/null", "--fail-on", "never", "-q", folder],
         workingDirectory: FileManager.default.currentDirectoryPath)
     var outcome: CommandOutcome?
-    let runTime = await medianMilliseconds(runs: 5) { outcome = await AKSLintCommand.run(environment) }
+    let runTime = medianMilliseconds(runs: 5) { outcome = AKSLintCommand.run(environment) }
     print("akslint \(folder): \(format(runTime)) ms per run (exit \(outcome!.exitCode.rawValue))")
 }
 if let peak = peakMemoryMiB() { print("peak resident memory of this benchmark: \(format(peak)) MiB") }
+
+// 3. The evaluation work of the largest templates, against the budget every template gets.
+var costs: [(path: String, cost: EvaluationCost)] = []
+for folder in folders {
+    for relative in (try? FileManager.default.subpathsOfDirectory(atPath: folder)) ?? [] {
+        guard relative.hasSuffix(".json"), let data = FileManager.default.contents(atPath: folder + "/" + relative) else { continue }
+        if let cost = try? InputLoader.load(Array(data)).evaluationCost { costs.append((folder + "/" + relative, cost)) }
+    }
+}
+if !costs.isEmpty {
+    let limits = EvaluationCost.limits
+    func share(_ used: Int, _ limit: Int) -> String { format(Double(used) / Double(limit) * 100, 2) + "%" }
+    print("template evaluation, \(costs.count) templates; the most any one used (share of the budget):")
+    for (label, used, limit) in [
+        ("values", costs.map(\.cost.values).max()!, limits.values), ("string bytes", costs.map(\.cost.stringBytes).max()!, limits.stringBytes),
+        ("steps", costs.map(\.cost.steps).max()!, limits.steps), ("depth", costs.map(\.cost.depth).max()!, limits.depth),
+    ] {
+        let heaviest = costs.max { a, b in
+            let pick: (EvaluationCost) -> Int = label == "values" ? { $0.values } : label == "steps" ? { $0.steps } : label == "depth" ? { $0.depth } : { $0.stringBytes }
+            return pick(a.cost) < pick(b.cost)
+        }!
+        print("  \(label): \(used) of \(limit) (\(share(used, limit))), \(heaviest.path)")
+    }
+}

@@ -1,3 +1,3 @@
 import AKSLintCLI
 
-await AKSLintExecutable.main()
+AKSLintExecutable.main()

@@ -19,8 +19,8 @@ struct CIReportTests {
     }
 
     @Test("JUnit: a testsuite per input, a testcase per cluster and rule, counts that add up")
-    func junitStructure() async throws {
-        let outcome = await akslint("-f", "junit", "--no-config", "--as-of", "2026-11-24", "Fixtures/az/aks-list.json", "Fixtures/invalid/truncated.json", "Fixtures/arm/symbolic-resources.json")
+    func junitStructure() throws {
+        let outcome = akslint("-f", "junit", "--no-config", "--as-of", "2026-11-24", "Fixtures/az/aks-list.json", "Fixtures/invalid/truncated.json", "Fixtures/arm/symbolic-resources.json")
         let root = try xml(outcome.standardOutput)
         #expect(root.name == "testsuites")
         let suites = root.elements(forName: "testsuite")
@@ -62,9 +62,9 @@ struct CIReportTests {
     }
 
     @Test("JUnit under --strict: indeterminate results are failures")
-    func junitStrict() async throws {
-        let relaxed = try xml(await akslint("-f", "junit", "--no-config", "Fixtures/arm/symbolic-resources.json").standardOutput)
-        let strict = try xml(await akslint("-f", "junit", "--no-config", "--strict", "Fixtures/arm/symbolic-resources.json").standardOutput)
+    func junitStrict() throws {
+        let relaxed = try xml(akslint("-f", "junit", "--no-config", "Fixtures/arm/symbolic-resources.json").standardOutput)
+        let strict = try xml(akslint("-f", "junit", "--no-config", "--strict", "Fixtures/arm/symbolic-resources.json").standardOutput)
         let relaxedSkipped = try #require(int(relaxed, "skipped")), strictSkipped = try #require(int(strict, "skipped"))
         let relaxedFailures = try #require(int(relaxed, "failures")), strictFailures = try #require(int(strict, "failures"))
         #expect(strictFailures > relaxedFailures)
@@ -72,8 +72,8 @@ struct CIReportTests {
     }
 
     @Test("Markdown: verdict, a table per cluster, findings by severity, suppressed ones folded")
-    func markdown() async throws {
-        let outcome = await akslint("-f", "markdown", "--config", "Fixtures/config/adoption.akslint.json", "--as-of", "2026-11-24", "Fixtures/az/aks-list.json")
+    func markdown() throws {
+        let outcome = akslint("-f", "markdown", "--config", "Fixtures/config/adoption.akslint.json", "--as-of", "2026-11-24", "Fixtures/az/aks-list.json")
         let text = outcome.standardOutput
         #expect(text.hasPrefix("## akslint: AKS security posture\n\n**1 file, 2 clusters, 44 rules: "))
         #expect(text.contains("| `prod-aks` | `Fixtures/az/aks-list.json` | 0 | 8 | 12 | 7 | 1 | 0 | 2 | 12 |"))
@@ -89,10 +89,10 @@ struct CIReportTests {
     }
 
     @Test("Markdown stays under its size limit and says how many findings it left out")
-    func markdownLimit() async throws {
+    func markdownLimit() throws {
         let engine = LintEngine(rules: BuiltinRules.all, context: RuleContext(evaluationDay: CalendarDay("2026-11-24")!))
         let loaded = try InputLoader.load(readBytes(Paths.fixture("az/aks-list.json")))
-        let report = LintReport(inputs: [InputReport(path: "aks-list.json", loaded: loaded, results: engine.evaluate(loaded, path: "aks-list.json"))], rules: BuiltinRules.all.map(\.metadata))
+        let report = LintReport(inputs: [InputReport(path: "aks-list.json", loaded: loaded, results: try engine.evaluate(loaded, path: "aks-list.json"))], rules: BuiltinRules.all.map(\.metadata))
         let full = MarkdownReporter().render(report)
         let limited = MarkdownReporter(maximumBytes: 8_000).render(report)
         #expect(full.utf8.count > 8_000)
@@ -102,8 +102,8 @@ struct CIReportTests {
     }
 
     @Test("GitHub: one workflow command per open finding, errors first, paths relative to the workspace")
-    func github() async throws {
-        let outcome = await akslint("-f", "github", "--no-config", "--as-of", "2026-11-24", Paths.fixture("az/prod-insecure.json"), "Fixtures/invalid/truncated.json")
+    func github() throws {
+        let outcome = akslint("-f", "github", "--no-config", "--as-of", "2026-11-24", Paths.fixture("az/prod-insecure.json"), "Fixtures/invalid/truncated.json")
         let lines = outcome.standardOutput.split(separator: "\n").map(String.init)
         #expect(lines.count == 33, "32 findings and 1 unreadable input")
         #expect(lines.allSatisfy { $0.hasPrefix("::error ") || $0.hasPrefix("::warning ") || $0.hasPrefix("::notice ") })
@@ -117,10 +117,10 @@ struct CIReportTests {
     }
 
     @Test("several --format/--output pairs write several reports from one evaluation")
-    func severalReports() async throws {
+    func severalReports() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let outcome = await akslint(
+        let outcome = akslint(
             "--no-config", "--as-of", "2026-11-24", "Fixtures/az/prod-insecure.json",
             "-f", "sarif", "-o", directory.path + "/akslint.sarif",
             "-f", "junit", "-o", directory.path + "/akslint.xml",
@@ -139,8 +139,8 @@ struct CIReportTests {
         (["-f", "sarif", "-o", "x.out", "-f", "json", "-o", "./x.out"], "two reports would be written to ./x.out"),
         (["-f", "xml"], "invalid value 'xml' for -f; expected one of: text, json, sarif, junit, markdown, github"),
     ])
-    func pairing(arguments: [String], message: String) async {
-        let outcome = await akslint(arguments: arguments + ["Fixtures/az/prod-insecure.json"])
+    func pairing(arguments: [String], message: String) {
+        let outcome = akslint(arguments: arguments + ["Fixtures/az/prod-insecure.json"])
         #expect(outcome.exitCode == .inputOrUsageError)
         #expect(outcome.standardError.contains(message), "\(outcome.standardError)")
     }

@@ -7,14 +7,14 @@ import FoundationEssentials
 let testStartTime = Date(timeIntervalSince1970: 1_795_507_200)
 
 /// Runs the akslint command line in-process from the repository root.
-func akslint(_ arguments: String..., stdin: String? = nil, variables: [String: String] = [:], stdoutIsTerminal: Bool = false, workingDirectory: String = Paths.repositoryRoot) async -> CommandOutcome {
-    await akslint(arguments: arguments, stdin: stdin.map { Array($0.utf8) }, variables: variables, stdoutIsTerminal: stdoutIsTerminal, workingDirectory: workingDirectory)
+func akslint(_ arguments: String..., stdin: String? = nil, variables: [String: String] = [:], stdoutIsTerminal: Bool = false, workingDirectory: String = Paths.repositoryRoot) -> CommandOutcome {
+    akslint(arguments: arguments, stdin: stdin.map { Array($0.utf8) }, variables: variables, stdoutIsTerminal: stdoutIsTerminal, workingDirectory: workingDirectory)
 }
 
 /// Runs akslint; `workingDirectory` is what akslint is told (where `.akslint.json` is looked for
 /// and SARIF paths are relative to), while the process stays in the repository root so relative
 /// fixture paths resolve the same in every test.
-func akslint(arguments: [String], stdin: [UInt8]? = nil, variables: [String: String] = [:], stdoutIsTerminal: Bool = false, workingDirectory: String = Paths.repositoryRoot) async -> CommandOutcome {
+func akslint(arguments: [String], stdin: [UInt8]? = nil, variables: [String: String] = [:], stdoutIsTerminal: Bool = false, workingDirectory: String = Paths.repositoryRoot) -> CommandOutcome {
     let environment = ProcessEnvironment(
         arguments: arguments,
         variables: variables,
@@ -23,15 +23,15 @@ func akslint(arguments: [String], stdin: [UInt8]? = nil, variables: [String: Str
         stdoutIsTerminal: stdoutIsTerminal,
         readStandardInput: { () throws(InputError) -> [UInt8] in stdin ?? [] },
         startTime: testStartTime)
-    return await withWorkingDirectory(Paths.repositoryRoot) {
-        await AKSLintCommand.run(environment)
+    return withWorkingDirectory(Paths.repositoryRoot) {
+        AKSLintCommand.run(environment)
     }
 }
 
 /// Runs `body` with the process's working directory set to `path` (fixtures are given relative to the root).
-func withWorkingDirectory<T>(_ path: String, _ body: () async -> T) async -> T {
+func withWorkingDirectory<T>(_ path: String, _ body: () -> T) -> T {
     chdir(path)
-    return await body()
+    return body()
 }
 
 #if canImport(Glibc)

@@ -7,22 +7,22 @@ import Testing
 @Suite("rules, explain, help and version", .serialized)
 struct CommandTests {
     @Test("akslint rules lists every rule in each format")
-    func rules() async throws {
-        let text = await akslint("rules")
+    func rules() throws {
+        let text = akslint("rules")
         #expect(text.exitCode == .success)
         #expect(text.standardOutput.split(separator: "\n").count == BuiltinRules.all.count)
         #expect(text.standardOutput.contains("AKS103  high"))
-        let markdown = await akslint("rules", "--format", "markdown").standardOutput
+        let markdown = akslint("rules", "--format", "markdown").standardOutput
         #expect(markdown.hasPrefix("# akslint rule catalogue"))
         #expect(markdown.contains("| [AKS103](#aks103-local-accounts-disabled) | `local-accounts-disabled` | high |"))
-        let json = try JSON(await akslint("rules", "-f", "json").standardOutput)
+        let json = try JSON(akslint("rules", "-f", "json").standardOutput)
         #expect(json.array.count == BuiltinRules.all.count)
         #expect(json[0]["id"].string == "AKS101")
     }
 
     @Test("akslint explain prints the whole rule documentation", arguments: BuiltinRules.all.map(\.metadata.id))
-    func explain(id: String) async throws {
-        let outcome = await akslint("explain", id.lowercased())
+    func explain(id: String) throws {
+        let outcome = akslint("explain", id.lowercased())
         #expect(outcome.exitCode == .success)
         let rule = try #require(BuiltinRules.rule(withID: id)).metadata
         #expect(outcome.standardOutput.hasPrefix("\(rule.id) \(rule.name) (\(rule.severity.rawValue)"))
@@ -32,29 +32,29 @@ struct CommandTests {
     }
 
     @Test("--help and --version")
-    func helpAndVersion() async {
-        let help = await akslint("--help")
+    func helpAndVersion() {
+        let help = akslint("--help")
         #expect(help.exitCode == .success && help.standardOutput.contains("EXIT STATUS"))
-        #expect(await akslint("--version").standardOutput == "akslint \(AKSLintInfo.version)\n")
+        #expect(akslint("--version").standardOutput == "akslint \(AKSLintInfo.version)\n")
     }
 }
 
 @Suite("Catalogue documentation", .serialized)
 struct CatalogueDocumentationTests {
     @Test("Rules/README.md is exactly what `akslint rules --format markdown` prints")
-    func readmeIsGenerated() async throws {
-        let generated = await akslint("rules", "--format", "markdown").standardOutput
+    func readmeIsGenerated() throws {
+        let generated = akslint("rules", "--format", "markdown").standardOutput
         let checkedIn = String(decoding: try readBytes(Paths.repositoryRoot + "/Rules/README.md"), as: UTF8.self)
         #expect(generated == checkedIn, "regenerate it: swift run akslint rules --format markdown > Rules/README.md")
     }
 
     @Test("every rule's helpUri points at a section that exists in Rules/README.md, holding its SARIF help text")
-    func helpAnchors() async throws {
+    func helpAnchors() throws {
         let readme = String(decoding: try readBytes(Paths.repositoryRoot + "/Rules/README.md"), as: UTF8.self)
         let headings = Set(readme.split(separator: "\n").filter { $0.hasPrefix("## ") }.map { heading in
             heading.dropFirst(3).lowercased().map { $0 == " " ? "-" : $0 }.filter { $0.isLetter || $0.isNumber || $0 == "-" }
         }.map { String($0) })
-        let log = try JSON(await akslint("-f", "sarif", "--fail-on", "never", "Fixtures/az/hardened.json").standardOutput)
+        let log = try JSON(akslint("-f", "sarif", "--fail-on", "never", "Fixtures/az/hardened.json").standardOutput)
         for rule in log["runs"][0]["tool"]["driver"]["rules"].array {
             let uri = rule["helpUri"].string
             #expect(uri.hasPrefix(AKSLintInfo.informationURI + "/blob/main/Rules/README.md#"))

@@ -9,40 +9,40 @@ struct ConfigurationCommandTests {
     static let adoption = "Fixtures/config/adoption.akslint.json"
 
     @Test("the nearest .akslint.json, from the working directory up, is used and named in the report")
-    func discovery() async throws {
+    func discovery() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let config = try directory.write(#"{"failOn": "never"}"#, to: ".akslint.json")
         _ = directory.directory("teams")
         let working = directory.directory("teams/platform")
-        let outcome = await akslint("-f", "json", Paths.fixture("az/prod-insecure.json"), workingDirectory: working)
+        let outcome = akslint("-f", "json", Paths.fixture("az/prod-insecure.json"), workingDirectory: working)
         #expect(outcome.exitCode == .success, "failOn never comes from \(config)")
         #expect(try JSON(outcome.standardOutput)["suppressions"]["configuration"].string == config)
 
-        let ignored = await akslint("--no-config", Paths.fixture("az/prod-insecure.json"), workingDirectory: working)
+        let ignored = akslint("--no-config", Paths.fixture("az/prod-insecure.json"), workingDirectory: working)
         #expect(ignored.exitCode == .findings, "--no-config reads nothing")
         #expect(ConfigurationLoader.discover(from: working) == config)
         #expect(ConfigurationLoader.discover(from: working + "/../platform/.") == config, "paths are normalized")
     }
 
     @Test("a configuration that cannot be used stops the run: exit 2, file, line and column, no report")
-    func badConfiguration() async {
-        let broken = await akslint("--config", "Fixtures/config/broken.akslint.json", "Fixtures/az/prod-insecure.json")
+    func badConfiguration() {
+        let broken = akslint("--config", "Fixtures/config/broken.akslint.json", "Fixtures/az/prod-insecure.json")
         #expect(broken.exitCode == .inputOrUsageError)
         #expect(broken.standardOutput.isEmpty)
         #expect(broken.standardError == "akslint: error: Fixtures/config/broken.akslint.json:4:15: unknown rule \"AKS2O1\" (run 'akslint rules' for the list)\n")
 
-        let missing = await akslint("--config", "/nonexistent/.akslint.json", "Fixtures/az/prod-insecure.json")
+        let missing = akslint("--config", "/nonexistent/.akslint.json", "Fixtures/az/prod-insecure.json")
         #expect(missing.exitCode == .inputOrUsageError)
         #expect(missing.standardError.hasPrefix("akslint: error: /nonexistent/.akslint.json: the configuration cannot be read: no such file or directory"))
 
-        let both = await akslint("--config", Self.adoption, "--no-config", "Fixtures/az/prod-insecure.json")
+        let both = akslint("--config", Self.adoption, "--no-config", "Fixtures/az/prod-insecure.json")
         #expect(both.exitCode == .inputOrUsageError)
     }
 
     @Test("suppressed findings stay in JSON with their suppression, leave text and SARIF, and do not fail the run")
-    func suppressedFindings() async throws {
-        let json = try JSON(await akslint("-f", "json", "--config", Self.adoption, "--as-of", "2026-11-24", "Fixtures/az/aks-list.json").standardOutput)
+    func suppressedFindings() throws {
+        let json = try JSON(akslint("-f", "json", "--config", Self.adoption, "--as-of", "2026-11-24", "Fixtures/az/aks-list.json").standardOutput)
         let privateCluster = try #require(json["findings"].array.first { $0["ruleId"].string == "AKS201" && $0["cluster"]["name"].string == "prod-aks" })
         #expect(privateCluster["state"].string == "fail")
         #expect(privateCluster["suppressed"]["kind"].string == "external")
@@ -51,27 +51,27 @@ struct ConfigurationCommandTests {
         #expect(privateCluster["suppressed"]["expires"].string == "2027-03-31")
         #expect(json["summary"]["suppressed"].int == 2)
 
-        let text = await akslint("--config", Self.adoption, "--as-of", "2026-11-24", "Fixtures/az/aks-list.json")
+        let text = akslint("--config", Self.adoption, "--as-of", "2026-11-24", "Fixtures/az/aks-list.json")
         #expect(!text.standardOutput.contains("AKS201 private-cluster"))
         #expect(text.standardOutput.contains("2 suppressed or in the baseline"))
         #expect(text.standardError.contains(", 2 suppressed."))
 
-        let sarif = try JSON(await akslint("-f", "sarif", "--config", Self.adoption, "--as-of", "2026-11-24", "Fixtures/az/aks-list.json").standardOutput)
+        let sarif = try JSON(akslint("-f", "sarif", "--config", Self.adoption, "--as-of", "2026-11-24", "Fixtures/az/aks-list.json").standardOutput)
         #expect(!sarif["runs"][0]["results"].array.contains { $0["ruleId"].string == "AKS201" })
-        let included = try JSON(await akslint("-f", "sarif", "--sarif-include-suppressed", "--config", Self.adoption, "--as-of", "2026-11-24", "Fixtures/az/aks-list.json").standardOutput)
+        let included = try JSON(akslint("-f", "sarif", "--sarif-include-suppressed", "--config", Self.adoption, "--as-of", "2026-11-24", "Fixtures/az/aks-list.json").standardOutput)
         let marked = try #require(included["runs"][0]["results"].array.first { $0["ruleId"].string == "AKS201" })
         #expect(marked["suppressions"][0]["kind"].string == "external")
         #expect(marked["suppressions"][0]["status"].string == "accepted")
         #expect(marked["suppressions"][0]["justification"].string.hasPrefix("Private cluster migration"))
 
         // The gate: AKS201 is a medium failure; suppressed, it no longer fails the run.
-        #expect(await akslint("--no-config", "--rule", "AKS201", "--fail-on", "medium", "Fixtures/az/prod-insecure.json").exitCode == .findings)
-        #expect(await akslint("--config", Self.adoption, "--rule", "AKS201", "--fail-on", "medium", "Fixtures/az/prod-insecure.json").exitCode == .success)
+        #expect(akslint("--no-config", "--rule", "AKS201", "--fail-on", "medium", "Fixtures/az/prod-insecure.json").exitCode == .findings)
+        #expect(akslint("--config", Self.adoption, "--rule", "AKS201", "--fail-on", "medium", "Fixtures/az/prod-insecure.json").exitCode == .success)
     }
 
     @Test("expired and unused suppressions are reported on standard error, in JSON and in SARIF")
-    func reviewNotes() async throws {
-        let outcome = await akslint("-f", "json", "--config", Self.adoption, "--as-of", "2026-11-24", "Fixtures/az/aks-list.json")
+    func reviewNotes() throws {
+        let outcome = akslint("-f", "json", "--config", Self.adoption, "--as-of", "2026-11-24", "Fixtures/az/aks-list.json")
         #expect(outcome.standardError.contains("Fixtures/config/adoption.akslint.json:18: warning: the suppression of AKS103 for prod-aks expired on 2026-06-30; its findings are reported again\n"))
         #expect(outcome.standardError.contains("Fixtures/config/adoption.akslint.json:24: warning: the suppression of AKS104 matched no finding; remove it if the finding is fixed\n"))
         let json = try JSON(outcome.standardOutput)
@@ -80,32 +80,32 @@ struct ConfigurationCommandTests {
         #expect(json["suppressions"]["unused"][0]["rule"].string == "AKS104")
         #expect(json["findings"].array.first { $0["ruleId"].string == "AKS103" }?["suppressed"].isNull == true)
 
-        let sarif = try JSON(await akslint("-f", "sarif", "--config", Self.adoption, "--as-of", "2026-11-24", "Fixtures/az/aks-list.json").standardOutput)
+        let sarif = try JSON(akslint("-f", "sarif", "--config", Self.adoption, "--as-of", "2026-11-24", "Fixtures/az/aks-list.json").standardOutput)
         let notes = sarif["runs"][0]["invocations"][0]["toolConfigurationNotifications"].array
         #expect(notes.count == 2)
         #expect(notes[0]["locations"][0]["physicalLocation"]["region"]["startLine"].int == 18)
     }
 
     @Test("disabled rules do not run, unless named with --rule; severity overrides reach findings and SARIF")
-    func rulesAndSeverities() async throws {
-        let json = try JSON(await akslint("-f", "json", "--config", Self.adoption, "Fixtures/az/prod-insecure.json").standardOutput)
+    func rulesAndSeverities() throws {
+        let json = try JSON(akslint("-f", "json", "--config", Self.adoption, "Fixtures/az/prod-insecure.json").standardOutput)
         #expect(json["summary"]["rulesEvaluated"].int == 44)
         #expect(!json["findings"].array.contains { $0["ruleId"].string == "AKS702" })
         #expect(json["findings"].array.first { $0["ruleId"].string == "AKS604" }?["severity"].string == "info")
-        let sarif = try JSON(await akslint("-f", "sarif", "--config", Self.adoption, "Fixtures/az/prod-insecure.json").standardOutput)
+        let sarif = try JSON(akslint("-f", "sarif", "--config", Self.adoption, "Fixtures/az/prod-insecure.json").standardOutput)
         let rule = try #require(sarif["runs"][0]["tool"]["driver"]["rules"].array.first { $0["id"].string == "AKS604" })
         #expect(rule["defaultConfiguration"]["level"].string == "note")
-        let named = try JSON(await akslint("-f", "json", "--config", Self.adoption, "--rule", "AKS702", "Fixtures/az/prod-insecure.json").standardOutput)
+        let named = try JSON(akslint("-f", "json", "--config", Self.adoption, "--rule", "AKS702", "Fixtures/az/prod-insecure.json").standardOutput)
         #expect(named["findings"].array.map { $0["ruleId"].string } == ["AKS702", "AKS702"])
     }
 
     @Test("failOn and strict come from the configuration unless the command line says otherwise")
-    func gateSettings() async throws {
+    func gateSettings() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let lenient = try directory.write(#"{"failOn": "critical"}"#, to: "lenient.json")
-        #expect(await akslint("--config", lenient, "Fixtures/az/prod-insecure.json").exitCode == .success, "no critical finding")
-        #expect(await akslint("--config", lenient, "--fail-on", "high", "Fixtures/az/prod-insecure.json").exitCode == .findings)
+        #expect(akslint("--config", lenient, "Fixtures/az/prod-insecure.json").exitCode == .success, "no critical finding")
+        #expect(akslint("--config", lenient, "--fail-on", "high", "Fixtures/az/prod-insecure.json").exitCode == .findings)
 
         // A template whose only checked value is known at deployment: AKS103 is indeterminate.
         let template = try directory.write("""
@@ -114,20 +114,20 @@ struct ConfigurationCommandTests {
                "properties": {"disableLocalAccounts": "[reference('settings').disableLocal]"}}]}
             """, to: "template.json")
         let strict = try directory.write(#"{"strict": true}"#, to: "strict.json")
-        let relaxed = await akslint("--no-config", "--rule", "AKS103", template)
+        let relaxed = akslint("--no-config", "--rule", "AKS103", template)
         #expect(relaxed.standardError.contains("1 indeterminate"))
         #expect(relaxed.exitCode == .success)
-        #expect(await akslint("--config", strict, "--rule", "AKS103", template).exitCode == .findings, "strict from the configuration")
-        #expect(await akslint("--no-config", "--strict", "--rule", "AKS103", template).exitCode == .findings)
+        #expect(akslint("--config", strict, "--rule", "AKS103", template).exitCode == .findings, "strict from the configuration")
+        #expect(akslint("--no-config", "--strict", "--rule", "AKS103", template).exitCode == .findings)
     }
 
     @Test("--write-baseline accepts today's findings; --baseline reports only new ones, even after reformatting")
-    func baselineWorkflow() async throws {
+    func baselineWorkflow() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let baseline = directory.path + "/akslint-baseline.json"
 
-        let written = await akslint("--no-config", "--as-of", "2026-11-24", "--write-baseline", baseline, "Fixtures/az/prod-insecure.json")
+        let written = akslint("--no-config", "--as-of", "2026-11-24", "--write-baseline", baseline, "Fixtures/az/prod-insecure.json")
         #expect(written.exitCode == .success, "the recorded findings are accepted in this run too")
         #expect(written.standardError.contains("akslint: note: wrote 32 findings to the baseline \(baseline)"))
         #expect(try directory.read("akslint-baseline.json").contains("\"ruleId\": \"AKS103\""))
@@ -136,17 +136,17 @@ struct ConfigurationCommandTests {
         let original = String(decoding: try readBytes(Paths.fixture("az/prod-insecure.json")), as: UTF8.self)
         let reformatted = "\n\n\n" + original.replacing("  ", with: "\t")
         let moved = try directory.write(reformatted, to: "prod.json")
-        let again = await akslint("--no-config", "--as-of", "2026-11-24", "--baseline", baseline, moved)
+        let again = akslint("--no-config", "--as-of", "2026-11-24", "--baseline", baseline, moved)
         #expect(again.exitCode == .success)
         #expect(again.standardError.hasSuffix("0 failed, 0 indeterminate, 12 passed, 32 in the baseline.\n"))
-        let sarif = try JSON(await akslint("-f", "sarif", "--no-config", "--as-of", "2026-11-24", "--baseline", baseline, moved).standardOutput)
+        let sarif = try JSON(akslint("-f", "sarif", "--no-config", "--as-of", "2026-11-24", "--baseline", baseline, moved).standardOutput)
         #expect(sarif["runs"][0]["results"].array.isEmpty)
-        let included = try JSON(await akslint("-f", "sarif", "--sarif-include-suppressed", "--no-config", "--as-of", "2026-11-24", "--baseline", baseline, moved).standardOutput)
+        let included = try JSON(akslint("-f", "sarif", "--sarif-include-suppressed", "--no-config", "--as-of", "2026-11-24", "--baseline", baseline, moved).standardOutput)
         #expect(included["runs"][0]["results"].array.count == 32)
         #expect(included["runs"][0]["results"].array.allSatisfy { $0["baselineState"].string == "unchanged" && $0["suppressions"][0]["kind"].string == "external" })
 
         let regressed = try directory.write(reformatted.replacing("\"enableRbac\": true", with: "\"enableRbac\": false"), to: "prod-regressed.json")
-        let new = await akslint("-f", "sarif", "--no-config", "--as-of", "2026-11-24", "--baseline", baseline, regressed)
+        let new = akslint("-f", "sarif", "--no-config", "--as-of", "2026-11-24", "--baseline", baseline, regressed)
         #expect(new.exitCode == .findings)
         let newResults = try JSON(new.standardOutput)["runs"][0]["results"].array
         #expect(newResults.map { $0["ruleId"].string } == ["AKS104"])
@@ -154,25 +154,25 @@ struct ConfigurationCommandTests {
     }
 
     @Test("a baseline that is missing or is not one is an error, exit 2")
-    func badBaseline() async throws {
-        let missing = await akslint("--baseline", "/nonexistent/baseline.json", "Fixtures/az/prod-insecure.json")
+    func badBaseline() throws {
+        let missing = akslint("--baseline", "/nonexistent/baseline.json", "Fixtures/az/prod-insecure.json")
         #expect(missing.exitCode == .inputOrUsageError)
         #expect(missing.standardError.hasPrefix("akslint: error: /nonexistent/baseline.json: the baseline cannot be read"))
-        let notBaseline = await akslint("--baseline", "Fixtures/az/hardened.json", "Fixtures/az/prod-insecure.json")
+        let notBaseline = akslint("--baseline", "Fixtures/az/hardened.json", "Fixtures/az/prod-insecure.json")
         #expect(notBaseline.exitCode == .inputOrUsageError)
         #expect(notBaseline.standardError.contains("not an akslint baseline"))
     }
 
     @Test("inline suppressions from a template reach every report, and their problems are warned about")
-    func inlineSuppressions() async throws {
-        let outcome = await akslint("-f", "json", "--no-config", "Fixtures/arm/inline-suppressions.json")
+    func inlineSuppressions() throws {
+        let outcome = akslint("-f", "json", "--no-config", "Fixtures/arm/inline-suppressions.json")
         let json = try JSON(outcome.standardOutput)
         let suppressed = try #require(json["findings"].array.first { $0["ruleId"].string == "AKS201" })
         #expect(suppressed["suppressed"]["kind"].string == "inSource")
         #expect(suppressed["suppressed"]["source"].string == "Fixtures/arm/inline-suppressions.json:17")
         #expect(outcome.standardError.contains("Fixtures/arm/inline-suppressions.json:21:13: warning: the inline suppression of \"AKS205\" has no \"reason\""))
         #expect(outcome.standardError.contains("Fixtures/arm/inline-suppressions.json:20: warning: the suppression names \"AKS2O1\", which is no akslint rule"))
-        let sarif = try JSON(await akslint("-f", "sarif", "--sarif-include-suppressed", "--no-config", "Fixtures/arm/inline-suppressions.json").standardOutput)
+        let sarif = try JSON(akslint("-f", "sarif", "--sarif-include-suppressed", "--no-config", "Fixtures/arm/inline-suppressions.json").standardOutput)
         let result = try #require(sarif["runs"][0]["results"].array.first { $0["ruleId"].string == "AKS201" })
         #expect(result["suppressions"][0]["kind"].string == "inSource")
         #expect(result["baselineState"].isNull, "no baseline, no baseline state")

@@ -5,32 +5,32 @@ import Testing
 @Suite("Exit codes and the gate", .serialized)
 struct ExitCodeTests {
     @Test("a hardened cluster exits 0; the insecure one exits 1 at the default gate (high)")
-    func gate() async {
-        #expect(await akslint("--as-of", "2026-11-24", "Fixtures/az/hardened.json").exitCode == .success)
-        #expect(await akslint("Fixtures/az/prod-insecure.json").exitCode == .findings)
-        #expect(await akslint("check", "Fixtures/az/prod-insecure.json").exitCode == .findings)
+    func gate() {
+        #expect(akslint("--as-of", "2026-11-24", "Fixtures/az/hardened.json").exitCode == .success)
+        #expect(akslint("Fixtures/az/prod-insecure.json").exitCode == .findings)
+        #expect(akslint("check", "Fixtures/az/prod-insecure.json").exitCode == .findings)
     }
 
     @Test("--fail-on moves the gate; never never fails")
-    func failOn() async {
-        #expect(await akslint("--fail-on", "never", "Fixtures/az/prod-insecure.json").exitCode == .success)
-        #expect(await akslint("--fail-on=critical", "Fixtures/az/prod-insecure.json").exitCode == .success)
-        #expect(await akslint("--fail-on", "medium", "--rule", "AKS205", "Fixtures/az/prod-insecure.json").exitCode == .findings)
-        #expect(await akslint("--fail-on", "high", "--rule", "AKS205", "Fixtures/az/prod-insecure.json").exitCode == .success)
+    func failOn() {
+        #expect(akslint("--fail-on", "never", "Fixtures/az/prod-insecure.json").exitCode == .success)
+        #expect(akslint("--fail-on=critical", "Fixtures/az/prod-insecure.json").exitCode == .success)
+        #expect(akslint("--fail-on", "medium", "--rule", "AKS205", "Fixtures/az/prod-insecure.json").exitCode == .findings)
+        #expect(akslint("--fail-on", "high", "--rule", "AKS205", "Fixtures/az/prod-insecure.json").exitCode == .success)
     }
 
     @Test("indeterminate results count for the gate only with --strict")
-    func strict() async {
+    func strict() {
         let input = #"{"type": "Microsoft.ContainerService/managedClusters", "name": "a", "properties": {"apiServerAccessProfile": {"authorizedIPRanges": ["corp-network"]}}}"#
-        let lenient = await akslint("--rule", "AKS202", "-", stdin: input)
+        let lenient = akslint("--rule", "AKS202", "-", stdin: input)
         #expect(lenient.exitCode == .success)
         #expect(lenient.standardOutput.contains("indeterminate"))
-        #expect(await akslint("--rule", "AKS202", "--strict", "-", stdin: input).exitCode == .findings)
+        #expect(akslint("--rule", "AKS202", "--strict", "-", stdin: input).exitCode == .findings)
     }
 
     @Test("an unreadable input exits 2, and the other inputs are still linted and reported")
-    func badInputDoesNotHideOthers() async {
-        let outcome = await akslint("Fixtures/invalid/truncated.json", "Fixtures/az/prod-insecure.json", "missing.json", "-f", "json")
+    func badInputDoesNotHideOthers() {
+        let outcome = akslint("Fixtures/invalid/truncated.json", "Fixtures/az/prod-insecure.json", "missing.json", "-f", "json")
         #expect(outcome.exitCode == .inputOrUsageError)
         #expect(outcome.standardError.contains("Fixtures/invalid/truncated.json:6:1: error: unexpected end of input inside object started at line 4, column 17"))
         #expect(outcome.standardError.contains("missing.json: error: no such file or directory"))
@@ -50,19 +50,19 @@ struct ExitCodeTests {
         (["explain", "AKS000"], "unknown rule 'AKS000'"),
         (["-", "-"], "standard input ('-') can be read only once"),
     ])
-    func usageErrors(arguments: [String], message: String) async {
-        let outcome = await akslint(arguments: arguments, stdin: [])
+    func usageErrors(arguments: [String], message: String) {
+        let outcome = akslint(arguments: arguments, stdin: [])
         #expect(outcome.exitCode == .inputOrUsageError)
         #expect(outcome.standardError.contains(message), "stderr: \(outcome.standardError)")
         #expect(outcome.standardError.split(separator: "\n").count == 1)
     }
 
     @Test("no input on a terminal is a usage error; piped input is read")
-    func noPaths() async {
-        let terminal = await akslint(arguments: [])
+    func noPaths() {
+        let terminal = akslint(arguments: [])
         #expect(terminal.exitCode == .inputOrUsageError)
         #expect(terminal.standardError.contains("no input"))
-        let piped = await akslint(arguments: ["--stdin-filename", "prod.json"], stdin: Array(#"{"name": "p", "type": "Microsoft.ContainerService/ManagedClusters", "enableRbac": false}"#.utf8))
+        let piped = akslint(arguments: ["--stdin-filename", "prod.json"], stdin: Array(#"{"name": "p", "type": "Microsoft.ContainerService/ManagedClusters", "enableRbac": false}"#.utf8))
         #expect(piped.exitCode == .findings)
         #expect(piped.standardOutput.contains("prod.json:1:"))
     }

@@ -17,8 +17,8 @@ struct GoldenOutputTests {
     ]
 
     @Test("reports of Fixtures/az/prod-insecure.json match Fixtures/expected", arguments: cases)
-    func golden(format: String, file: String) async throws {
-        let outcome = await akslint("-f", format, "--as-of", "2026-11-24", "Fixtures/az/prod-insecure.json")
+    func golden(format: String, file: String) throws {
+        let outcome = akslint("-f", format, "--as-of", "2026-11-24", "Fixtures/az/prod-insecure.json")
         // The SARIF source root is this checkout's absolute path: make it machine-independent.
         let actual = outcome.standardOutput.replacing("file://" + Paths.repositoryRoot + "/", with: "file:///REPOSITORY/")
         let path = Paths.fixture("expected/" + file)

@@ -10,8 +10,8 @@ import Testing
 @Suite("Report formats", .serialized)
 struct OutputTests {
     @Test("text: grouped by cluster, file:line:col, message with the actual value, and the filled-in fix")
-    func text() async {
-        let outcome = await akslint("--as-of", "2026-11-24", "Fixtures/az/prod-insecure.json")
+    func text() {
+        let outcome = akslint("--as-of", "2026-11-24", "Fixtures/az/prod-insecure.json")
         let output = outcome.standardOutput
         #expect(output.hasPrefix("Fixtures/az/prod-insecure.json — cluster prod-aks (resource group prod-rg): 32 failed, 0 indeterminate, 12 passed\n"))
         #expect(output.contains("  Fixtures/az/prod-insecure.json:98:27  HIGH  AKS103 local-accounts-disabled\n    Local accounts are enabled (disableLocalAccounts is false)"))
@@ -23,16 +23,16 @@ struct OutputTests {
     }
 
     @Test("colour only on a terminal, never with NO_COLOR or --color never")
-    func color() async {
-        #expect(await akslint("Fixtures/az/prod-insecure.json", stdoutIsTerminal: true).standardOutput.contains("\u{1B}[1;31mHIGH\u{1B}[0m"))
-        #expect(!(await akslint("Fixtures/az/prod-insecure.json", variables: ["NO_COLOR": "1"], stdoutIsTerminal: true).standardOutput.contains("\u{1B}")))
-        #expect(!(await akslint("--color", "never", "Fixtures/az/prod-insecure.json", stdoutIsTerminal: true).standardOutput.contains("\u{1B}")))
-        #expect(await akslint("--color", "always", "Fixtures/az/prod-insecure.json").standardOutput.contains("\u{1B}["))
+    func color() {
+        #expect(akslint("Fixtures/az/prod-insecure.json", stdoutIsTerminal: true).standardOutput.contains("\u{1B}[1;31mHIGH\u{1B}[0m"))
+        #expect(!(akslint("Fixtures/az/prod-insecure.json", variables: ["NO_COLOR": "1"], stdoutIsTerminal: true).standardOutput.contains("\u{1B}")))
+        #expect(!(akslint("--color", "never", "Fixtures/az/prod-insecure.json", stdoutIsTerminal: true).standardOutput.contains("\u{1B}")))
+        #expect(akslint("--color", "always", "Fixtures/az/prod-insecure.json").standardOutput.contains("\u{1B}["))
     }
 
     @Test("escape sequences and bidi overrides from the input never reach the terminal", arguments: ["text", "json", "sarif", "junit", "markdown", "github"])
-    func hostileInput(format: String) async {
-        let outcome = await akslint("-f", format, "Fixtures/hostile/escape-sequences.json", "--fail-on", "never")
+    func hostileInput(format: String) {
+        let outcome = akslint("-f", format, "Fixtures/hostile/escape-sequences.json", "--fail-on", "never")
         for text in [outcome.standardOutput, outcome.standardError] {
             #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E }, "\(format)")
         }
@@ -43,52 +43,52 @@ struct OutputTests {
     }
 
     @Test("quiet: findings only, no summary and no clean clusters")
-    func quiet() async {
-        let outcome = await akslint("-q", "Fixtures/az/aks-list.json")
+    func quiet() {
+        let outcome = akslint("-q", "Fixtures/az/aks-list.json")
         #expect(outcome.standardError.isEmpty)
         #expect(outcome.standardOutput.contains("cluster prod-aks"))
         #expect(!outcome.standardOutput.contains("platform-aks"))
     }
 
     @Test("--rule and --skip-rule choose the rules; --min-severity hides lower ones")
-    func ruleSelection() async throws {
-        let only = try JSON(await akslint("-f", "json", "--rule", "AKS103,aks104", "Fixtures/az/prod-insecure.json").standardOutput)
+    func ruleSelection() throws {
+        let only = try JSON(akslint("-f", "json", "--rule", "AKS103,aks104", "Fixtures/az/prod-insecure.json").standardOutput)
         #expect(only["summary"]["rulesEvaluated"].int == 2)
         #expect(only["findings"].array.map { $0["ruleId"].string } == ["AKS103"])
-        let skipped = try JSON(await akslint("-f", "json", "--skip-rule", "AKS103", "Fixtures/az/prod-insecure.json").standardOutput)
+        let skipped = try JSON(akslint("-f", "json", "--skip-rule", "AKS103", "Fixtures/az/prod-insecure.json").standardOutput)
         #expect(!skipped["findings"].array.contains { $0["ruleId"].string == "AKS103" })
-        let high = try JSON(await akslint("-f", "json", "--as-of", "2026-11-24", "--min-severity", "high", "Fixtures/az/prod-insecure.json").standardOutput)
+        let high = try JSON(akslint("-f", "json", "--as-of", "2026-11-24", "--min-severity", "high", "Fixtures/az/prod-insecure.json").standardOutput)
         #expect(high["findings"].array.allSatisfy { ["high", "critical"].contains($0["severity"].string) })
         #expect(high["findings"].array.count == 8)
     }
 
     @Test("a directory is searched recursively; JSON files that are not AKS are skipped with one note")
-    func directories() async throws {
-        let outcome = await akslint("-f", "json", "Fixtures/az", "Fixtures/resource-graph")
+    func directories() throws {
+        let outcome = akslint("-f", "json", "Fixtures/az", "Fixtures/resource-graph")
         let report = try JSON(outcome.standardOutput)
         #expect(report["inputs"].array.map { $0["path"].string } == ["Fixtures/az/aks-list.json", "Fixtures/az/hardened.json", "Fixtures/az/prod-insecure.json", "Fixtures/resource-graph/clusters.json"])
         #expect(report["summary"]["clusters"].int == 6)
-        let corpus = await akslint("-f", "json", "--fail-on", "never", "../shared/corpus/rest-api-examples")
+        let corpus = akslint("-f", "json", "--fail-on", "never", "../shared/corpus/rest-api-examples")
         #expect(corpus.exitCode == .success)
         #expect(corpus.standardError.contains("skipped 3 JSON files with no AKS cluster"))
     }
 
     @Test("--output writes the report to a file and nothing to standard output")
-    func outputFile() async throws {
+    func outputFile() throws {
         let path = "/tmp/akslint-test-\(UInt32.random(in: 0...UInt32.max)).sarif"
-        let outcome = await akslint("-f", "sarif", "-o", path, "Fixtures/az/prod-insecure.json")
+        let outcome = akslint("-f", "sarif", "-o", path, "Fixtures/az/prod-insecure.json")
         #expect(outcome.standardOutput.isEmpty)
         let written = try JSON(String(decoding: readBytes(path), as: UTF8.self))
         #expect(written["version"].string == "2.1.0")
         unlink(path)
-        let unwritable = await akslint("-o", "/nonexistent-dir/report.txt", "Fixtures/az/prod-insecure.json")
+        let unwritable = akslint("-o", "/nonexistent-dir/report.txt", "Fixtures/az/prod-insecure.json")
         #expect(unwritable.exitCode == .inputOrUsageError)
         #expect(unwritable.standardError.contains("cannot write /nonexistent-dir/report.txt"))
     }
 
     @Test("JSON: the documented shape, with the remediation filled in and input errors listed")
-    func json() async throws {
-        let report = try JSON(await akslint("-f", "json", "--as-of", "2026-11-24", "Fixtures/az/prod-insecure.json", "Fixtures/invalid/bad-literal.json").standardOutput)
+    func json() throws {
+        let report = try JSON(akslint("-f", "json", "--as-of", "2026-11-24", "Fixtures/az/prod-insecure.json", "Fixtures/invalid/bad-literal.json").standardOutput)
         #expect(report["evaluationDate"].string == "2026-11-24")
         #expect(report["schemaVersion"].int == 1)
         #expect(report["tool"]["name"].string == "akslint")
@@ -105,14 +105,14 @@ struct OutputTests {
         #expect(report["errors"][0]["path"].string == "Fixtures/invalid/bad-literal.json")
         #expect(report["errors"][0]["line"].int == 1 && report["errors"][0]["column"].int == 44)
         #expect(report["summary"]["bySeverity"]["high"].int == 8)
-        let withPasses = try JSON(await akslint("-f", "json", "--as-of", "2026-11-24", "--include-passed", "Fixtures/az/hardened.json").standardOutput)
+        let withPasses = try JSON(akslint("-f", "json", "--as-of", "2026-11-24", "--include-passed", "Fixtures/az/hardened.json").standardOutput)
         #expect(withPasses["findings"].array.count == 46 && withPasses["findings"].array.allSatisfy { $0["state"].string == "pass" })
         #expect(withPasses["summary"]["notApplicable"].int == 8, "AKS502 and AKS801-804 on an export, AKS109 with Azure RBAC, AKS703/704 on the user pool")
     }
 
     @Test("SARIF: GitHub's requirements on every result and rule")
-    func sarif() async throws {
-        let log = try JSON(await akslint("-f", "sarif", "--as-of", "2026-11-24", "Fixtures/az/prod-insecure.json", "Fixtures/invalid/truncated.json").standardOutput)
+    func sarif() throws {
+        let log = try JSON(akslint("-f", "sarif", "--as-of", "2026-11-24", "Fixtures/az/prod-insecure.json", "Fixtures/invalid/truncated.json").standardOutput)
         #expect(log["$schema"].string == "https://json.schemastore.org/sarif-2.1.0.json")
         let run = log["runs"][0]
         #expect(log["runs"].array.count == 1)
@@ -143,16 +143,16 @@ struct OutputTests {
     }
 
     @Test("SARIF from standard input uses --stdin-filename as the artifact")
-    func sarifStdin() async throws {
-        let log = try JSON(await akslint("-f", "sarif", "--stdin-filename", "clusters/prod.json", "-", stdin: #"{"name": "p", "type": "Microsoft.ContainerService/ManagedClusters", "enableRbac": false}"#).standardOutput)
+    func sarifStdin() throws {
+        let log = try JSON(akslint("-f", "sarif", "--stdin-filename", "clusters/prod.json", "-", stdin: #"{"name": "p", "type": "Microsoft.ContainerService/ManagedClusters", "enableRbac": false}"#).standardOutput)
         #expect(log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].string == "clusters/prod.json")
     }
 
     @Test("the same input gives byte-identical reports run after run")
-    func determinism() async {
+    func determinism() {
         for format in ["text", "json", "sarif", "junit", "markdown", "github"] {
-            let first = await akslint("-f", format, "Fixtures/az", "Fixtures/resource-graph").standardOutput
-            let second = await akslint("-f", format, "Fixtures/az", "Fixtures/resource-graph").standardOutput
+            let first = akslint("-f", format, "Fixtures/az", "Fixtures/resource-graph").standardOutput
+            let second = akslint("-f", format, "Fixtures/az", "Fixtures/resource-graph").standardOutput
             #expect(first == second, "\(format)")
         }
     }

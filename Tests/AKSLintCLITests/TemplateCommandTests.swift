@@ -6,35 +6,35 @@ import Testing
 @Suite("Templates on the command line", .serialized)
 struct TemplateCommandTests {
     @Test("a sibling NAME.parameters.json is applied, and the report says so")
-    func siblingParameters() async throws {
-        let text = await akslint("Fixtures/arm/public-cluster.json")
+    func siblingParameters() throws {
+        let text = akslint("Fixtures/arm/public-cluster.json")
         #expect(text.standardOutput.hasPrefix("Fixtures/arm/public-cluster.json — cluster aks-prod with parameters from Fixtures/arm/public-cluster.parameters.json"))
-        let json = try JSON(await akslint("-f", "json", "Fixtures/arm/public-cluster.json").standardOutput)
+        let json = try JSON(akslint("-f", "json", "Fixtures/arm/public-cluster.json").standardOutput)
         #expect(json["inputs"][0]["parameters"].string == "Fixtures/arm/public-cluster.parameters.json")
         #expect(json["inputs"][0]["format"].string == "arm-template")
     }
 
     @Test("--parameters replaces the sibling file; a broken one is a usage error")
-    func explicitParameters() async throws {
+    func explicitParameters() throws {
         let path = "/tmp/akslint-params-\(UInt32.random(in: 0...UInt32.max)).json"
         try writeText(#"{"parameters": {"clusterName": {"value": "aks-staging"}, "networkPolicy": {"value": "cilium"}}}"#, to: path)
         defer { unlink(path) }
-        let report = try JSON(await akslint("-f", "json", "--parameters", path, "Fixtures/arm/public-cluster.json").standardOutput)
+        let report = try JSON(akslint("-f", "json", "--parameters", path, "Fixtures/arm/public-cluster.json").standardOutput)
         #expect(report["inputs"][0]["clusters"][0].string == "aks-staging")
         #expect(!report["findings"].array.contains { $0["ruleId"].string == "AKS205" })
-        let broken = await akslint("-p", "Fixtures/invalid/truncated.json", "Fixtures/arm/public-cluster.json")
+        let broken = akslint("-p", "Fixtures/invalid/truncated.json", "Fixtures/arm/public-cluster.json")
         #expect(broken.exitCode == .inputOrUsageError)
         #expect(broken.standardError.contains("--parameters Fixtures/invalid/truncated.json:6:1"))
     }
 
     @Test("a template whose settings cannot be known offline is indeterminate, and --strict gates on it")
-    func strictTemplates() async {
-        #expect(await akslint("--rule", "AKS202", "Fixtures/arm/nested-deployments.json").exitCode == .findings, "the dr cluster is public")
+    func strictTemplates() {
+        #expect(akslint("--rule", "AKS202", "Fixtures/arm/nested-deployments.json").exitCode == .findings, "the dr cluster is public")
         // AKS104 passes on aks-symbolic and is indeterminate on the conditional canary cluster.
-        let lenient = await akslint("--rule", "AKS104", "Fixtures/arm/symbolic-resources.json")
+        let lenient = akslint("--rule", "AKS104", "Fixtures/arm/symbolic-resources.json")
         #expect(lenient.exitCode == .success)
         #expect(lenient.standardOutput.contains("indeterminate"))
-        #expect(await akslint("--rule", "AKS104", "--strict", "Fixtures/arm/symbolic-resources.json").exitCode == .findings)
+        #expect(akslint("--rule", "AKS104", "--strict", "Fixtures/arm/symbolic-resources.json").exitCode == .findings)
     }
 
     private func writeText(_ text: String, to path: String) throws {
@@ -55,8 +55,8 @@ struct CredentialTests {
     @Test("AKS306 fails each inline credential and no report, format or stream shows its value", arguments: [
         ["-f", "text"], ["-f", "json", "--include-passed"], ["-f", "sarif"], ["-f", "text", "--color", "always"], ["-f", "json", "--strict"],
     ])
-    func neverPrinted(arguments: [String]) async throws {
-        let outcome = await akslint(arguments: arguments + ["--fail-on", "never", "Fixtures/arm/inline-credentials.json"])
+    func neverPrinted(arguments: [String]) throws {
+        let outcome = akslint(arguments: arguments + ["--fail-on", "never", "Fixtures/arm/inline-credentials.json"])
         for canary in Self.canaries {
             #expect(!outcome.standardOutput.contains(canary) && !outcome.standardError.contains(canary), "\(canary) leaked with \(arguments)")
         }
@@ -64,8 +64,8 @@ struct CredentialTests {
     }
 
     @Test("each way a credential gets into a template is named, without its value")
-    func messages() async throws {
-        let report = try JSON(await akslint("-f", "json", "--rule", "AKS306", "Fixtures/arm/inline-credentials.json").standardOutput)
+    func messages() throws {
+        let report = try JSON(akslint("-f", "json", "--rule", "AKS306", "Fixtures/arm/inline-credentials.json").standardOutput)
         let messages = report["findings"].array.filter { $0["state"].string == "fail" }.map { $0["message"].string }
         #expect(messages.count == 4)
         #expect(messages.contains { $0.contains("service principal secret is written literally in the template") })

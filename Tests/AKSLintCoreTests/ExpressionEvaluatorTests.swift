@@ -100,7 +100,7 @@ struct ExpressionEvaluatorTests {
     func unresolvedPropagation(expression: String, reason: String) {
         let node = Self.harness.evaluate(expression)
         guard let unresolved = node.unresolvedValue else {
-            Issue.record("\(expression) resolved to \(TemplateValues.compactJSON(node.value) ?? "?")")
+            Issue.record("\(expression) resolved to \(Self.harness.json(expression))")
             return
         }
         #expect(unresolved.reason.contains(reason), "\(expression): \(unresolved.reason)")

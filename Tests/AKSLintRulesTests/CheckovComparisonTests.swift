@@ -38,7 +38,7 @@ struct CheckovComparisonTests {
             for file in try directoryEntries("\(root)/\(folder)") where file.hasSuffix(".json") && file != "expected.json" {
                 let loaded = try InputLoader.load(readBytes("\(root)/\(folder)/\(file)"))
                 guard let cluster = loaded.clusters.first else { continue }
-                let states = LintEngine(rules: [rule]).evaluate(loaded, path: file).map(\.state)
+                let states = try LintEngine(rules: [rule]).evaluate(loaded, path: file).map(\.state)
                 let ours: ResultState = states.contains(.fail) ? .fail : states.contains(.indeterminate) ? .indeterminate : states.contains(.pass) ? .pass : .notApplicable
                 let label = labels?[file]?.string
                     ?? (passing.contains { $0.hasSuffix(cluster.displayName) } ? "PASSED" : failing.contains { $0.hasSuffix(cluster.displayName) } ? "FAILED" : nil)

@@ -39,7 +39,7 @@ struct CorpusAgreementTests {
     @Test("each core rule's verdict matches the table", arguments: rows)
     func agreement(row: Row) throws {
         let loaded = try InputLoader.load(readBytes(Paths.corpus + "/" + row.file))
-        let results = LintEngine(rules: BuiltinRules.all).evaluate(loaded, path: row.file)
+        let results = try LintEngine(rules: BuiltinRules.all).evaluate(loaded, path: row.file)
         func verdict(_ id: String) -> ResultState {
             let states = results.filter { $0.ruleId == id }.map(\.state)
             if states.contains(.fail) { return .fail }

@@ -32,7 +32,7 @@ struct RobustnessTests {
             }
             guard let input = try? InputLoader.load(bytes) else { continue }
             loaded += 1
-            let findings = engine.evaluate(input, path: "mutated.json")
+            let findings = try engine.evaluate(input, path: "mutated.json")
             guard iteration % 10 == 0 else { continue }
             let report = LintReport(inputs: [InputReport(path: "mutated.json", loaded: input, results: findings)], rules: BuiltinRules.all.map(\.metadata))
             _ = TextReporter(colored: false).render(report)

@@ -29,7 +29,7 @@ struct RuleExampleTests {
             for transform in [KeyCase.lower, KeyCase.upper] {
                 let document = try JSONParser.parse(Array(example.input.utf8))
                 let recased = Mutation.recaseKeys(document.root, transform)
-                let states = evaluate(rule.rule, on: JSONDocument(root: recased, text: document.text, lineIndex: document.lineIndex), asOf: example.asOf).map(\.state)
+                let states = try evaluate(rule.rule, on: JSONDocument(root: recased, text: document.text, lineIndex: document.lineIndex), asOf: example.asOf).map(\.state)
                 #expect(states == original, "\(rule.id): \(example.title) with \(transform) keys")
             }
         }
@@ -44,7 +44,7 @@ struct RuleExampleTests {
             let subject = try evaluate(rule.rule, on: example.input, asOf: example.asOf).first { $0.state == .fail }?.subject
             let unresolved = JSONNode(.unresolved(UnresolvedExpression(expression: "[parameters('x')]", reason: "parameter 'x' has no value")), span: target.span)
             let mutated = Mutation.replacing(path, in: document.root, with: unresolved)
-            let results = evaluate(rule.rule, on: JSONDocument(root: mutated, text: document.text, lineIndex: document.lineIndex), asOf: example.asOf)
+            let results = try evaluate(rule.rule, on: JSONDocument(root: mutated, text: document.text, lineIndex: document.lineIndex), asOf: example.asOf)
             let atPath = results.filter { $0.location.jsonPath == path }
             let description = results.map { "\($0.state) at \($0.location.jsonPath)" }
             if rule.metadata.unresolvedMeans != .indeterminate {
@@ -84,13 +84,13 @@ struct RuleExampleTests {
     private func evaluate(_ rule: any Rule, on input: String, asOf: CalendarDay? = nil) throws -> [Finding] {
         let loaded = try InputLoader.load(Array(input.utf8))
         #expect(loaded.clusters.count == 1, "an example holds exactly one cluster")
-        return LintEngine(rules: [rule], context: RuleContext(evaluationDay: asOf ?? .today)).evaluate(loaded, path: "example.json")
+        return try LintEngine(rules: [rule], context: RuleContext(evaluationDay: asOf ?? .today)).evaluate(loaded, path: "example.json")
     }
 
-    private func evaluate(_ rule: any Rule, on document: JSONDocument, asOf: CalendarDay? = nil) -> [Finding] {
-        let adapted = DocumentAdapter.adapt(document)
+    private func evaluate(_ rule: any Rule, on document: JSONDocument, asOf: CalendarDay? = nil) throws -> [Finding] {
+        let adapted = try DocumentAdapter.adapt(document)
         let loaded = LoadedInput(document: document, encoding: .utf8, format: adapted.format, clusters: adapted.clusters, warnings: adapted.warnings)
-        return LintEngine(rules: [rule], context: RuleContext(evaluationDay: asOf ?? .today)).evaluate(loaded, path: "example.json")
+        return try LintEngine(rules: [rule], context: RuleContext(evaluationDay: asOf ?? .today)).evaluate(loaded, path: "example.json")
     }
 
     private func assert(_ results: [Finding], meet expectation: RuleExample.Expectation, in context: String) throws {

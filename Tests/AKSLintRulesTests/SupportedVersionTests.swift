@@ -9,7 +9,7 @@ struct SupportedVersionTests {
         let input = #"{"type": "Microsoft.ContainerService/managedClusters", "name": "c", "properties": {"kubernetesVersion": "\#(version)"\#(plan)}}"#
         let loaded = try InputLoader.load(Array(input.utf8))
         let evaluationDay = try #require(CalendarDay(day))
-        let result = try #require(LintEngine(rules: [SupportedKubernetesVersion()], context: RuleContext(evaluationDay: evaluationDay)).evaluate(loaded, path: "c.json").first)
+        let result = try #require(try LintEngine(rules: [SupportedKubernetesVersion()], context: RuleContext(evaluationDay: evaluationDay)).evaluate(loaded, path: "c.json").first)
         return (result.state, result.message)
     }
 

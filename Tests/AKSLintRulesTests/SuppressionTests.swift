@@ -15,7 +15,7 @@ struct SuppressionTests {
         let engine = LintEngine(rules: rules, context: RuleContext(evaluationDay: Self.evaluationDay))
         let reports = try inputs.map { input in
             let loaded = try InputLoader.load(input.bytes)
-            return InputReport(path: input.path, loaded: loaded, results: engine.evaluate(loaded, path: input.path))
+            return InputReport(path: input.path, loaded: loaded, results: try engine.evaluate(loaded, path: input.path))
         }
         return LintReport(inputs: reports, rules: rules.map(\.metadata), evaluationDay: Self.evaluationDay)
     }

@@ -11,7 +11,7 @@ struct TemplateLintingTests {
     private func lint(_ fixture: String, parameters: String? = nil) throws -> (LoadedInput, [Finding]) {
         let given = try parameters.map { try TemplateParameters.parse(readBytes(Paths.repositoryRoot + "/Fixtures/" + $0), path: $0) }
         let loaded = try InputLoader.load(readBytes(Paths.repositoryRoot + "/Fixtures/" + fixture), parameters: given)
-        return (loaded, LintEngine(rules: BuiltinRules.all).evaluate(loaded, path: fixture))
+        return (loaded, try LintEngine(rules: BuiltinRules.all).evaluate(loaded, path: fixture))
     }
 
     private func state(_ findings: [Finding], _ rule: String, cluster: String, pool: String? = nil) -> ResultState? {
@@ -94,7 +94,7 @@ struct TemplateLintingTests {
                 "properties": {"enableNodePublicIP": true}}]}
             """#
         let loaded = try InputLoader.load(Array(template.utf8))
-        let results = LintEngine(rules: [NoNodePublicIP()]).evaluate(loaded, path: "t.json")
+        let results = try LintEngine(rules: [NoNodePublicIP()]).evaluate(loaded, path: "t.json")
         #expect(results.map(\.state) == [.fail, .indeterminate])
         #expect(results[0].subject == .agentPool("edge"))
         #expect(results[1].unresolvedExpression == "[parameters('pools')]")
@@ -139,7 +139,7 @@ struct CorpusTemplateTests {
             let loaded = try InputLoader.load(readBytes(path))
             guard loaded.format == .armTemplate else { continue }
             templates += 1
-            let findings = LintEngine(rules: BuiltinRules.all).evaluate(loaded, path: path)
+            let findings = try LintEngine(rules: BuiltinRules.all).evaluate(loaded, path: path)
             for cluster in loaded.clusters {
                 let rules = Set(findings.filter { $0.cluster.identity == ClusterReference(cluster).identity }.map(\.ruleId))
                 #expect(rules.count == BuiltinRules.all.count, "\(path): \(cluster.displayName)")

@@ -5,13 +5,16 @@ enum DocumentAdapter {
         var format: InputFormat
         var clusters: [ClusterResource]
         var warnings: [InputWarning]
+        /// For a template: the evaluation work it took.
+        var evaluationCost: EvaluationCost? = nil
     }
 
-    static func adapt(_ document: JSONDocument, parameters: TemplateParameters? = nil) -> Adapted {
+    /// What `document` holds. Throws only for a template that cannot be evaluated.
+    static func adapt(_ document: JSONDocument, parameters: TemplateParameters? = nil) throws(TemplateEvaluationError) -> Adapted {
         let root = ValueRef(node: document.root, path: .root)
         switch document.root.value {
         case .array:
-            return adaptList(root.elements, document: document, container: root)
+            return adaptList(root, document: document)
         case .object(let object):
             if TemplateDetection.isParametersFile(object) {
                 return Adapted(format: .armParameters, clusters: [], warnings: [
@@ -19,15 +22,15 @@ enum DocumentAdapter {
                 ])
             }
             if TemplateDetection.isDeploymentTemplate(object) {
-                return TemplateAdapter.adapt(root, document: document, parameters: parameters)
+                return try TemplateAdapter.adapt(root, document: document, parameters: parameters)
             }
             if let rows = root.child("data"), rows.node.array != nil, root.child("type") == nil {
-                var adapted = adaptList(rows.elements, document: document, container: rows)
+                var adapted = adaptList(rows, document: document)
                 if adapted.format != .unrecognized { adapted.format = .resourceGraph }
                 return adapted
             }
             if let rows = root.child("value"), rows.node.array != nil, root.child("type") == nil, root.child("properties") == nil {
-                var adapted = adaptList(rows.elements, document: document, container: rows)
+                var adapted = adaptList(rows, document: document)
                 if adapted.format == .azAksList || adapted.format == .resourceGraph { return adapted }
                 if adapted.format != .unrecognized { adapted.format = .restList }
                 return adapted
@@ -60,13 +63,22 @@ enum DocumentAdapter {
         }
     }
 
-    private static func adaptList(_ elements: [ValueRef], document: JSONDocument, container: ValueRef) -> Adapted {
+    /// The clusters of a list (`az aks list`, a REST list, Resource Graph rows), visiting the
+    /// elements one at a time rather than building a reference to each first: a list may hold
+    /// millions of entries that are not clusters.
+    private static func adaptList(_ container: ValueRef, document: JSONDocument) -> Adapted {
+        let elements = container.node.array ?? []
         var clusters: [ClusterResource] = []
         var warnings: [InputWarning] = []
         var shapes: [ExportAdapter.Shape] = []
         var lowerCaseTypes = true
         var skipped = 0
-        for element in elements {
+        for (index, node) in elements.enumerated() {
+            guard node.object != nil else {
+                skipped += 1
+                continue
+            }
+            let element = ValueRef(node: node, path: container.path.appending(index: index))
             switch ExportAdapter.classify(element) {
             case .cluster(let shape):
                 clusters.append(ExportAdapter.cluster(from: element, shape: shape, ordinal: clusters.count))

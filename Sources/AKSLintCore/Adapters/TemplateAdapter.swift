@@ -18,26 +18,32 @@ enum TemplateDetection {
 /// `managedClusters` resource, with its inline and child node pools and the template's related
 /// resources.
 enum TemplateAdapter {
-    static func adapt(_ root: ValueRef, document: JSONDocument, parameters: TemplateParameters?) -> DocumentAdapter.Adapted {
+    /// The template's clusters. Throws when the template cannot be evaluated: Resource Manager
+    /// would reject it, or it exhausts the ``EvaluationBudget``.
+    static func adapt(_ root: ValueRef, document: JSONDocument, parameters: TemplateParameters?) throws(TemplateEvaluationError) -> DocumentAdapter.Adapted {
         var given: [String: TemplateScope.GivenValue] = [:]
         for (name, value) in parameters?.values ?? [:] {
             given[name] = .init(value: value, source: .parametersFile(path: parameters?.path ?? "the parameters file"))
         }
-        let scope = TemplateScope(template: root.node, document: document, given: given)
+        let budget = EvaluationBudget()
+        let scope = TemplateScope(template: root.node, document: document, given: given, budget: budget)
         var warnings: [InputWarning] = []
         let undeclared = scope.undeclared(in: given)
         if !undeclared.isEmpty, let path = parameters?.path {
-            warnings.append(InputWarning("\(path) sets parameters the template does not declare: \(undeclared.joined(separator: ", "))", position: nil))
+            let listed = undeclared.prefix(10).map { ValueDescription.quote($0) }.joined(separator: ", ")
+            let more = undeclared.count > 10 ? " and \(undeclared.count - 10) more" : ""
+            warnings.append(InputWarning("\(path) sets parameters the template does not declare: \(listed)\(more)", position: nil))
         }
         var walker = TemplateWalker(document: document)
         walker.walk(template: root, evaluator: ExpressionEvaluator(scope: scope), condition: nil)
+        if let error = budget.error { throw error }
         warnings += walker.warnings
 
         let evaluated = walker.resources
         let clusterResources = evaluated.filter { $0.type.equalsIgnoringASCIICase(ResourceType.managedClusters) }
         let poolResources = evaluated.filter { $0.type.equalsIgnoringASCIICase(ResourceType.agentPools) }
         let related = evaluated.filter { !$0.type.equalsIgnoringASCIICase(ResourceType.managedClusters) && !$0.type.equalsIgnoringASCIICase(ResourceType.agentPools) }
-            .map { RelatedResource(type: $0.type, name: $0.displayName, resource: ValueRef(node: $0.body, path: $0.path), deploymentCondition: $0.unresolvedCondition) }
+            .map { RelatedResource(type: BoundedText.bounded($0.type), name: BoundedText.bounded($0.displayName), resource: ValueRef(node: $0.body, path: $0.path), deploymentCondition: $0.unresolvedCondition) }
 
         var clusters: [ClusterResource] = []
         var attachedPools = Set<Int>()
@@ -57,7 +63,7 @@ enum TemplateAdapter {
             let existing = walker.existingReferences > 0 ? " (it only refers to existing clusters)" : ""
             warnings.append(InputWarning("ARM template without a \(ResourceType.managedClusters) resource\(existing)", position: document.position(of: Int(root.node.span.start))))
         }
-        return DocumentAdapter.Adapted(format: .armTemplate, clusters: clusters, warnings: warnings)
+        return DocumentAdapter.Adapted(format: .armTemplate, clusters: clusters, warnings: warnings, evaluationCost: budget.cost)
     }
 
     /// Whether a child pool's name (`cluster/pool`) names this cluster; a pool whose name cannot

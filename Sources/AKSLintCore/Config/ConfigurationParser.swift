@@ -6,6 +6,9 @@ public enum ConfigurationParser {
 
     /// Parses a configuration; `knownRules` are the ids rule references are checked against.
     public static func parse(_ bytes: [UInt8], path: String, knownRules: [String]) throws(ConfigurationError) -> LintConfiguration {
+        guard bytes.count <= InputLimits.maximumConfigurationBytes else {
+            throw ConfigurationError(path: path, position: nil, message: "the configuration is \(bytes.count) bytes, above the limit of \(InputLimits.maximumConfigurationBytes) bytes")
+        }
         let document = try ConfigurationError.document(of: bytes, path: path)
         var reader = Reader(document: document, path: path, knownRules: knownRules)
         return try reader.configuration()
@@ -18,6 +21,7 @@ public enum ConfigurationParser {
 
         mutating func configuration() throws(ConfigurationError) -> LintConfiguration {
             guard let root = document.root.object else { throw error("the configuration must be a JSON object", at: document.root) }
+            try rejectDuplicateKeys(in: root)
             var configuration = LintConfiguration()
             configuration.path = path
             for member in root.members {
@@ -33,6 +37,7 @@ public enum ConfigurationParser {
                     configuration.disabledRules = try ids.map { (node) throws(ConfigurationError) -> String in try ruleID(node) }
                 case "severityOverrides":
                     guard let object = value.object else { throw error("severityOverrides must map rule ids to severities", at: value) }
+                    try rejectDuplicateKeys(in: object)
                     for entry in object.members {
                         let id = try ruleID(JSONNode(.string(entry.key), span: entry.keySpan))
                         configuration.severityOverrides[id] = try severity(entry.value)
@@ -55,12 +60,13 @@ public enum ConfigurationParser {
 
         func suppression(_ node: JSONNode) throws(ConfigurationError) -> SuppressionEntry {
             guard let object = node.object else { throw error("a suppression must be an object with rule, reason and optional cluster and expires", at: node) }
+            try rejectDuplicateKeys(in: object)
             for member in object.members where !ConfigurationParser.suppressionKeys.contains(member.key) {
                 throw error("unknown suppression field \"\(member.key)\" (known: \(ConfigurationParser.suppressionKeys.joined(separator: ", ")))", atOffset: member.keySpan.start)
             }
             guard let ruleNode = object["rule"] else { throw error("a suppression needs \"rule\"", at: node) }
             let rule = try ruleID(ruleNode)
-            guard let reason = object["reason"]?.string, !reason.allSatisfy({ $0 == " " }) else {
+            guard let reason = object["reason"]?.string, !reason.trimmingWhitespace().isEmpty else {
                 throw error("the suppression of \(rule) needs a \"reason\": say why the finding is accepted", at: object["reason"] ?? node)
             }
             var cluster: GlobPattern?
@@ -75,6 +81,20 @@ public enum ConfigurationParser {
             }
             let line = document.position(of: Int(node.span.start)).line
             return SuppressionEntry(rule: rule, cluster: cluster, reason: reason, expires: expires, source: SourceReference(path: path, line: line))
+        }
+
+        /// A configuration sets each key once: a repeated key (compared without case, as the
+        /// lookups compare) is an error, not a silent "last one wins".
+        func rejectDuplicateKeys(in object: JSONObject) throws(ConfigurationError) {
+            var seen: [String: UInt32] = [:]
+            for member in object.members {
+                let folded = member.key.asciiLowercased()
+                if let first = seen[folded] {
+                    let position = document.position(of: Int(first))
+                    throw error("duplicate key \(ValueDescription.quote(member.key)) (also at line \(position.line), column \(position.column)): set each key once", atOffset: member.keySpan.start)
+                }
+                seen[folded] = member.keySpan.start
+            }
         }
 
         func ruleID(_ node: JSONNode) throws(ConfigurationError) -> String {

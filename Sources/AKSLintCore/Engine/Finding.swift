@@ -36,7 +36,7 @@ public struct Finding: Sendable {
         self.message = message
         self.location = location
         self.property = property
-        self.unresolvedExpression = unresolvedExpression
+        self.unresolvedExpression = unresolvedExpression.map { BoundedText.bounded($0, to: BoundedText.textLimit) }
         self.remediation = remediation
         self.fingerprint = Fingerprint.hex(of: ["akslint/v1", ruleId, cluster.identity, subject.fingerprintComponent, property])
     }
@@ -54,12 +54,12 @@ public struct ClusterReference: Sendable, Hashable {
     /// Suppressions written on the cluster's template resource.
     public let inlineSuppressions: [InlineSuppression]
 
-    /// A reference to `cluster`.
+    /// A reference to `cluster`; names and ids are cut when very long (see ``BoundedText``).
     public init(_ cluster: ClusterResource) {
         self.displayName = cluster.displayName
-        self.name = cluster.name
-        self.resourceId = cluster.resourceId
-        self.resourceGroup = cluster.resourceGroup
+        self.name = cluster.name.map { BoundedText.bounded($0) }
+        self.resourceId = cluster.resourceId.map { BoundedText.bounded($0, to: BoundedText.textLimit) }
+        self.resourceGroup = cluster.resourceGroup.map { BoundedText.bounded($0) }
         self.identity = cluster.identity
         self.inlineSuppressions = cluster.inlineSuppressions
     }
@@ -119,11 +119,17 @@ extension Remediation {
     /// `<resource-group>`-style placeholders.
     public func applied(to cluster: ClusterReference, subject: ResultSubject) -> AppliedRemediation {
         let resourceName = subject.relatedResourceName.map { String($0.split(separator: "/").last ?? Substring($0)) }
+        /// A name as a shell word, unless it is longer than any Azure name of these kinds (90
+        /// characters for a resource group, 63 for a cluster): then it is no name to paste.
+        func word(_ name: String?, or placeholder: String) -> String {
+            guard let name, name.utf8.count <= 90 else { return placeholder }
+            return ShellQuoting.quoteIfNeeded(name)
+        }
         let values = [
-            "resourceGroup": cluster.resourceGroup.map(ShellQuoting.quoteIfNeeded) ?? "<resource-group>",
-            "name": cluster.name.map(ShellQuoting.quoteIfNeeded) ?? "<cluster-name>",
-            "pool": subject.poolName.map(ShellQuoting.quoteIfNeeded) ?? "<pool-name>",
-            "resource": resourceName.map(ShellQuoting.quoteIfNeeded) ?? "<resource-name>",
+            "resourceGroup": word(cluster.resourceGroup, or: "<resource-group>"),
+            "name": word(cluster.name, or: "<cluster-name>"),
+            "pool": word(subject.poolName, or: "<pool-name>"),
+            "resource": word(resourceName, or: "<resource-name>"),
         ]
         let bicepValues = ["pool": subject.poolName ?? "<pool-name>"]
         return AppliedRemediation(

@@ -13,14 +13,17 @@ public struct LintEngine: Sendable {
         self.context = context
     }
 
-    /// Every result of every rule on every cluster of `input`, resolved against `path`.
-    public func evaluate(_ input: LoadedInput, path: String) -> [Finding] {
+    /// Every result of every rule on every cluster of `input`, resolved against `path`. Throws
+    /// when a rule breaks its contract (it returned no result), which is a bug in that rule.
+    public func evaluate(_ input: LoadedInput, path: String) throws(RuleContractViolation) -> [Finding] {
         var findings: [Finding] = []
         for cluster in input.clusters {
             let reference = ClusterReference(cluster)
             for rule in rules {
                 let metadata = rule.metadata
-                for result in rule.evaluate(cluster, context: context).map({ conditioned($0, on: cluster) }) {
+                let results = rule.evaluate(cluster, context: context)
+                guard !results.isEmpty else { throw RuleContractViolation(ruleId: metadata.id, cluster: cluster.displayName) }
+                for result in results.map({ conditioned($0, on: cluster) }) {
                     findings.append(Finding(
                         ruleId: metadata.id,
                         ruleName: metadata.name,
@@ -63,5 +66,17 @@ public struct LintEngine: Sendable {
         var span = result.location.node.span
         if result.pointsAtEnclosingObject { span.end = span.start + 1 }
         return document.region(of: span)
+    }
+}
+
+/// A rule that broke its contract: it returned no result for a cluster, so it would pass by not
+/// looking. This is a bug in the rule, reported as an internal error (exit status 3).
+public struct RuleContractViolation: Error, Sendable, Equatable {
+    public let ruleId: String
+    /// The cluster it was judging.
+    public let cluster: String
+
+    public var description: String {
+        "internal error: rule \(ruleId) returned no result for cluster \(ValueDescription.quote(cluster)), so it cannot be trusted on this input (a bug in akslint: please report it at \(AKSLintInfo.informationURI)/issues)"
     }
 }

@@ -145,12 +145,15 @@ public struct InputDiagnostic: Sendable {
     public let position: SourcePosition?
     /// One line, without the path or position.
     public let message: String
+    /// Whether the problem is a bug in akslint rather than in the input (exit status 3).
+    public let isInternalError: Bool
 
     /// Creates a diagnostic.
-    public init(path: String, position: SourcePosition?, message: String) {
+    public init(path: String, position: SourcePosition?, message: String, isInternalError: Bool = false) {
         self.path = path
         self.position = position
         self.message = message
+        self.isInternalError = isInternalError
     }
 }
 

@@ -103,6 +103,7 @@ public enum ValueDescription {
 
     /// `true`, `"none"`, `110`, `["0.0.0.0/0"]`, `an object`.
     public static func describe(_ node: JSONNode) -> String {
+        if node.isSensitive { return "a secret (not shown)" }
         switch node.value {
         case .null: return "null"
         case .bool(let flag): return flag ? "true" : "false"
@@ -117,16 +118,17 @@ public enum ValueDescription {
         }
     }
 
-    /// An expression for a message, cut to 120 characters (the full text is in the report's
-    /// `unresolved` field).
+    /// An expression for a message, cut to 120 characters (the report's `unresolved` field has
+    /// up to ``BoundedText/textLimit``).
     public static func expression(_ text: String) -> String {
-        text.count > 120 ? String(text.prefix(119)) + "…" : text
+        guard text.utf8.count > 120, text.count > 120 else { return text }
+        return String(text.prefix(119)) + "…"
     }
 
-    /// A quoted, length-limited string.
+    /// A quoted, length-limited string: `"text"`, or `"beginning…" (12345 characters)` when long.
     public static func quote(_ text: String) -> String {
-        let cut = text.count > maximumLength ? String(text.prefix(maximumLength)) + "…" : text
-        return "\"" + cut + "\""
+        guard text.utf8.count > maximumLength, text.count > maximumLength else { return "\"" + text + "\"" }
+        return "\"" + String(text.prefix(maximumLength)) + "…\" (\(text.count) characters)"
     }
 
     /// A number without a needless `.0`.

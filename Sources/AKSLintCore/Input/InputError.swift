@@ -2,25 +2,32 @@
 public enum InputError: Error, Sendable, CustomStringConvertible {
     /// The file could not be opened or read.
     case unreadable(reason: String)
-    /// The input is larger than ``InputLimits/maximumBytes``.
-    case tooLarge(bytes: Int)
+    /// The input is larger than the limit of its kind (see ``InputLimits``).
+    case tooLarge(bytes: Int, limit: Int)
     /// The bytes are not text in a supported encoding.
     case encoding(SourceDecodingError)
     /// The text is not valid JSON(C).
     case syntax(JSONParseError)
+    /// A template that cannot be evaluated (Resource Manager would reject it, or it exhausts the
+    /// evaluation budget), with the position of the expression responsible.
+    case evaluation(TemplateEvaluationError, position: SourcePosition)
 
     /// The 1-based line and column of the problem, when there is one.
     public var position: SourcePosition? {
-        if case .syntax(let error) = self { return error.position }
-        return nil
+        switch self {
+        case .syntax(let error): return error.position
+        case .evaluation(_, let position): return position
+        default: return nil
+        }
     }
 
     public var description: String {
         switch self {
         case .unreadable(let reason): return "cannot read the file: \(reason)"
-        case .tooLarge(let bytes): return "the file is \(bytes) bytes, more than the \(InputLimits.maximumBytes)-byte limit"
+        case .tooLarge(let bytes, let limit): return "the file is \(bytes) bytes or more, above the limit of \(limit) bytes for a file of its kind"
         case .encoding(let error): return error.description
         case .syntax(let error): return error.message
+        case .evaluation(let error, _): return error.description
         }
     }
 }

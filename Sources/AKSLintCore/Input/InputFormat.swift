@@ -18,10 +18,17 @@ public enum InputFormat: String, Sendable, Codable {
     case unrecognized = "unrecognized"
 }
 
-/// Limits that keep any input from exhausting memory or stack.
+/// Limits that keep any input from exhausting memory or stack. Each kind of file has its own
+/// size limit, checked against the file's real size before it is read (and while reading a pipe).
 public enum InputLimits {
-    /// Largest input read, in bytes (an Azure Resource Graph export of thousands of clusters fits).
+    /// Largest input to lint, in bytes (an Azure Resource Graph export of tens of thousands of clusters fits).
     public static let maximumBytes = 256 * 1024 * 1024
+    /// Largest ARM parameters file: Resource Manager's own limit (4 MB).
+    public static let maximumParametersBytes = 4 * 1024 * 1024
+    /// Largest `.akslint.json`.
+    public static let maximumConfigurationBytes = 1024 * 1024
+    /// Largest baseline (about 300,000 accepted findings).
+    public static let maximumBaselineBytes = 64 * 1024 * 1024
     /// Deepest nesting of objects and arrays.
     public static let maximumDepth = JSONParser.defaultMaxDepth
 }

@@ -12,15 +12,18 @@ public struct LoadedInput: Sendable {
     public let warnings: [InputWarning]
     /// The parameters file applied to a template, if any.
     public let parametersPath: String?
+    /// For a template: the evaluation work it took (compare ``EvaluationCost/limits``).
+    public let evaluationCost: EvaluationCost?
 
     /// Creates a loaded input.
-    public init(document: JSONDocument, encoding: SourceEncoding, format: InputFormat, clusters: [ClusterResource], warnings: [InputWarning], parametersPath: String? = nil) {
+    public init(document: JSONDocument, encoding: SourceEncoding, format: InputFormat, clusters: [ClusterResource], warnings: [InputWarning], parametersPath: String? = nil, evaluationCost: EvaluationCost? = nil) {
         self.document = document
         self.encoding = encoding
         self.format = format
         self.clusters = clusters
         self.warnings = warnings
         self.parametersPath = parametersPath
+        self.evaluationCost = evaluationCost
     }
 }
 
@@ -30,7 +33,7 @@ public enum InputLoader {
     /// is not a readable JSON document; anything readable but not AKS comes back with no clusters
     /// and a warning saying so.
     public static func load(_ bytes: [UInt8], parameters: TemplateParameters? = nil) throws(InputError) -> LoadedInput {
-        guard bytes.count <= InputLimits.maximumBytes else { throw .tooLarge(bytes: bytes.count) }
+        guard bytes.count <= InputLimits.maximumBytes else { throw .tooLarge(bytes: bytes.count, limit: InputLimits.maximumBytes) }
         let decoded: (text: [UInt8], encoding: SourceEncoding)
         do {
             decoded = try SourceDecoder.decode(bytes)
@@ -43,10 +46,15 @@ public enum InputLoader {
         } catch {
             throw .syntax(error)
         }
-        var adapted = DocumentAdapter.adapt(document, parameters: parameters)
+        var adapted: DocumentAdapter.Adapted
+        do {
+            adapted = try DocumentAdapter.adapt(document, parameters: parameters)
+        } catch {
+            throw .evaluation(error, position: document.position(of: error.offset))
+        }
         let duplicateKeyWarnings = document.warnings.map { InputWarning($0.message, position: document.position(of: $0.offset)) }
         adapted.warnings.insert(contentsOf: duplicateKeyWarnings, at: 0)
         let applied = adapted.format == .armTemplate ? parameters?.path : nil
-        return LoadedInput(document: document, encoding: decoded.encoding, format: adapted.format, clusters: adapted.clusters, warnings: adapted.warnings, parametersPath: applied)
+        return LoadedInput(document: document, encoding: decoded.encoding, format: adapted.format, clusters: adapted.clusters, warnings: adapted.warnings, parametersPath: applied, evaluationCost: adapted.evaluationCost)
     }
 }

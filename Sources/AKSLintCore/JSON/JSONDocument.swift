@@ -19,11 +19,11 @@ public struct JSONDocument: Sendable {
 
     /// The line and column of a byte offset.
     public func position(of offset: Int) -> SourcePosition {
-        lineIndex.position(of: offset, in: text)
+        lineIndex.position(of: offset)
     }
 
     /// The lines and columns a span covers.
     public func region(of span: SourceSpan) -> SourceRegion {
-        lineIndex.region(of: span, in: text)
+        lineIndex.region(of: span)
     }
 }

@@ -1,13 +1,25 @@
 /// A single-pass parser for JSON with the JSONC extensions ARM accepts: `//` and `/* */`
 /// comments and trailing commas.
 ///
-/// Every value keeps its byte span; line starts are recorded while whitespace is skipped, so
-/// positions cost no second pass. UTF-8 is validated where it can occur (strings and comments);
-/// anywhere else a non-ASCII byte is a syntax error. Nesting is bounded, so no input can exhaust
-/// the stack.
+/// Every value keeps its byte span; line starts and multi-byte characters are recorded while the
+/// text is scanned, so positions cost no second pass. UTF-8 is validated where it can occur
+/// (strings and comments); anywhere else a non-ASCII byte is a syntax error. Nesting is bounded,
+/// so no input can exhaust the stack, and so is the number of values for the text's size (see
+/// ``maximumValues(forTextOf:)``), so no input can make the tree exhaust memory.
 public enum JSONParser {
     /// The default nesting limit, as in Foundation's own JSON scanner.
     public static let defaultMaxDepth = 512
+
+    /// How many duplicate-key warnings one document gets before the rest are only counted.
+    static let maximumDuplicateKeyWarnings = 20
+
+    /// The most values a text of `byteCount` bytes may hold: one per 4 bytes on average, plus
+    /// 250,000 for small texts. Real documents hold one value per 15 to 30 bytes (an `az aks
+    /// list` export of the corpus, minified: one per 17); a text far denser than that is a
+    /// resource bomb, and its tree would need up to 50 bytes per value.
+    public static func maximumValues(forTextOf byteCount: Int) -> Int {
+        byteCount / 4 + 250_000
+    }
 
     /// Parses `text` (UTF-8, without a byte-order mark).
     public static func parse(_ text: [UInt8], maxDepth: Int = defaultMaxDepth) throws(JSONParseError) -> JSONDocument {
@@ -53,10 +65,16 @@ private struct Scanner {
     var depth = 0
     var lines = LineIndex()
     var warnings: [JSONWarning] = []
+    /// Values parsed so far, and how many the text may hold.
+    var values = 0
+    let maximumValues: Int
+    /// Duplicate keys seen (only the first ones are warned about one by one).
+    var duplicateKeys = 0
 
     init(buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
         self.buffer = buffer
         self.maxDepth = maxDepth
+        self.maximumValues = JSONParser.maximumValues(forTextOf: buffer.count)
     }
 
     // MARK: Document
@@ -69,6 +87,10 @@ private struct Scanner {
         if index < buffer.count {
             throw error(.trailingContent(found: describe(buffer[index])), at: index)
         }
+        if duplicateKeys > JSONParser.maximumDuplicateKeyWarnings {
+            let unlisted = duplicateKeys - JSONParser.maximumDuplicateKeyWarnings
+            warnings.append(JSONWarning(message: "\(unlisted) more duplicate \(unlisted == 1 ? "key" : "keys") (not listed); the last value of each wins, as in Azure", offset: 0))
+        }
         return root
     }
 
@@ -77,6 +99,8 @@ private struct Scanner {
     mutating func parseValue() throws(JSONParseError) -> JSONNode {
         guard index < buffer.count else { throw error(.unexpectedEnd(expected: "a value"), at: index) }
         let start = index
+        values += 1
+        if values > maximumValues { throw error(.tooManyValues(limit: maximumValues), at: index) }
         switch buffer[index] {
         case ASCII.openBrace:
             return try parseObject()
@@ -111,7 +135,7 @@ private struct Scanner {
             try skipWhitespaceAndComments()
             guard index < buffer.count else { throw endInside("object", openedAt: open) }
             guard buffer[index] == ASCII.colon else {
-                throw error(.unexpectedCharacter(found: describe(buffer[index]), expected: "':' after the key \"\(key)\""), at: index)
+                throw error(.unexpectedCharacter(found: describe(buffer[index]), expected: "':' after the key \(ValueDescription.quote(key))"), at: index)
             }
             index += 1
             try skipWhitespaceAndComments()
@@ -126,7 +150,7 @@ private struct Scanner {
                 continue
             }
             guard buffer[index] == ASCII.closeBrace else {
-                throw error(.unexpectedCharacter(found: describe(buffer[index]), expected: "',' or '}' after the value of \"\(key)\""), at: index)
+                throw error(.unexpectedCharacter(found: describe(buffer[index]), expected: "',' or '}' after the value of \(ValueDescription.quote(key))"), at: index)
             }
         }
         index += 1
@@ -176,7 +200,7 @@ private struct Scanner {
         case "false": return JSONNode(.bool(false), span: span)
         case "null": return JSONNode(.null, span: span)
         case "": throw error(.unexpectedCharacter(found: describe(buffer[start]), expected: "a value"), at: start)
-        default: throw error(.invalidLiteral(word), at: start)
+        default: throw error(.invalidLiteral(LiteralTypo(word)), at: start)
         }
     }
 
@@ -194,7 +218,7 @@ private struct Scanner {
         let leadingZero = integerDigits > 1 && buffer[integerStart] == ASCII.zero
         var isInteger = true
         if integerDigits == 0 || leadingZero {
-            index = max(index, integerStart + 1)
+            while index < buffer.count, Self.isWordByte(buffer[index]) || buffer[index] == ASCII.dot { index += 1 }
             throw error(.invalidNumber(numberText(from: start)), at: start)
         }
         if index < buffer.count, buffer[index] == ASCII.dot {
@@ -230,8 +254,11 @@ private struct Scanner {
         return index - start
     }
 
+    /// The number's text for an error message (cut after 32 characters; numbers are ASCII).
     func numberText(from start: Int) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<min(index, buffer.count)]), as: UTF8.self)
+        let end = min(index, buffer.count)
+        let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<min(end, start + 32)]), as: UTF8.self)
+        return end - start > 32 ? text + "… (\(end - start) characters)" : text
     }
 
     // MARK: Strings
@@ -244,7 +271,7 @@ private struct Scanner {
         var hasEscapes = false
         while true {
             guard index < buffer.count else {
-                throw error(.unterminatedString(openedAt: lines.position(of: open, in: buffer)), at: buffer.count)
+                throw error(.unterminatedString(openedAt: lines.position(of: open)), at: buffer.count)
             }
             let byte = buffer[index]
             if byte == ASCII.quote { break }
@@ -254,6 +281,7 @@ private struct Scanner {
                 continue
             }
             if byte < 0x20 { throw error(.controlCharacterInString(byte), at: index) }
+            if byte >= 0xC0 { lines.addMultiByteCharacter(at: index, leadByte: byte) }
             index += 1
         }
         let contentEnd = index
@@ -370,7 +398,10 @@ private struct Scanner {
     mutating func skipLineComment() throws(JSONParseError) {
         let start = index + 2
         index = start
-        while index < buffer.count, buffer[index] != ASCII.newline, buffer[index] != ASCII.carriageReturn { index += 1 }
+        while index < buffer.count, buffer[index] != ASCII.newline, buffer[index] != ASCII.carriageReturn {
+            if buffer[index] >= 0xC0 { lines.addMultiByteCharacter(at: index, leadByte: buffer[index]) }
+            index += 1
+        }
         try validateComment(from: start, to: index)
     }
 
@@ -380,10 +411,11 @@ private struct Scanner {
         let start = index
         while true {
             guard index + 1 < buffer.count else {
-                throw error(.unterminatedComment(openedAt: lines.position(of: open, in: buffer)), at: buffer.count)
+                throw error(.unterminatedComment(openedAt: lines.position(of: open)), at: buffer.count)
             }
             let byte = buffer[index]
             if byte == ASCII.star && buffer[index + 1] == ASCII.slash { break }
+            if byte >= 0xC0 { lines.addMultiByteCharacter(at: index, leadByte: byte) }
             index += 1
             if byte == ASCII.newline || (byte == ASCII.carriageReturn && buffer[index] != ASCII.newline) {
                 lines.addLineStart(index)
@@ -427,18 +459,20 @@ private struct Scanner {
     }
 
     mutating func warnDuplicate(_ member: JSONMember, firstAt first: Int) {
-        let firstPosition = lines.position(of: first, in: buffer)
+        duplicateKeys += 1
+        guard duplicateKeys <= JSONParser.maximumDuplicateKeyWarnings else { return }
+        let firstPosition = lines.position(of: first)
         warnings.append(JSONWarning(
-            message: "duplicate key \"\(member.key)\" (also at line \(firstPosition.line), column \(firstPosition.column)); the last value wins, as in Azure",
+            message: "duplicate key \(ValueDescription.quote(member.key)) (also at line \(firstPosition.line), column \(firstPosition.column)); the last value wins, as in Azure",
             offset: Int(member.keySpan.start)))
     }
 
     func endInside(_ container: String, openedAt offset: Int) -> JSONParseError {
-        error(.unexpectedEndInside(container: container, openedAt: lines.position(of: offset, in: buffer)), at: buffer.count)
+        error(.unexpectedEndInside(container: container, openedAt: lines.position(of: offset)), at: buffer.count)
     }
 
     func error(_ reason: JSONParseError.Reason, at offset: Int) -> JSONParseError {
-        JSONParseError(reason: reason, offset: offset, position: lines.position(of: offset, in: buffer))
+        JSONParseError(reason: reason, offset: offset, position: lines.position(of: offset))
     }
 
     /// A short, terminal-safe description of the byte at a position: `'x'` or `byte 0xNN`.
@@ -450,26 +484,6 @@ private struct Scanner {
 
     func describeRaw(_ byte: UInt8) -> String {
         byte >= 0x21 && byte < 0x7F ? String(UnicodeScalar(byte)) : JSONParseError.hexByte(byte)
-    }
-}
-
-extension LineIndex {
-    /// The position of an offset in a raw buffer (used while the parser still holds only the buffer).
-    fileprivate func position(of offset: Int, in buffer: UnsafeBufferPointer<UInt8>) -> SourcePosition {
-        let clamped = max(0, min(offset, buffer.count))
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if Int(lineStarts[middle]) <= clamped { low = middle } else { high = middle - 1 }
-        }
-        var column = 1
-        var index = Int(lineStarts[low])
-        while index < clamped {
-            column += Self.utf16Width(ofLeadByte: buffer[index])
-            index += 1
-        }
-        return SourcePosition(line: low + 1, column: column)
     }
 }
 

@@ -3,20 +3,62 @@
 /// The parser builds these from JSON(C); the canonical model reads them directly, so a cluster
 /// exported by `az` is linted without copying its values. Keys are compared case-insensitively
 /// by the lookups, as Azure compares property names.
+///
+/// A node knows how deeply it nests (``nestingDepth``), so code that walks a value recursively is
+/// bounded by the limits the parser and the template evaluator enforce, and whether it is a secret
+/// (``isSensitive``), so no message or report ever shows it.
 public struct JSONNode: Sendable {
     /// The value.
-    public var value: JSONValue
+    public let value: JSONValue
     /// Where the value's text is in its document (for a value computed by a template expression:
     /// the expression's text).
     public var span: SourceSpan
     /// Where a template value came from, when not written literally at `span`.
     public var provenance: ValueProvenance?
+    /// Levels of arrays and objects in the value: 0 for a scalar, 1 for `[1, 2]`, 2 for `[[1]]`
+    /// (saturating at `UInt16.max`).
+    public let nestingDepth: UInt16
+    /// Whether the value is a secret (a `securestring` or `secureObject` parameter, or computed from
+    /// one): messages and reports describe it without showing it.
+    public var isSensitive: Bool
+    /// Whether this value or anything inside it is an unresolved template expression.
+    public let containsUnresolved: Bool
 
     /// Creates a node.
-    public init(_ value: JSONValue, span: SourceSpan = .synthetic, provenance: ValueProvenance? = nil) {
+    public init(_ value: JSONValue, span: SourceSpan = .synthetic, provenance: ValueProvenance? = nil, isSensitive: Bool = false) {
         self.value = value
         self.span = span
         self.provenance = provenance
+        self.isSensitive = isSensitive
+        (self.nestingDepth, self.containsUnresolved) = Self.summary(of: value)
+    }
+
+    /// This node's span, provenance and sensitivity around another value.
+    public func replacingValue(_ value: JSONValue) -> JSONNode {
+        JSONNode(value, span: span, provenance: provenance, isSensitive: isSensitive)
+    }
+
+    /// The nesting depth and whether anything is unresolved, from the children's (one pass over them).
+    private static func summary(of value: JSONValue) -> (depth: UInt16, unresolved: Bool) {
+        var deepest: UInt16 = 0
+        var unresolved = false
+        switch value {
+        case .array(let elements):
+            for element in elements {
+                deepest = max(deepest, element.nestingDepth)
+                unresolved = unresolved || element.containsUnresolved
+            }
+        case .object(let object):
+            for member in object.members {
+                deepest = max(deepest, member.value.nestingDepth)
+                unresolved = unresolved || member.value.containsUnresolved
+            }
+        case .unresolved:
+            return (0, true)
+        default:
+            return (0, false)
+        }
+        return (deepest == .max ? .max : deepest + 1, unresolved)
     }
 }
 
@@ -70,7 +112,8 @@ public enum JSONValue: Sendable {
     case array([JSONNode])
     case object(JSONObject)
     /// A template expression (such as `[reference(...)]`) whose value is only known at deployment.
-    case unresolved(UnresolvedExpression)
+    /// (Boxed, so the other cases keep a node small.)
+    indirect case unresolved(UnresolvedExpression)
 
     /// A short name of the value's kind, for messages ("a string", "an object").
     public var kindDescription: String {

@@ -17,8 +17,8 @@ public struct AgentPool: Sendable {
         self.deploymentCondition = deploymentCondition
     }
 
-    /// A name for messages.
-    public var displayName: String { name ?? "pool #\(ordinal + 1)" }
+    /// A name for messages and reports (cut when very long: see ``BoundedText``).
+    public var displayName: String { name.map { BoundedText.bounded($0) } ?? "pool #\(ordinal + 1)" }
 
     /// The canonical prefix of this pool's properties, by name so it survives reordering.
     public var canonicalPrefix: String { "agentPools[\(name ?? "#\(ordinal + 1)")]" }

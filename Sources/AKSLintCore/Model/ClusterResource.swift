@@ -62,8 +62,9 @@ public struct ClusterResource: Sendable {
         self.inlineSuppressions = inlineSuppressions
     }
 
-    /// A name for messages: the cluster's name, or its position in the input.
-    public var displayName: String { name ?? "cluster #\(ordinal + 1)" }
+    /// A name for messages and reports: the cluster's name (cut when very long: see
+    /// ``BoundedText``), or its position in the input.
+    public var displayName: String { name.map { BoundedText.bounded($0) } ?? "cluster #\(ordinal + 1)" }
 
     /// A stable identity for fingerprints: the lower-cased resource id, else resource group and name.
     public var identity: String {

@@ -51,22 +51,26 @@ public struct GitHubReporter: Sendable {
         }
         var title = "\(finding.ruleId) \(finding.ruleName) (\(finding.severity.rawValue)\(finding.state == .indeterminate ? ", indeterminate" : ""))"
         title += " on \(finding.cluster.displayName)\(finding.subjectText.map { " \($0)" } ?? "")"
-        var message = [TerminalSafety.sanitize(finding.message)]
+        var message = [finding.message]
         if finding.state == .fail {
-            if let command = finding.remediation.command { message.append("\(finding.fixLabel): \(TerminalSafety.sanitize(command))") }
-            message.append("ARM: \(TerminalSafety.sanitize(finding.remediation.template))")
+            if let command = finding.remediation.command { message.append("\(finding.fixLabel): \(command)") }
+            message.append("ARM: \(finding.remediation.template)")
         } else if let expression = finding.unresolvedExpression {
-            message.append("unresolved: \(TerminalSafety.sanitize(ValueDescription.expression(expression)))")
+            message.append("unresolved: \(ValueDescription.expression(expression))")
         }
         let region = finding.location.region
         return command(level, file: finding.location.file, line: region.start.line, column: region.start.column,
                        endLine: region.end.line, endColumn: region.end.column, title: title, message: message.joined(separator: "\n"))
     }
 
+    /// One workflow command. Every text from the input is sanitized here, once, so no message
+    /// (a finding, a parse error, a suppression note) can carry a terminal escape into the log;
+    /// `message` holds several lines joined with newlines, which the escaping keeps as `%0A`.
     private func command(
         _ level: String, file: String, line: Int?, column: Int?, endLine: Int? = nil, endColumn: Int? = nil,
         title: String, message: String
     ) -> String {
+        let message = message.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalSafety.sanitize(String($0)) }.joined(separator: "\n")
         var properties = ["file=" + Self.escapeProperty(TerminalSafety.sanitize(FilePath.relative(file, to: workingDirectory) ?? file))]
         if let line { properties.append("line=\(line)") }
         // GitHub takes columns only for a region on one line.

@@ -73,12 +73,18 @@ public struct MarkdownReporter: Sendable {
         return text + "."
     }
 
+    /// The per-cluster table, kept to a third of the report's budget so the findings still fit;
+    /// clusters beyond that are counted below it.
     private func clusterTable(_ report: LintReport) -> String {
         let rows = report.inputs.flatMap { input in input.resultsByCluster.map { (input.path, $0.cluster, $0.results) } }
         guard !rows.isEmpty else { return "" }
         var table = "| Cluster | Input | Critical | High | Medium | Low | Info | Indeterminate | Suppressed | Passed |\n"
         table += "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|\n"
-        for (path, cluster, results) in rows {
+        for (listed, (path, cluster, results)) in rows.enumerated() {
+            guard table.utf8.count < maximumBytes / 3 else {
+                let unlisted = rows.count - listed
+                return table + "\n_\(unlisted) more \(unlisted == 1 ? "cluster is" : "clusters are") not listed in this table; the JSON and SARIF reports list every cluster._\n\n"
+            }
             let open = results.filter(\.isOpen)
             var cells = [MarkdownEscaping.code(cluster.displayName, inTable: true), MarkdownEscaping.code(path, inTable: true)]
             for severity in Severity.allCases {

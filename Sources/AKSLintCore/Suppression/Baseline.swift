@@ -55,8 +55,11 @@ public struct Baseline: Sendable {
 
     /// Reads a baseline file.
     public static func parse(_ bytes: [UInt8], path: String) throws(ConfigurationError) -> Baseline {
+        guard bytes.count <= InputLimits.maximumBaselineBytes else {
+            throw ConfigurationError(path: path, position: nil, message: "the baseline is \(bytes.count) bytes, above the limit of \(InputLimits.maximumBaselineBytes) bytes")
+        }
         let document = try ConfigurationError.document(of: bytes, path: path)
-        guard case .number(let version)? = document.root.object?["akslintBaseline"]?.value, Int(version) == formatVersion,
+        guard case .number(let version)? = document.root.object?["akslintBaseline"]?.value, version == Double(formatVersion),
               let findings = document.root.object?["findings"]?.array else {
             throw ConfigurationError(path: path, position: document.position(of: 0), message: "not an akslint baseline (expected {\"akslintBaseline\": 1, \"findings\": [...]}); write one with --write-baseline")
         }

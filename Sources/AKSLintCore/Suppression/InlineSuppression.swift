@@ -24,11 +24,11 @@ public struct InlineSuppression: Sendable, Hashable {
                 warnings.append(InputWarning("metadata.akslint.suppress entry without a \"rule\" is ignored", position: position))
                 continue
             }
-            guard let reason = entry.child("reason")?.node.string, !reason.allSatisfy({ $0 == " " }) else {
+            guard let reason = entry.child("reason")?.node.string, !reason.trimmingWhitespace().isEmpty else {
                 warnings.append(InputWarning("the inline suppression of \(ValueDescription.quote(rule)) has no \"reason\" and is ignored: say why the finding is accepted", position: position))
                 continue
             }
-            suppressions.append(InlineSuppression(rule: rule, reason: reason, line: position.line))
+            suppressions.append(InlineSuppression(rule: BoundedText.bounded(rule, to: 64), reason: BoundedText.bounded(reason, to: BoundedText.textLimit), line: position.line))
         }
         return (suppressions, warnings)
     }

@@ -6,6 +6,9 @@
 /// `utcNow`, `newGuid`) are always unresolved; deployment-scope names (`subscription()`,
 /// `resourceGroup()`, `deployment()`) are deterministic placeholders such as `{subscriptionId}`, so
 /// ids built from them can still be compared within one template.
+///
+/// Every step is charged to the template's ``EvaluationBudget`` first, so no template can make
+/// the evaluation run away; once the budget is exhausted every result is unresolved.
 struct ExpressionEvaluator {
     /// Parameters and variables.
     let scope: TemplateScope
@@ -16,22 +19,28 @@ struct ExpressionEvaluator {
     /// The span of the template string being evaluated; computed values point there.
     var site: SourceSpan = .synthetic
 
-    /// Longest string or array an expression may build, so no template can exhaust memory.
-    static let maximumSize = 100_000
+    /// The limits of the whole template's evaluation (shared by every scope of the template).
+    var budget: EvaluationBudget { scope.budget }
+
+    /// Resource Manager's limit on the iterations of one copy loop.
+    static let maximumCopyCount = 800
 
     // MARK: Trees and strings
 
     /// `node` with every template expression string in it evaluated. Objects with a property
     /// `copy` loop get the generated arrays.
     func evaluateTree(_ node: JSONNode) -> JSONNode {
+        guard budget.charge(values: 1, steps: 1, at: node.span) else { return exhausted(at: node.span) }
         switch node.value {
         case .string(let text):
             return evaluateString(text, span: node.span)
         case .array(let elements):
-            var copy = node
-            copy.value = .array(elements.map(evaluateTree))
-            return copy
+            guard budget.enter(at: node.span) else { return exhausted(at: node.span) }
+            defer { budget.leave() }
+            return node.replacingValue(.array(elements.map(evaluateTree)))
         case .object(let object):
+            guard budget.enter(at: node.span) else { return exhausted(at: node.span) }
+            defer { budget.leave() }
             var members: [JSONMember] = []
             members.reserveCapacity(object.members.count)
             for member in object.members {
@@ -44,9 +53,7 @@ struct ExpressionEvaluator {
                 }
                 members.append(JSONMember(key: member.key, keySpan: member.keySpan, value: evaluateTree(member.value)))
             }
-            var copy = node
-            copy.value = .object(JSONObject(members))
-            return copy
+            return node.replacingValue(.object(JSONObject(members)))
         default:
             return node
         }
@@ -64,25 +71,50 @@ struct ExpressionEvaluator {
             evaluator.site = span
             let result = evaluator.evaluate(expression)
             let provenance: ValueProvenance? = Self.isPlainReference(expression) ? nil : .expression(text)
-            return result.labelled(expression: text, provenance: provenance)
+            return result.labelled(expression: text, provenance: provenance, budget: budget)
         }
     }
 
     /// A `copy` entry `{name, count, input}` expanded into the array it generates.
     func expandCopy(_ loop: JSONNode, loopName: String) -> JSONNode {
         guard let object = loop.object, let input = object["input"] else { return unresolved("copy '\(loopName)' has no input") }
-        let count = evaluateTree(object["count"] ?? JSONNode(.number(0)))
-        guard case .number(let number) = count.value, number >= 0, number <= 800 else {
-            if let unresolved = count.unresolvedValue { return JSONNode(.unresolved(unresolved), span: loop.span) }
-            return unresolved("copy '\(loopName)' has a count that is not a number from 0 to 800")
+        let countNode = object["count"] ?? JSONNode(.number(0), span: loop.span)
+        let count: Int
+        switch copyCount(evaluateTree(countNode), loop: "copy '\(loopName)'", at: countNode.span) {
+        case .count(let value): count = value
+        case .unknown(let node): return JSONNode(node.value, span: loop.span)
         }
+        guard budget.charge(values: count, at: loop.span) else { return exhausted(at: loop.span) }
         var elements: [JSONNode] = []
-        for index in 0..<Int(number) {
+        elements.reserveCapacity(count)
+        for index in 0..<count {
             var inner = self
             inner.copyLoops.append((loopName, index))
             elements.append(inner.evaluateTree(input))
         }
         return JSONNode(.array(elements), span: loop.span)
+    }
+
+    /// What a copy loop's evaluated `count` says.
+    enum CopyCount {
+        /// A whole number of iterations within Resource Manager's limit.
+        case count(Int)
+        /// Not known offline (or not a number): the unresolved node to report.
+        case unknown(JSONNode)
+    }
+
+    /// Reads a copy loop's count. A number outside 0...800 (or not whole) is what Resource Manager
+    /// rejects, so it stops the evaluation as an error rather than being clamped.
+    func copyCount(_ count: JSONNode, loop: String, at site: SourceSpan) -> CopyCount {
+        if count.unresolvedValue != nil { return .unknown(count) }
+        guard case .number(let number) = count.value else {
+            return .unknown(JSONNode(.unresolved(UnresolvedExpression(expression: "", reason: "the count of \(loop) is \(count.value.kindDescription), not a number")), span: site))
+        }
+        guard let whole = TemplateValues.integer(count.value), (0...Self.maximumCopyCount).contains(whole) else {
+            budget.reject("the count of \(loop) is \(ValueDescription.format(number)): Resource Manager rejects a copy count that is not a whole number from 0 to \(Self.maximumCopyCount)", at: site)
+            return .unknown(exhausted(at: site))
+        }
+        return .count(whole)
     }
 
     private static func isPlainReference(_ expression: TemplateExpression) -> Bool {
@@ -96,8 +128,11 @@ struct ExpressionEvaluator {
 
     /// The value of an expression.
     func evaluate(_ expression: TemplateExpression) -> JSONNode {
+        guard budget.charge(steps: 1, at: site), budget.enter(at: site) else { return exhausted(at: site) }
+        defer { budget.leave() }
         switch expression {
         case .string(let text):
+            guard budget.charge(values: 1, stringBytes: text.utf8.count, at: site) else { return exhausted(at: site) }
             return value(.string(text))
         case .integer(let number):
             return value(.number(Double(number)))
@@ -112,17 +147,27 @@ struct ExpressionEvaluator {
 
     private func call(_ name: String, _ arguments: [TemplateExpression]) -> JSONNode {
         let lowered = name.asciiLowercased()
-        if let special = specialForm(lowered, name: name, arguments) { return special }
+        if let special = specialForm(lowered, name: name, arguments) { return admitted(special) }
         let values = arguments.map(evaluate)
+        if budget.isExhausted { return exhausted(at: site) }
         if let blocked = values.first(where: { $0.unresolvedValue != nil }), !TemplateFunctions.acceptsUnresolvedArguments(lowered) {
             return blocked
         }
-        switch TemplateFunctions.call(lowered, values, evaluator: self) {
-        case .value(let result): return value(result)
-        case .node(let node): return node
-        case .unresolved(let reason): return unresolved(reason)
-        case .unknown: return unresolved("the function '\(name)' is not evaluated offline")
+        let sensitive = values.contains(where: \.isSensitive)
+        let result: JSONNode
+        switch TemplateFunctions.call(lowered, values, meter: Meter(budget: budget, site: site)) {
+        case .value(let computed): result = value(computed)
+        case .node(let node): result = node
+        case .unresolved(let reason): result = unresolved(reason)
+        case .unknown: result = unresolved("the function '\(name)' is not evaluated offline")
         }
+        if budget.isExhausted { return exhausted(at: site) }
+        return admitted(sensitive ? result.markedSensitive() : result)
+    }
+
+    /// The result, unless it nests deeper than any value may.
+    private func admitted(_ result: JSONNode) -> JSONNode {
+        budget.admitsNesting(of: result, at: site) ? result : exhausted(at: site)
     }
 
     /// Functions that need their arguments unevaluated, or the evaluator's state.
@@ -134,13 +179,13 @@ struct ExpressionEvaluator {
             guard let key = argument.value.stringValue else { return argument.unresolvedValue != nil ? argument : unresolved("\(name)() needs a string") }
             if lowered == "variables" { return scope.variable(key, evaluator: self) }
             let parameter = scope.parameter(key, evaluator: self)
-            return parameter.respanned(to: site, provenance: parameter.provenance)
+            return parameter.respanned(to: site, provenance: parameter.provenance, budget: budget)
         case "if":
             guard arguments.count == 3 else { return unresolved("if() takes three arguments") }
             let condition = evaluate(arguments[0])
             if let flag = condition.value.boolValue { return evaluate(arguments[flag ? 1 : 2]) }
             let whenTrue = evaluate(arguments[1]), whenFalse = evaluate(arguments[2])
-            if !whenTrue.containsUnresolved, TemplateValues.equal(whenTrue.value, whenFalse.value) == true { return whenTrue }
+            if !whenTrue.containsUnresolved, TemplateValues.equal(whenTrue.value, whenFalse.value, meter: Meter(budget: budget, site: site)) == true { return whenTrue }
             return condition.unresolvedValue != nil ? condition : unresolved("if() needs a boolean condition")
         case "and", "or":
             let decisive = lowered == "or"
@@ -182,7 +227,9 @@ struct ExpressionEvaluator {
             let evaluated = evaluate(argument)
             switch evaluated.value {
             case .string(let name): loopName = name
-            case .number(let number): offset = Int(number)
+            case .number:
+                guard let whole = TemplateValues.integer(evaluated.value) else { return unresolved("copyIndex() needs a whole-number offset") }
+                offset = whole
             case .unresolved: return evaluated
             default: return unresolved("copyIndex() takes a loop name and an offset")
             }
@@ -190,6 +237,7 @@ struct ExpressionEvaluator {
         let loop = loopName.map { name in copyLoops.last { $0.name?.equalsIgnoringASCIICase(name) == true } } ?? copyLoops.last
         guard let loop else { return unresolved("copyIndex() outside a copy loop") }
         guard let index = loop.index else { return unresolved("the copy loop's count is not known offline") }
+        // `offset` is below 2^53 (TemplateValues.integer) and `index` below 800: the sum cannot overflow.
         return value(.number(Double(index + offset)))
     }
 
@@ -199,7 +247,8 @@ struct ExpressionEvaluator {
         switch base.value {
         case .unresolved: return base
         case .object(let object):
-            return object[name] ?? unresolved("the object has no property '\(name)'")
+            guard let found = object[name] else { return unresolved("the object has no property '\(name)'") }
+            return base.isSensitive ? found.markedSensitive() : found
         default:
             return unresolved("'.\(name)' on \(base.value.kindDescription)")
         }
@@ -209,10 +258,10 @@ struct ExpressionEvaluator {
         if base.unresolvedValue != nil { return base }
         if subscriptNode.unresolvedValue != nil { return subscriptNode }
         switch (base.value, subscriptNode.value) {
-        case (.array(let elements), .number(let number)):
-            let index = Int(number)
+        case (.array(let elements), .number):
+            guard let index = TemplateValues.integer(subscriptNode.value) else { return unresolved("an array index must be a whole number") }
             guard index >= 0, index < elements.count else { return unresolved("index \(index) is outside the array of \(elements.count)") }
-            return elements[index]
+            return base.isSensitive ? elements[index].markedSensitive() : elements[index]
         case (.object, .string(let key)):
             return member(of: base, named: key)
         default:
@@ -231,25 +280,41 @@ struct ExpressionEvaluator {
     func unresolved(_ reason: String) -> JSONNode {
         JSONNode(.unresolved(UnresolvedExpression(expression: "", reason: reason)), span: site)
     }
+
+    /// The result of any evaluation after the budget ran out (the template becomes an input error).
+    func exhausted(at span: SourceSpan) -> JSONNode {
+        JSONNode(.unresolved(UnresolvedExpression(expression: "", reason: "the template's evaluation was stopped")), span: span)
+    }
 }
 
 extension JSONNode {
     /// The result of a whole template string: unresolved parts named after the string, and the
     /// provenance set when the value was computed rather than referenced.
-    func labelled(expression text: String, provenance: ValueProvenance?) -> JSONNode {
+    func labelled(expression text: String, provenance: ValueProvenance?, budget: EvaluationBudget) -> JSONNode {
         var copy = self
         if let provenance, copy.provenance == nil { copy.provenance = provenance }
+        guard containsUnresolved else { return copy }
         switch value {
         case .unresolved(var unresolved) where unresolved.expression.isEmpty:
             unresolved.expression = text
-            copy.value = .unresolved(unresolved)
-        case .array(let elements) where containsUnresolved:
-            copy.value = .array(elements.map { $0.labelled(expression: text, provenance: nil) })
-        case .object(let object) where containsUnresolved:
-            copy.value = .object(JSONObject(object.members.map { JSONMember(key: $0.key, keySpan: $0.keySpan, value: $0.value.labelled(expression: text, provenance: nil)) }))
+            return copy.replacingValue(.unresolved(unresolved))
+        case .array(let elements):
+            guard budget.charge(values: elements.count, at: span) else { return copy }
+            return copy.replacingValue(.array(elements.map { $0.labelled(expression: text, provenance: nil, budget: budget) }))
+        case .object(let object):
+            guard budget.charge(values: object.members.count, at: span) else { return copy }
+            return copy.replacingValue(.object(JSONObject(object.members.map {
+                JSONMember(key: $0.key, keySpan: $0.keySpan, value: $0.value.labelled(expression: text, provenance: nil, budget: budget))
+            })))
         default:
-            break
+            return copy
         }
+    }
+
+    /// This node marked as a secret.
+    func markedSensitive() -> JSONNode {
+        var copy = self
+        copy.isSensitive = true
         return copy
     }
 }

@@ -9,6 +9,7 @@ public struct TemplateParameters: Sendable {
 
     /// Parameter values from the bytes of a parameters file.
     public static func parse(_ bytes: [UInt8], path: String) throws(InputError) -> TemplateParameters {
+        guard bytes.count <= InputLimits.maximumParametersBytes else { throw .tooLarge(bytes: bytes.count, limit: InputLimits.maximumParametersBytes) }
         let decoded: (text: [UInt8], encoding: SourceEncoding)
         do { decoded = try SourceDecoder.decode(bytes) } catch { throw .encoding(error) }
         let document: JSONDocument

@@ -23,15 +23,18 @@ final class TemplateScope {
     }
 
     let document: JSONDocument
+    /// The limits of the whole template's evaluation, shared with nested deployments' scopes.
+    let budget: EvaluationBudget
     private var parameters: [String: ParameterDefinition] = [:]
     private var variables: [String: (name: String, node: JSONNode)] = [:]
     private var parameterCache: [String: JSONNode] = [:]
     private var variableCache: [String: JSONNode] = [:]
     private var inProgress: Set<String> = []
 
-    /// A scope for `template`, with values given for some parameters.
-    init(template: JSONNode, document: JSONDocument, given: [String: GivenValue]) {
+    /// A scope for `template`, with values given for some parameters, evaluated within `budget`.
+    init(template: JSONNode, document: JSONDocument, given: [String: GivenValue], budget: EvaluationBudget) {
         self.document = document
+        self.budget = budget
         let folded = Dictionary(given.map { ($0.key.asciiLowercased(), $0.value) }, uniquingKeysWith: { _, last in last })
         for member in template.object?["parameters"]?.object?.members ?? [] {
             parameters[member.key.asciiLowercased()] = ParameterDefinition(name: member.key, definition: member.value, given: folded[member.key.asciiLowercased()])
@@ -56,7 +59,9 @@ final class TemplateScope {
         let cycleKey = "parameter:" + key
         guard inProgress.insert(cycleKey).inserted else { return evaluator.unresolved("parameter '\(name)' refers to itself") }
         defer { inProgress.remove(cycleKey) }
-        let value: JSONNode
+        guard budget.enter(at: evaluator.site) else { return evaluator.exhausted(at: evaluator.site) }
+        defer { budget.leave() }
+        var value: JSONNode
         if let given = definition.given {
             value = given.value.withProvenance(.parameter(name: definition.name, source: given.source, isSecure: definition.isSecure))
         } else if let defaultValue = definition.definition.object?["defaultValue"] {
@@ -71,6 +76,8 @@ final class TemplateScope {
                 span: definition.definition.span,
                 provenance: .parameter(name: definition.name, source: .nullable, isSecure: definition.isSecure))
         }
+        if definition.isSecure { value.isSensitive = true }
+        if budget.isExhausted { return evaluator.exhausted(at: evaluator.site) }
         parameterCache[key] = value
         return value
     }
@@ -82,14 +89,17 @@ final class TemplateScope {
         let cycleKey = "variable:" + key
         guard inProgress.insert(cycleKey).inserted else { return evaluator.unresolved("variable '\(name)' refers to itself") }
         defer { inProgress.remove(cycleKey) }
+        guard budget.enter(at: evaluator.site) else { return evaluator.exhausted(at: evaluator.site) }
+        defer { budget.leave() }
         let value: JSONNode
         if let definition = variables[key] {
-            value = evaluator.evaluateTree(definition.node).withDeepProvenance(.variable(name: definition.name))
+            value = evaluator.evaluateTree(definition.node).withDeepProvenance(.variable(name: definition.name), budget: budget)
         } else if let loop = copyVariable(named: key, evaluator: evaluator) {
             value = loop
         } else {
             return evaluator.unresolved("the template declares no variable '\(name)'")
         }
+        if budget.isExhausted { return evaluator.exhausted(at: evaluator.site) }
         variableCache[key] = value
         return value
     }
@@ -99,7 +109,7 @@ final class TemplateScope {
         guard let loops = variables["copy"]?.node.array else { return nil }
         for loop in loops {
             guard let object = loop.object, let name = object["name"]?.string, name.asciiLowercased() == key else { continue }
-            return evaluator.expandCopy(loop, loopName: name).withDeepProvenance(.variable(name: name))
+            return evaluator.expandCopy(loop, loopName: name).withDeepProvenance(.variable(name: name), budget: budget)
         }
         return nil
     }
@@ -114,24 +124,27 @@ extension JSONNode {
     }
 
     /// This tree with `provenance` on its root and on every node inside that has none (spans kept):
-    /// the parts of a variable that came from a parameter still say so.
-    func withDeepProvenance(_ provenance: ValueProvenance) -> JSONNode {
-        var copy = filledProvenance(provenance)
+    /// the parts of a variable that came from a parameter still say so. Each node copied is charged.
+    func withDeepProvenance(_ provenance: ValueProvenance, budget: EvaluationBudget) -> JSONNode {
+        var copy = filledProvenance(provenance, budget: budget)
         copy.provenance = provenance
         return copy
     }
 
-    private func filledProvenance(_ provenance: ValueProvenance) -> JSONNode {
-        var copy = withProvenance(provenance)
+    private func filledProvenance(_ provenance: ValueProvenance, budget: EvaluationBudget) -> JSONNode {
+        let copy = withProvenance(provenance)
         switch value {
         case .array(let elements):
-            copy.value = .array(elements.map { $0.filledProvenance(provenance) })
+            guard budget.charge(values: elements.count, at: span) else { return copy }
+            return copy.replacingValue(.array(elements.map { $0.filledProvenance(provenance, budget: budget) }))
         case .object(let object):
-            copy.value = .object(JSONObject(object.members.map { JSONMember(key: $0.key, keySpan: $0.keySpan, value: $0.value.filledProvenance(provenance)) }))
+            guard budget.charge(values: object.members.count, at: span) else { return copy }
+            return copy.replacingValue(.object(JSONObject(object.members.map {
+                JSONMember(key: $0.key, keySpan: $0.keySpan, value: $0.value.filledProvenance(provenance, budget: budget))
+            })))
         default:
-            break
+            return copy
         }
-        return copy
     }
 
     /// The boolean, if this node is one.
@@ -146,40 +159,41 @@ extension JSONNode {
         return nil
     }
 
-    /// Whether this node or anything inside it is unresolved.
-    var containsUnresolved: Bool {
-        switch value {
-        case .unresolved: return true
-        case .array(let elements): return elements.contains { $0.containsUnresolved }
-        case .object(let object): return object.members.contains { $0.value.containsUnresolved }
-        default: return false
-        }
-    }
-
-    /// The first unresolved node in this tree, depth first.
+    /// The first unresolved node in this tree, depth first (following ``containsUnresolved``, so
+    /// only the path to it is visited).
     var firstUnresolved: UnresolvedExpression? {
+        guard containsUnresolved else { return nil }
         switch value {
         case .unresolved(let unresolved): return unresolved
-        case .array(let elements): return elements.lazy.compactMap(\.firstUnresolved).first
-        case .object(let object): return object.members.lazy.compactMap(\.value.firstUnresolved).first
+        case .array(let elements): return elements.first(where: \.containsUnresolved)?.firstUnresolved
+        case .object(let object): return object.members.first(where: \.value.containsUnresolved)?.value.firstUnresolved
         default: return nil
         }
     }
 
-    /// This tree with every span replaced, and every node given `provenance` unless it has one:
-    /// values from parameters are reported where the parameter is used.
-    func respanned(to span: SourceSpan, provenance: ValueProvenance?) -> JSONNode {
+    /// This tree with every span replaced, and every node given `provenance` unless it has one
+    /// (and marked sensitive when this node is): values from parameters are reported where the
+    /// parameter is used. Each node copied is charged.
+    func respanned(to span: SourceSpan, provenance: ValueProvenance?, budget: EvaluationBudget) -> JSONNode {
+        respanned(to: span, provenance: provenance, sensitive: isSensitive, budget: budget)
+    }
+
+    private func respanned(to span: SourceSpan, provenance: ValueProvenance?, sensitive: Bool, budget: EvaluationBudget) -> JSONNode {
         var copy = self
         copy.span = span
         if copy.provenance == nil { copy.provenance = provenance }
+        if sensitive { copy.isSensitive = true }
         switch value {
         case .array(let elements):
-            copy.value = .array(elements.map { $0.respanned(to: span, provenance: provenance) })
+            guard budget.charge(values: elements.count, at: span) else { return copy }
+            return copy.replacingValue(.array(elements.map { $0.respanned(to: span, provenance: provenance, sensitive: sensitive, budget: budget) }))
         case .object(let object):
-            copy.value = .object(JSONObject(object.members.map { JSONMember(key: $0.key, keySpan: span, value: $0.value.respanned(to: span, provenance: provenance)) }))
+            guard budget.charge(values: object.members.count, at: span) else { return copy }
+            return copy.replacingValue(.object(JSONObject(object.members.map {
+                JSONMember(key: $0.key, keySpan: span, value: $0.value.respanned(to: span, provenance: provenance, sensitive: sensitive, budget: budget))
+            })))
         default:
-            break
+            return copy
         }
-        return copy
     }
 }

@@ -1,26 +1,32 @@
 /// Comparison and conversion of template values, following ARM's rules: strings compare with
 /// case, object keys without; `string()` of a boolean is `True`/`False`, of an object its JSON.
+/// Work proportional to a value's size is charged to the caller's ``Meter``.
 enum TemplateValues {
-    /// Whether two values are equal; nil when either holds something unresolved.
-    static func equal(_ left: JSONValue, _ right: JSONValue) -> Bool? {
+    /// Whether two values are equal; nil when either holds something unresolved, or the budget
+    /// does not allow the comparison.
+    static func equal(_ left: JSONValue, _ right: JSONValue, meter: Meter) -> Bool? {
+        guard meter.charge(steps: 1) else { return nil }
         switch (left, right) {
         case (.unresolved, _), (_, .unresolved): return nil
         case (.null, .null): return true
         case (.bool(let a), .bool(let b)): return a == b
         case (.number(let a), .number(let b)): return a == b
-        case (.string(let a), .string(let b)): return a == b
+        case (.string(let a), .string(let b)):
+            guard meter.charge(steps: min(a.utf8.count, b.utf8.count) / 64) else { return nil }
+            return a == b
         case (.array(let a), .array(let b)):
             guard a.count == b.count else { return false }
             for (x, y) in zip(a, b) {
-                guard let same = equal(x.value, y.value) else { return nil }
+                guard let same = equal(x.value, y.value, meter: meter) else { return nil }
                 if !same { return false }
             }
             return true
         case (.object(let a), .object(let b)):
             guard a.members.count == b.members.count else { return false }
+            guard meter.charge(steps: a.members.count * b.members.count / 8) else { return nil }
             for member in a.members {
                 guard let other = b[member.key] else { return false }
-                guard let same = equal(member.value.value, other.value) else { return nil }
+                guard let same = equal(member.value.value, other.value, meter: meter) else { return nil }
                 if !same { return false }
             }
             return true
@@ -29,46 +35,55 @@ enum TemplateValues {
         }
     }
 
-    /// `string(value)`; nil when the value holds something unresolved.
-    static func string(_ value: JSONValue) -> String? {
+    /// `string(value)`; nil when the value holds something unresolved or is too large to build.
+    static func string(_ value: JSONValue, meter: Meter) -> String? {
         switch value {
         case .string(let text): return text
         case .number(let number): return ValueDescription.format(number)
         case .bool(let flag): return flag ? "True" : "False"
         case .null: return ""
         case .unresolved: return nil
-        case .array, .object: return compactJSON(value)
+        case .array, .object: return compactJSON(value, meter: meter)
         }
     }
 
-    /// The value as one-line JSON; nil when it holds something unresolved.
-    static func compactJSON(_ value: JSONValue) -> String? {
+    /// The value as one-line JSON; nil when it holds something unresolved, or when writing it
+    /// would go over the budget.
+    static func compactJSON(_ value: JSONValue, meter: Meter) -> String? {
+        var output: [UInt8] = []
+        guard writeCompactJSON(value, into: &output, meter: meter) else { return nil }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private static func writeCompactJSON(_ value: JSONValue, into output: inout [UInt8], meter: Meter) -> Bool {
+        guard meter.charge(stringBytes: 8) else { return false }
         switch value {
-        case .unresolved: return nil
-        case .null: return "null"
-        case .bool(let flag): return flag ? "true" : "false"
-        case .number(let number): return ValueDescription.format(number)
+        case .unresolved: return false
+        case .null: output.append(contentsOf: "null".utf8)
+        case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .number(let number): output.append(contentsOf: ValueDescription.format(number).utf8)
         case .string(let text):
-            var output = ""
+            guard meter.charge(stringBytes: text.utf8.count) else { return false }
             JSONOutput.writeString(text, into: &output)
-            return output
         case .array(let elements):
-            var parts: [String] = []
-            for element in elements {
-                guard let part = compactJSON(element.value) else { return nil }
-                parts.append(part)
+            output.append(UInt8(ascii: "["))
+            for (index, element) in elements.enumerated() {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                guard writeCompactJSON(element.value, into: &output, meter: meter) else { return false }
             }
-            return "[" + parts.joined(separator: ",") + "]"
+            output.append(UInt8(ascii: "]"))
         case .object(let object):
-            var parts: [String] = []
-            for member in object.members {
-                guard let part = compactJSON(member.value.value) else { return nil }
-                var key = ""
-                JSONOutput.writeString(member.key, into: &key)
-                parts.append(key + ":" + part)
+            output.append(UInt8(ascii: "{"))
+            for (index, member) in object.members.enumerated() {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                guard meter.charge(stringBytes: member.key.utf8.count) else { return false }
+                JSONOutput.writeString(member.key, into: &output)
+                output.append(UInt8(ascii: ":"))
+                guard writeCompactJSON(member.value.value, into: &output, meter: meter) else { return false }
             }
-            return "{" + parts.joined(separator: ",") + "}"
+            output.append(UInt8(ascii: "}"))
         }
+        return true
     }
 
     /// ARM's notion of empty: null, "", [] and {}.
@@ -83,20 +98,25 @@ enum TemplateValues {
         }
     }
 
-    /// The integer in a number value.
+    /// The integer in a number value: a whole number of magnitude below 2^53 (every such number is
+    /// exact in a `Double`, and the sum or difference of two of them fits in an `Int`), else nil.
     static func integer(_ value: JSONValue) -> Int? {
-        if case .number(let number) = value, number.rounded() == number, abs(number) < 9e15 { return Int(number) }
-        return nil
+        guard case .number(let number) = value, number.rounded() == number, abs(number) < 9_007_199_254_740_992 else { return nil }
+        return Int(number)
     }
 
     /// `union` of objects: later keys win, nested objects merge recursively, arrays do not merge.
-    static func mergeObjects(_ objects: [JSONObject], span: SourceSpan) -> JSONObject {
+    /// Nil when the budget does not allow it.
+    static func mergeObjects(_ objects: [JSONObject], meter: Meter) -> JSONObject? {
         var members: [JSONMember] = []
         for object in objects {
+            // Each member looks for its key among those merged so far.
+            guard meter.charge(values: object.members.count, steps: object.members.count * (members.count + object.members.count) / 16 + 1) else { return nil }
             for member in object.members {
                 if let index = members.lastIndex(where: { $0.key.equalsIgnoringASCIICase(member.key) }) {
                     if case .object(let existing) = members[index].value.value, case .object(let incoming) = member.value.value {
-                        members[index].value = JSONNode(.object(mergeObjects([existing, incoming], span: span)), span: member.value.span, provenance: member.value.provenance)
+                        guard let merged = mergeObjects([existing, incoming], meter: meter) else { return nil }
+                        members[index].value = JSONNode(.object(merged), span: member.value.span, provenance: member.value.provenance, isSensitive: member.value.isSensitive || members[index].value.isSensitive)
                     } else {
                         members[index].value = member.value
                     }

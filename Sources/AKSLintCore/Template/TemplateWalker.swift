@@ -13,8 +13,11 @@ struct EvaluatedResource {
     /// A `condition` (or a copy count, or an enclosing deployment's condition) that cannot be evaluated.
     let unresolvedCondition: UnresolvedExpression?
 
-    /// The name when it evaluated to a string, else the name as written.
-    var displayName: String { name.value.stringValue ?? writtenName }
+    /// The name when it evaluated to a string (and is not a secret), else the name as written.
+    var displayName: String {
+        guard !name.isSensitive, let text = name.value.stringValue else { return writtenName }
+        return text
+    }
 }
 
 /// Walks a template's resources, evaluating what akslint needs: conditions, copy loops, types and
@@ -27,6 +30,10 @@ struct TemplateWalker {
         ResourceType.diagnosticSettings, ResourceType.registries, ResourceType.keyVaults,
     ]
 
+    /// How deeply inline deployments may nest. No documented Resource Manager limit is lower; a
+    /// template nested deeper is reported as an error rather than partly evaluated.
+    static let maximumNestedDeployments = 32
+
     let document: JSONDocument
     private(set) var resources: [EvaluatedResource] = []
     private(set) var warnings: [InputWarning] = []
@@ -38,8 +45,8 @@ struct TemplateWalker {
 
     /// Walks the resources of `template` (at `path`) in `evaluator`'s scope.
     mutating func walk(template: ValueRef, evaluator: ExpressionEvaluator, condition: UnresolvedExpression?, depth: Int = 0) {
-        guard depth < 16 else {
-            warn("nested deployments deeper than 16 levels are not followed", at: template.node)
+        guard depth <= Self.maximumNestedDeployments else {
+            evaluator.budget.reject("inline deployments are nested more than \(Self.maximumNestedDeployments) levels deep; akslint does not evaluate them (lint the inner templates on their own)", at: template.node.span)
             return
         }
         guard let container = template.child("resources") else { return }
@@ -49,7 +56,7 @@ struct TemplateWalker {
         } else {
             definitions = container.elements
         }
-        for definition in definitions {
+        for definition in definitions where !evaluator.budget.isExhausted {
             walkResource(definition, parent: nil, evaluator: evaluator, condition: condition, depth: depth)
         }
     }
@@ -60,7 +67,9 @@ struct TemplateWalker {
             existingReferences += 1
             return
         }
-        for (instance, loopCondition) in copyInstances(of: definition, evaluator: evaluator) {
+        let budget = evaluator.budget
+        budget.currentResource = object["name"]?.string.map { String($0.prefix(256)) }
+        for (instance, loopCondition) in copyInstances(of: definition, evaluator: evaluator) where !budget.isExhausted {
             var instanceCondition = condition ?? loopCondition
             if let conditionNode = object["condition"] {
                 let evaluated = instance.evaluateTree(conditionNode)
@@ -88,16 +97,15 @@ struct TemplateWalker {
                 continue
             }
             if Self.typesOfInterest.contains(where: { $0.equalsIgnoringASCIICase(fullType) }) || isDiagnosticSetting(fullType) {
-                var body = definition.node
                 let skipped = ["resources", "copy", "condition", "dependsOn"]
-                body.value = .object(JSONObject(object.members.filter { member in !skipped.contains { $0.equalsIgnoringASCIICase(member.key) } }))
+                let body = definition.node.replacingValue(.object(JSONObject(object.members.filter { member in !skipped.contains { $0.equalsIgnoringASCIICase(member.key) } })))
                 resources.append(EvaluatedResource(
                     type: isDiagnosticSetting(fullType) ? ResourceType.diagnosticSettings : fullType,
                     name: name, writtenName: object["name"]?.string ?? "", body: instance.evaluateTree(body),
                     path: definition.path, unresolvedCondition: instanceCondition))
             }
             if let children = definition.child("resources") {
-                for child in children.elements {
+                for child in children.elements where !budget.isExhausted {
                     walkResource(child, parent: (fullType, name), evaluator: instance, condition: instanceCondition, depth: depth)
                 }
             }
@@ -109,19 +117,22 @@ struct TemplateWalker {
     private mutating func copyInstances(of definition: ValueRef, evaluator: ExpressionEvaluator) -> [(ExpressionEvaluator, UnresolvedExpression?)] {
         guard let loop = definition.node.object?["copy"]?.object else { return [(evaluator, nil)] }
         let loopName = loop["name"]?.string
-        let count = evaluator.evaluateTree(loop["count"] ?? JSONNode(.number(1)))
-        if case .number(let number) = count.value, number >= 0 {
-            let bounded = min(Int(number), 800)
-            return (0..<bounded).map { index in
+        let countNode = loop["count"] ?? JSONNode(.number(1), span: definition.node.span)
+        let evaluated = evaluator.evaluateTree(countNode)
+        switch evaluator.copyCount(evaluated, loop: "the copy loop \(loopName.map(ValueDescription.quote) ?? "of the resource")", at: countNode.span) {
+        case .count(let count):
+            return (0..<count).map { index in
                 var instance = evaluator
                 instance.copyLoops.append((loopName, index))
                 return (instance, nil)
             }
+        case .unknown(let node):
+            var instance = evaluator
+            instance.copyLoops.append((loopName, nil))
+            let unresolved = node.unresolvedValue ?? UnresolvedExpression(expression: "copy count", reason: "the copy count is not a number")
+            let expression = unresolved.expression.isEmpty ? (countNode.string ?? "copy count") : unresolved.expression
+            return [(instance, UnresolvedExpression(expression: expression, reason: "the number of copies is not known offline: \(unresolved.reason)"))]
         }
-        var instance = evaluator
-        instance.copyLoops.append((loopName, nil))
-        let unresolved = count.unresolvedValue ?? UnresolvedExpression(expression: "copy count", reason: "the copy count is not a number")
-        return [(instance, UnresolvedExpression(expression: unresolved.expression, reason: "the number of copies is not known offline: \(unresolved.reason)"))]
     }
 
     /// A `Microsoft.Resources/deployments` resource: walks its inline template in the right scope.
@@ -133,6 +144,8 @@ struct TemplateWalker {
             }
             return
         }
+        guard evaluator.budget.enter(at: definition.node.span) else { return }
+        defer { evaluator.budget.leave() }
         let scopeOption = properties.child("expressionEvaluationOptions")?.child("scope")?.node.string ?? "outer"
         guard scopeOption.equalsIgnoringASCIICase("inner") else {
             walk(template: template, evaluator: evaluator, condition: condition, depth: depth + 1)
@@ -148,7 +161,7 @@ struct TemplateWalker {
                 given[member.key] = .init(value: JSONNode(.unresolved(UnresolvedExpression(expression: "Key Vault reference", reason: "a Key Vault secret is resolved only at deployment")), span: member.value.span), source: .parentDeployment(name: deploymentName))
             }
         }
-        let innerScope = TemplateScope(template: template.node, document: document, given: given)
+        let innerScope = TemplateScope(template: template.node, document: document, given: given, budget: evaluator.budget)
         walk(template: template, evaluator: ExpressionEvaluator(scope: innerScope), condition: condition, depth: depth + 1)
     }
 

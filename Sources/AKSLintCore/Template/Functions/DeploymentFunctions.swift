@@ -10,7 +10,7 @@ enum DeploymentFunctions {
     static let resourceGroupPlaceholder = "{resourceGroupName}"
     static let resourceGroupID = "/subscriptions/\(subscriptionPlaceholder)/resourceGroups/\(resourceGroupPlaceholder)"
 
-    static func call(_ name: String, _ arguments: [JSONNode]) -> FunctionResult? {
+    static func call(_ name: String, _ arguments: [JSONNode], meter: Meter) -> FunctionResult? {
         switch name {
         case "resourceid":
             return resourceID(arguments, prefix: { subscription, group in "/subscriptions/\(subscription ?? subscriptionPlaceholder)/resourceGroups/\(group ?? resourceGroupPlaceholder)" }, scopeArguments: 2)

@@ -1,14 +1,15 @@
 /// `equals`, `not`, `bool`, comparisons, and the literal functions `true()`, `false()`, `null()`.
 /// (`if`, `and`, `or` and `coalesce` are special forms of the evaluator: they evaluate lazily.)
 enum LogicalFunctions {
-    static func call(_ name: String, _ arguments: [JSONNode]) -> FunctionResult? {
+    static func call(_ name: String, _ arguments: [JSONNode], meter: Meter) -> FunctionResult? {
         switch name {
         case "true": return .value(.bool(true))
         case "false": return .value(.bool(false))
         case "null": return .value(.null)
         case "equals":
             guard arguments.count == 2 else { return TemplateFunctions.invalid(name, "takes two arguments") }
-            guard let equal = TemplateValues.equal(arguments[0].value, arguments[1].value) else {
+            guard let equal = TemplateValues.equal(arguments[0].value, arguments[1].value, meter: meter) else {
+                if meter.budget.isExhausted { return .exhausted }
                 return .unresolved(arguments.lazy.compactMap(\.firstUnresolved).first?.reason ?? "a value is unresolved")
             }
             return .value(.bool(equal))
@@ -29,7 +30,9 @@ enum LogicalFunctions {
             let order: Int
             switch (arguments[0].value, arguments[1].value) {
             case (.number(let a), .number(let b)): order = a < b ? -1 : (a > b ? 1 : 0)
-            case (.string(let a), .string(let b)): order = a < b ? -1 : (a > b ? 1 : 0)
+            case (.string(let a), .string(let b)):
+                guard meter.charge(steps: min(a.utf8.count, b.utf8.count) / 64) else { return .exhausted }
+                order = a < b ? -1 : (a > b ? 1 : 0)
             default: return TemplateFunctions.invalid(name, "compares two numbers or two strings")
             }
             switch name {

@@ -1,131 +1,220 @@
 /// String functions: `concat`, `format`, `toLower`, `toUpper`, `replace`, `split`, `string`,
 /// `substring`, `startsWith`, `endsWith`, `indexOf`, `lastIndexOf`, `trim`, `padLeft`, `join`,
-/// `base64`, `uniqueString`, `guid`. Comparisons in `startsWith`/`endsWith`/`indexOf` ignore case, as ARM's do.
+/// `base64`, `uniqueString`, `guid`. Comparisons in `startsWith`/`endsWith`/`indexOf` ignore case, as
+/// ARM's do. Every string is charged to the meter by its size before it is built.
 enum StringFunctions {
-    static func call(_ name: String, _ arguments: [JSONNode]) -> FunctionResult? {
+    static func call(_ name: String, _ arguments: [JSONNode], meter: Meter) -> FunctionResult? {
         switch name {
-        case "concat": return concat(arguments)
-        case "format": return format(arguments)
+        case "concat": return concat(arguments, meter: meter)
+        case "format": return format(arguments, meter: meter)
         case "string":
             guard arguments.count == 1 else { return TemplateFunctions.invalid(name, "takes one argument") }
-            guard let text = TemplateValues.string(arguments[0].value) else { return .unresolved(arguments[0].firstUnresolved?.reason ?? "a value is unresolved") }
+            guard let text = TemplateValues.string(arguments[0].value, meter: meter) else {
+                return meter.budget.isExhausted ? .exhausted : .unresolved(arguments[0].firstUnresolved?.reason ?? "a value is unresolved")
+            }
             return .value(.string(text))
         case "tolower", "toupper", "trim", "base64":
             guard arguments.count == 1, let text = arguments[0].value.stringValue else { return TemplateFunctions.invalid(name, "takes one string") }
+            guard meter.chargeString(bytes: name == "base64" ? text.utf8.count / 3 * 4 + 4 : text.utf8.count) else { return .exhausted }
             switch name {
             case "tolower": return .value(.string(text.lowercased()))
             case "toupper": return .value(.string(text.uppercased()))
-            case "trim": return .value(.string(trimmed(text)))
+            case "trim": return .value(.string(text.trimmingWhitespace()))
             default: return .value(.string(Base64.encode(Array(text.utf8))))
             }
         case "replace":
-            guard arguments.count == 3, let text = arguments[0].value.stringValue, let old = arguments[1].value.stringValue, let new = arguments[2].value.stringValue, !old.isEmpty else {
-                return TemplateFunctions.invalid(name, "takes a string, a non-empty string to find and its replacement")
-            }
-            return limited(text.replacing(old, with: new))
+            return replace(arguments, meter: meter)
         case "split":
-            guard arguments.count == 2, let text = arguments[0].value.stringValue else { return TemplateFunctions.invalid(name, "takes a string and delimiters") }
-            let delimiters: [String]
-            switch arguments[1].value {
-            case .string(let delimiter): delimiters = [delimiter]
-            case .array(let elements): delimiters = elements.compactMap(\.value.stringValue)
-            default: return TemplateFunctions.invalid(name, "needs a string or an array of strings as delimiters")
-            }
-            var parts = [text]
-            for delimiter in delimiters where !delimiter.isEmpty {
-                parts = parts.flatMap { $0.split(separator: delimiter, omittingEmptySubsequences: false).map(String.init) }
-            }
-            return .value(.array(parts.map { JSONNode(.string($0)) }))
+            return split(arguments, meter: meter)
         case "substring":
             guard (2...3).contains(arguments.count), let text = arguments[0].value.stringValue, let start = TemplateValues.integer(arguments[1].value) else {
                 return TemplateFunctions.invalid(name, "takes a string, a start index and a length")
             }
+            guard meter.chargeString(bytes: text.utf8.count) else { return .exhausted }
             let characters = Array(text)
             let length = arguments.count == 3 ? TemplateValues.integer(arguments[2].value) ?? -1 : characters.count - start
-            guard start >= 0, length >= 0, start + length <= characters.count else { return TemplateFunctions.invalid(name, "is outside the string") }
+            guard start >= 0, length >= 0, start <= characters.count, length <= characters.count - start else {
+                return TemplateFunctions.invalid(name, "is outside the string")
+            }
             return .value(.string(String(characters[start..<start + length])))
         case "startswith", "endswith", "indexof", "lastindexof":
             guard arguments.count == 2, let text = arguments[0].value.stringValue, let part = arguments[1].value.stringValue else {
                 return TemplateFunctions.invalid(name, "takes two strings")
             }
+            guard meter.charge(stringBytes: text.utf8.count + part.utf8.count) else { return .exhausted }
             let haystack = text.lowercased(), needle = part.lowercased()
             switch name {
             case "startswith": return .value(.bool(haystack.hasPrefix(needle)))
             case "endswith": return .value(.bool(haystack.hasSuffix(needle)))
-            case "indexof": return .value(.number(Double(offset(of: needle, in: haystack, last: false))))
-            default: return .value(.number(Double(offset(of: needle, in: haystack, last: true))))
+            default:
+                guard let offset = offset(of: needle, in: haystack, last: name == "lastindexof", meter: meter) else { return .exhausted }
+                return .value(.number(Double(offset)))
             }
         case "padleft":
-            guard (2...3).contains(arguments.count), let text = TemplateValues.string(arguments[0].value), let width = TemplateValues.integer(arguments[1].value), width <= ExpressionEvaluator.maximumSize else {
+            guard (2...3).contains(arguments.count), let text = TemplateValues.string(arguments[0].value, meter: meter), let width = TemplateValues.integer(arguments[1].value) else {
                 return TemplateFunctions.invalid(name, "takes a value, a length and a padding character")
             }
+            guard meter.chargeString(bytes: max(0, width) * 4 + text.utf8.count) else { return .exhausted }
             let pad = arguments.count == 3 ? (arguments[2].value.stringValue?.first ?? " ") : " "
             return .value(.string(String(repeating: pad, count: max(0, width - text.count)) + text))
         case "join":
-            guard arguments.count == 2, let elements = arguments[0].value.arrayValue, let delimiter = arguments[1].value.stringValue else {
-                return TemplateFunctions.invalid(name, "takes an array and a delimiter")
-            }
-            let parts = elements.compactMap { TemplateValues.string($0.value) }
-            guard parts.count == elements.count else { return .unresolved("an element is unresolved") }
-            return limited(parts.joined(separator: delimiter))
-        case "uniquestring":
+            return join(arguments, meter: meter)
+        case "uniquestring", "guid":
             guard !arguments.isEmpty, let parts = strings(arguments) else { return TemplateFunctions.invalid(name, "takes strings") }
-            return .value(.string(DeterministicNames.uniqueString(parts)))
-        case "guid":
-            guard !arguments.isEmpty, let parts = strings(arguments) else { return TemplateFunctions.invalid(name, "takes strings") }
-            return .value(.string(DeterministicNames.guid(parts)))
+            guard meter.charge(values: 1, steps: parts.reduce(0) { $0 + $1.utf8.count } / 64 + 1) else { return .exhausted }
+            return .value(.string(name == "guid" ? DeterministicNames.guid(parts) : DeterministicNames.uniqueString(parts)))
         default:
             return nil
         }
     }
 
-    private static func concat(_ arguments: [JSONNode]) -> FunctionResult {
+    private static func concat(_ arguments: [JSONNode], meter: Meter) -> FunctionResult {
         if !arguments.isEmpty, arguments.allSatisfy({ $0.value.arrayValue != nil || $0.isNull }) {
-            let elements = arguments.flatMap { $0.value.arrayValue ?? [] }
-            guard elements.count <= ExpressionEvaluator.maximumSize else { return .unresolved("concat() builds a value that is too large") }
-            return .value(.array(elements))
+            let count = arguments.reduce(0) { $0 + ($1.value.arrayValue?.count ?? 0) }
+            guard meter.charge(values: count) else { return .exhausted }
+            return .value(.array(arguments.flatMap { $0.value.arrayValue ?? [] }))
         }
-        var text = ""
+        var parts: [String] = []
         for argument in arguments {
             switch argument.value {
-            case .string(let part): text += part
-            case .number, .bool, .null: text += TemplateValues.string(argument.value) ?? ""
+            case .string(let part): parts.append(part)
+            case .number, .bool, .null: parts.append(TemplateValues.string(argument.value, meter: meter) ?? "")
             default: return TemplateFunctions.invalid("concat", "joins strings or arrays, not both")
             }
         }
-        return limited(text)
+        guard meter.chargeString(bytes: parts.reduce(0) { $0 + $1.utf8.count }) else { return .exhausted }
+        return .value(.string(parts.joined()))
     }
 
-    /// .NET composite formatting as ARM's `format` uses it: `{0}`, `{1:D3}`, `{{` and `}}`.
-    private static func format(_ arguments: [JSONNode]) -> FunctionResult {
+    private static func replace(_ arguments: [JSONNode], meter: Meter) -> FunctionResult {
+        guard arguments.count == 3, let text = arguments[0].value.stringValue, let old = arguments[1].value.stringValue, let new = arguments[2].value.stringValue, !old.isEmpty else {
+            return TemplateFunctions.invalid("replace", "takes a string, a non-empty string to find and its replacement")
+        }
+        guard meter.charge(steps: text.utf8.count / 16 + 1) else { return .exhausted }
+        let occurrences = text.ranges(of: old).count
+        let size = text.utf8.count + occurrences * (new.utf8.count - old.utf8.count)
+        guard meter.chargeString(bytes: max(0, size)) else { return .exhausted }
+        return .value(.string(text.replacing(old, with: new)))
+    }
+
+    private static func split(_ arguments: [JSONNode], meter: Meter) -> FunctionResult {
+        guard arguments.count == 2, let text = arguments[0].value.stringValue else { return TemplateFunctions.invalid("split", "takes a string and delimiters") }
+        let delimiters: [String]
+        switch arguments[1].value {
+        case .string(let delimiter): delimiters = [delimiter]
+        case .array(let elements): delimiters = elements.compactMap(\.value.stringValue)
+        default: return TemplateFunctions.invalid("split", "needs a string or an array of strings as delimiters")
+        }
+        var parts = [text]
+        for delimiter in delimiters where !delimiter.isEmpty {
+            guard meter.charge(stringBytes: text.utf8.count, steps: text.utf8.count / 16 + 1) else { return .exhausted }
+            parts = parts.flatMap { $0.split(separator: delimiter, omittingEmptySubsequences: false).map(String.init) }
+        }
+        guard meter.charge(values: parts.count) else { return .exhausted }
+        return .value(.array(parts.map { JSONNode(.string($0)) }))
+    }
+
+    private static func join(_ arguments: [JSONNode], meter: Meter) -> FunctionResult {
+        guard arguments.count == 2, let elements = arguments[0].value.arrayValue, let delimiter = arguments[1].value.stringValue else {
+            return TemplateFunctions.invalid("join", "takes an array and a delimiter")
+        }
+        var parts: [String] = []
+        parts.reserveCapacity(elements.count)
+        for element in elements {
+            guard let part = TemplateValues.string(element.value, meter: meter) else {
+                return meter.budget.isExhausted ? .exhausted : .unresolved("an element is unresolved")
+            }
+            parts.append(part)
+        }
+        let size = parts.reduce(0) { $0 + $1.utf8.count } + max(0, parts.count - 1) * delimiter.utf8.count
+        guard meter.chargeString(bytes: size) else { return .exhausted }
+        return .value(.string(parts.joined(separator: delimiter)))
+    }
+
+    /// .NET composite formatting as ARM's `format` uses it: `{0}`, `{1,-8}` (alignment), `{2:D3}`
+    /// (zero-padded integer), `{{` and `}}`. Other format specifiers are not evaluated offline.
+    private static func format(_ arguments: [JSONNode], meter: Meter) -> FunctionResult {
         guard let pattern = arguments.first?.value.stringValue else { return TemplateFunctions.invalid("format", "needs a format string") }
         let values = Array(arguments.dropFirst())
         var output = ""
         var characters = pattern.makeIterator()
         while let character = characters.next() {
             if character == "}" {
-                _ = characters.next()
+                guard characters.next() == "}" else { return TemplateFunctions.invalid("format", "has a '}' that closes nothing (write '}}' for a brace; Azure rejects this expression)") }
                 output.append("}")
                 continue
             }
             guard character == "{" else { output.append(character); continue }
             var placeholder = ""
-            while let next = characters.next(), next != "}" {
+            var closed = false
+            while let next = characters.next() {
+                if next == "}" { closed = true; break }
                 if next == "{" && placeholder.isEmpty { break }
                 placeholder.append(next)
+                guard placeholder.utf8.count <= 64 else { return TemplateFunctions.invalid("format", "has a placeholder that never closes") }
             }
-            if placeholder.isEmpty { output.append("{"); continue }
-            let parts = placeholder.split(separator: ":", maxSplits: 1).map(String.init)
-            guard let index = Int(parts[0].split(separator: ",").first ?? ""), index >= 0, index < values.count else {
-                return TemplateFunctions.invalid("format", "refers to a missing argument {\(placeholder)}")
+            if !closed && placeholder.isEmpty { output.append("{"); continue }
+            guard closed else { return TemplateFunctions.invalid("format", "has a placeholder that never closes") }
+            guard let item = FormatItem(placeholder), item.index < values.count else {
+                return TemplateFunctions.invalid("format", "refers to a missing or malformed argument {\(placeholder)}")
             }
-            guard var text = TemplateValues.string(values[index].value) else { return .unresolved(values[index].firstUnresolved?.reason ?? "an argument is unresolved") }
-            if parts.count == 2, let specifier = parts[1].first, specifier == "D" || specifier == "d", let width = Int(parts[1].dropFirst()), width <= 64 {
-                text = String(repeating: "0", count: max(0, width - text.count)) + text
+            guard var text = TemplateValues.string(values[item.index].value, meter: meter) else {
+                return meter.budget.isExhausted ? .exhausted : .unresolved(values[item.index].firstUnresolved?.reason ?? "an argument is unresolved")
             }
+            if let specifier = item.specifier {
+                guard let padded = zeroPadded(text, specifier: specifier) else {
+                    return .unresolved("format() with the specifier '\(specifier.prefix(16))' is not evaluated offline")
+                }
+                text = padded
+            }
+            if let alignment = item.alignment, text.count < abs(alignment) {
+                let padding = String(repeating: " ", count: abs(alignment) - text.count)
+                text = alignment > 0 ? padding + text : text + padding
+            }
+            guard meter.charge(stringBytes: text.utf8.count) else { return .exhausted }
             output += text
         }
-        return limited(output)
+        guard meter.chargeString(bytes: output.utf8.count) else { return .exhausted }
+        return .value(.string(output))
+    }
+
+    /// One `{index[,alignment][:format]}` item of a format string.
+    private struct FormatItem {
+        let index: Int
+        let alignment: Int?
+        let specifier: String?
+
+        init?(_ placeholder: String) {
+            var body = Substring(placeholder)
+            var specifier: String?
+            if let colon = body.firstIndex(of: ":") {
+                specifier = String(body[body.index(after: colon)...])
+                body = body[..<colon]
+            }
+            var alignment: Int?
+            if let comma = body.firstIndex(of: ",") {
+                guard let width = Int(body[body.index(after: comma)...].trimmingWhitespace()), abs(width) <= 1_000 else { return nil }
+                alignment = width
+                body = body[..<comma]
+            }
+            let digits = body.trimmingWhitespace()
+            guard !digits.isEmpty, digits.utf8.count <= 6, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let index = Int(digits) else { return nil }
+            self.index = index
+            self.alignment = alignment
+            self.specifier = specifier
+        }
+    }
+
+    /// An integer with the `D`/`d` specifier (`D3`: at least three digits, zero-padded); nil for
+    /// any other specifier, or a value that is not an integer.
+    private static func zeroPadded(_ text: String, specifier: String) -> String? {
+        guard let letter = specifier.first, letter == "D" || letter == "d" else { return nil }
+        let widthText = specifier.dropFirst()
+        let width = widthText.isEmpty ? 0 : Int(widthText) ?? -1
+        guard (0...64).contains(width), let number = Int(text) else { return nil }
+        let digits = String(number.magnitude)
+        let padded = String(repeating: "0", count: max(0, width - digits.count)) + digits
+        return number < 0 ? "-" + padded : padded
     }
 
     private static func strings(_ arguments: [JSONNode]) -> [String]? {
@@ -133,22 +222,15 @@ enum StringFunctions {
         return parts.count == arguments.count ? parts : nil
     }
 
-    private static func limited(_ text: String) -> FunctionResult {
-        text.utf8.count <= ExpressionEvaluator.maximumSize ? .value(.string(text)) : .unresolved("the expression builds a string that is too long")
-    }
-
-    private static func trimmed(_ text: String) -> String {
-        var slice = Substring(text)
-        while slice.first?.isWhitespace == true { slice.removeFirst() }
-        while slice.last?.isWhitespace == true { slice.removeLast() }
-        return String(slice)
-    }
-
-    private static func offset(of needle: String, in haystack: String, last: Bool) -> Int {
+    /// The character offset of `needle` in `haystack` (the first or the last), or -1; nil when the
+    /// budget does not allow the search.
+    private static func offset(of needle: String, in haystack: String, last: Bool, meter: Meter) -> Int? {
         let characters = Array(haystack), target = Array(needle)
         guard target.count <= characters.count else { return -1 }
-        let starts = Array(0...(characters.count - target.count))
-        for start in (last ? starts.reversed() : starts) where Array(characters[start..<start + target.count]) == target {
+        guard meter.charge(steps: characters.count * max(1, target.count) / 16 + 1) else { return nil }
+        let starts = 0...(characters.count - target.count)
+        let order: [Int] = last ? starts.reversed() : Array(starts)
+        for start in order where characters[start..<start + target.count].elementsEqual(target) {
             return start
         }
         return -1
@@ -188,19 +270,20 @@ enum DeterministicNames {
 /// Standard base64 (RFC 4648) for `base64()`.
 enum Base64 {
     static func encode(_ bytes: [UInt8]) -> String {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
-        var output = ""
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity((bytes.count + 2) / 3 * 4)
         var index = 0
         while index < bytes.count {
-            let chunk = Array(bytes[index..<min(index + 3, bytes.count)])
-            let value = (UInt32(chunk[0]) << 16) | (chunk.count > 1 ? UInt32(chunk[1]) << 8 : 0) | (chunk.count > 2 ? UInt32(chunk[2]) : 0)
+            let count = min(3, bytes.count - index)
+            let value = (UInt32(bytes[index]) << 16) | (count > 1 ? UInt32(bytes[index + 1]) << 8 : 0) | (count > 2 ? UInt32(bytes[index + 2]) : 0)
             output.append(alphabet[Int((value >> 18) & 63)])
             output.append(alphabet[Int((value >> 12) & 63)])
-            output.append(chunk.count > 1 ? alphabet[Int((value >> 6) & 63)] : "=")
-            output.append(chunk.count > 2 ? alphabet[Int(value & 63)] : "=")
+            output.append(count > 1 ? alphabet[Int((value >> 6) & 63)] : UInt8(ascii: "="))
+            output.append(count > 2 ? alphabet[Int(value & 63)] : UInt8(ascii: "="))
             index += 3
         }
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 }
 

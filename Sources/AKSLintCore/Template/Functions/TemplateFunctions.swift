@@ -8,6 +8,9 @@ enum FunctionResult {
     case unresolved(String)
     /// No such function.
     case unknown
+
+    /// The budget ran out while the function worked (the evaluator reports why).
+    static let exhausted = FunctionResult.unresolved("the template's evaluation was stopped")
 }
 
 /// The built-in template functions that take evaluated arguments, by family.
@@ -18,11 +21,12 @@ enum TemplateFunctions {
         ["createobject", "createarray", "array", "length", "tryget"].contains(name)
     }
 
-    static func call(_ name: String, _ arguments: [JSONNode], evaluator: ExpressionEvaluator) -> FunctionResult {
-        for family in [LogicalFunctions.call, StringFunctions.call, CollectionFunctions.call, NumericFunctions.call] {
-            if let result = family(name, arguments) { return result }
+    /// Calls the function `name` (lower-cased) with evaluated arguments; what it builds is charged to `meter`.
+    static func call(_ name: String, _ arguments: [JSONNode], meter: Meter) -> FunctionResult {
+        for family in [LogicalFunctions.call, StringFunctions.call, CollectionFunctions.call, NumericFunctions.call, DeploymentFunctions.call] {
+            if let result = family(name, arguments, meter) { return result }
         }
-        return DeploymentFunctions.call(name, arguments) ?? .unknown
+        return .unknown
     }
 
     /// The standard failure for a call with the wrong arguments.

@@ -1,0 +1,209 @@
+import AKSLintCore
+import AKSLintRules
+
+/// `akslint check`: read the configuration, lint the inputs, mark accepted findings, write the
+/// reports, apply the gate.
+///
+/// Nothing is written until every input has been read, and nothing is written over an input (see
+/// ``InputProtection``). Each report file is written atomically; when one cannot be written the
+/// others still are, and the run exits 2. A run that could read no input at all writes no report
+/// file, so a mistyped command line cannot replace a file with an empty report.
+struct CheckCommand {
+    let options: CheckOptions
+    let environment: ProcessEnvironment
+
+    func run() -> CommandOutcome {
+        var paths = options.paths
+        if paths.isEmpty {
+            guard !environment.stdinIsTerminal else {
+                return failure("no input; give files or directories, or pipe JSON in (see akslint --help)")
+            }
+            paths = ["-"]
+        }
+        if paths.filter({ $0 == "-" }).count > 1 {
+            return failure("standard input ('-') can be read only once")
+        }
+
+        let loader = ConfigurationLoader(knownRules: BuiltinRules.all.map(\.metadata.id))
+        let configuration: LintConfiguration
+        let baseline: Baseline?
+        var parameters: TemplateParameters?
+        do throws(ConfigurationError) {
+            configuration = options.ignoresConfiguration ? LintConfiguration() : try loader.load(explicitPath: options.configPath, workingDirectory: environment.workingDirectory)
+            baseline = try options.baselinePath.map { (path) throws(ConfigurationError) in try loader.baseline(at: path) }
+        } catch {
+            return failure(error.description)
+        }
+        if let parametersPath = options.parametersPath {
+            do {
+                parameters = try TemplateParameters.parse(FileSystem.read(parametersPath, limit: InputLimits.maximumParametersBytes), path: parametersPath)
+            } catch {
+                let position = error.position.map { ":\($0.line):\($0.column)" } ?? ""
+                return failure("--parameters \(parametersPath)\(position): \(error.description)")
+            }
+        }
+
+        let rules = selectedRules(configuration)
+        let evaluationDay = options.asOf ?? .today
+        let discovery = InputDiscovery().discover(paths, stdinName: options.stdinFilename)
+        let runner = LintRunner(
+            engine: LintEngine(rules: rules, context: RuleContext(evaluationDay: evaluationDay)),
+            readStandardInput: environment.readStandardInput,
+            parallelism: ProcessInfoCompat.processorCount,
+            parameters: parameters)
+        let linted = runner.run(discovery.sources)
+
+        var protection = InputProtection()
+        configuration.path.map { protection.protect($0, as: "the configuration") }
+        options.baselinePath.map { protection.protect($0, as: "the baseline") }
+        options.parametersPath.map { protection.protect($0, as: "the parameters file") }
+        var inputs: [InputReport] = discovery.problems
+        var quietlySkipped: [String] = []
+        for (source, result) in zip(discovery.sources, linted) {
+            let report = result.report
+            if case .file(let path, let explicit) = source, explicit || (report.format ?? .unrecognized) != .unrecognized {
+                protection.protect(path, as: explicit ? "an input" : "an input found in a directory")
+            }
+            result.siblingParameters.map { protection.protect($0, as: "the parameters file of an input") }
+            if !source.isExplicit && report.error == nil && report.clusters.isEmpty {
+                quietlySkipped.append(report.path)
+                inputs.append(report.droppingWarnings())
+            } else {
+                inputs.append(report)
+            }
+        }
+        if let refusal = refusal(protection) { return failure(refusal) }
+
+        let linting = LintReport(inputs: inputs, rules: rules.map(\.metadata), evaluationDay: evaluationDay)
+        var report = accepting(linting, configuration: configuration, baseline: baseline, today: evaluationDay)
+        let readSomething = linted.contains(where: \.readSomething)
+        var notes = ""
+        var writeErrors = ""
+        if let writePath = options.writeBaselinePath, readSomething {
+            let recorded = Baseline(recording: report, path: writePath)
+            do {
+                try FileSystem.write(Array(recorded.serialized().utf8), to: writePath)
+                report = accepting(linting, configuration: configuration, baseline: recorded, today: evaluationDay)
+                if !options.quiet {
+                    notes += "akslint: note: wrote \(recorded.entries.count) \(recorded.entries.count == 1 ? "finding" : "findings") to the baseline \(TerminalSafety.sanitize(writePath)); they are accepted from now on\n"
+                }
+            } catch {
+                writeErrors += "akslint: error: \(error.message)\n"
+            }
+        }
+
+        var standardError = diagnostics(report) + notes
+        if !quietlySkipped.isEmpty && !options.quiet {
+            standardError += "akslint: note: skipped \(quietlySkipped.count) JSON \(quietlySkipped.count == 1 ? "file" : "files") with no AKS cluster (name a file explicitly to see why)\n"
+        }
+        for note in discovery.notes { standardError += "akslint: warning: \(TerminalSafety.sanitize(note))\n" }
+
+        let strict = options.strict || configuration.strict == true
+        let renderer = ReportRenderer(options: options, environment: environment, strict: strict, startTime: environment.startTime)
+        var standardOutput = ""
+        var skippedFiles = false
+        for target in options.reports {
+            guard let path = target.path else {
+                standardOutput += renderer.render(report, as: target)
+                continue
+            }
+            guard readSomething else {
+                skippedFiles = true
+                continue
+            }
+            do {
+                try FileSystem.write(Array(renderer.render(report, as: target).utf8), to: path)
+            } catch {
+                writeErrors += "akslint: error: \(error.message)\n"
+            }
+        }
+        if skippedFiles || (!readSomething && options.writeBaselinePath != nil) {
+            standardError += "akslint: error: no input could be read, so no report or baseline file was written\n"
+        }
+        standardError += writeErrors
+        if !options.quiet {
+            standardError += TextReporter(colored: false).summaryLine(report) + "\n"
+        }
+        var exitCode = exitCode(for: report, configuration: configuration, strict: strict)
+        if exitCode != .internalError && (!writeErrors.isEmpty || skippedFiles) { exitCode = .inputOrUsageError }
+        return CommandOutcome(exitCode: exitCode, standardOutput: standardOutput, standardError: standardError)
+    }
+
+    /// The first output that would overwrite an input or another output, as an error message.
+    private func refusal(_ protection: InputProtection) -> String? {
+        var outputs = options.reports.compactMap { target in target.path.map { (path: $0, option: "the \(target.format.rawValue) report") } }
+        if let writePath = options.writeBaselinePath { outputs.append((writePath, "the baseline")) }
+        for (index, output) in outputs.enumerated() {
+            for earlier in outputs[..<index] where Self.sameFile(earlier.path, output.path) {
+                return "refusing to write \(output.option) \(output.path): \(earlier.option) is written there too (nothing was written)"
+            }
+            let allowed = output.option == "the baseline" ? options.baselinePath : nil
+            if let refusal = protection.refusal(toWrite: output.path, option: output.option, except: allowed) { return refusal }
+        }
+        return nil
+    }
+
+    /// Whether two paths name the same file: the same normalized path, or the same existing file.
+    private static func sameFile(_ first: String, _ second: String) -> Bool {
+        if FilePath.normalize(first) == FilePath.normalize(second) { return true }
+        guard let identity = FileSystem.identity(of: first) else { return false }
+        return FileSystem.identity(of: second) == identity
+    }
+
+    private func failure(_ message: String) -> CommandOutcome {
+        CommandOutcome(exitCode: .inputOrUsageError, standardOutput: "", standardError: "akslint: error: \(TerminalSafety.sanitize(message))\n")
+    }
+
+    /// The built-in rules chosen by `--rule`/`--skip-rule` and the configuration. A rule named with
+    /// `--rule` runs even when the configuration disables it.
+    private func selectedRules(_ configuration: LintConfiguration) -> [any Rule] {
+        var configuration = configuration
+        configuration.disabledRules.removeAll { options.onlyRules.contains($0) }
+        let chosen = BuiltinRules.all.filter { rule in
+            let id = rule.metadata.id
+            return (options.onlyRules.isEmpty || options.onlyRules.contains(id)) && !options.skippedRules.contains(id)
+        }
+        return configuration.configuring(chosen)
+    }
+
+    /// The report with suppressed and baselined findings marked, then below `--min-severity` dropped.
+    /// Suppressions are matched before the severity filter, so a suppression of a filtered finding
+    /// is not reported as unused.
+    private func accepting(_ report: LintReport, configuration: LintConfiguration, baseline: Baseline?, today: CalendarDay) -> LintReport {
+        let applier = SuppressionApplier(configuration: configuration, baseline: baseline, today: today, knownRules: Set(BuiltinRules.all.map(\.metadata.id)))
+        let applied = applier.apply(to: report)
+        guard options.minimumSeverity > .info else { return applied }
+        return applied.mappingInputs { input in
+            input.filteringResults { $0.severity >= options.minimumSeverity }
+        }
+    }
+
+    /// `path:line:column: error: message` lines for unreadable inputs, and warnings for the rest.
+    private func diagnostics(_ report: LintReport) -> String {
+        var lines = ""
+        for error in report.errors { lines += line(error, kind: error.isInternalError ? "internal error" : "error") }
+        for warning in report.warnings { lines += line(warning, kind: "warning") }
+        for note in report.suppressionReview.notes {
+            lines += "\(TerminalSafety.sanitize(note.source.description)): warning: \(TerminalSafety.sanitize(note.message))\n"
+        }
+        return lines
+    }
+
+    private func line(_ diagnostic: InputDiagnostic, kind: String) -> String {
+        var location = TerminalSafety.sanitize(diagnostic.path)
+        if let position = diagnostic.position { location += ":\(position.line):\(position.column)" }
+        return "\(location): \(kind): \(TerminalSafety.sanitize(diagnostic.message))\n"
+    }
+
+    /// 3 for an internal error; 2 when an input could not be read; 1 when an open finding trips
+    /// the gate; else 0.
+    private func exitCode(for report: LintReport, configuration: LintConfiguration, strict: Bool) -> ExitCode {
+        if report.errors.contains(where: \.isInternalError) { return .internalError }
+        if !report.errors.isEmpty { return .inputOrUsageError }
+        let threshold = options.failOn ?? configuration.failOn ?? .severity(.high)
+        let tripped = report.findings.contains { finding in
+            finding.isOpen && (finding.state == .fail || strict) && threshold.isTripped(by: finding.severity)
+        }
+        return tripped ? .findings : .success
+    }
+}

@@ -1,0 +1,98 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Runs work on threads akslint starts itself, each with a stack of ``stackSize`` bytes.
+///
+/// The parser and the template evaluator bound their recursion (512 levels of JSON, 1,000 nested
+/// evaluations), and this stack holds the deepest such recursion with room to spare even in a
+/// debug build; a thread of the system's default size (8 MiB on Linux, 512 KiB on macOS for
+/// secondary threads) might not. The memory is reserved, not used: only the pages a deep input
+/// touches become resident.
+enum WorkerThreads {
+    /// The stack of each worker thread.
+    static let stackSize = 256 * 1024 * 1024
+
+    /// `body(index)` for every index in `0..<count`, on up to `parallelism` threads, each taking
+    /// the next index when it is done with one; the results are in index order.
+    static func map<Result: Sendable>(count: Int, parallelism: Int, _ body: @escaping @Sendable (Int) -> Result) -> [Result] {
+        guard count > 0 else { return [] }
+        let work = Work(count: count, body: body)
+        let threads = (0..<max(1, min(parallelism, count))).compactMap { _ in start(work) }
+        for thread in threads { pthread_join(thread, nil) }
+        return work.results()
+    }
+
+    /// The shared state of one `map`: the next index to take and the results so far.
+    private final class Work<Result: Sendable>: @unchecked Sendable {
+        let count: Int
+        let body: @Sendable (Int) -> Result
+        private var next = 0
+        private var slots: [Result?]
+        private var lock = pthread_mutex_t()
+
+        init(count: Int, body: @escaping @Sendable (Int) -> Result) {
+            self.count = count
+            self.body = body
+            self.slots = Array(repeating: nil, count: count)
+            pthread_mutex_init(&lock, nil)
+        }
+
+        deinit { pthread_mutex_destroy(&lock) }
+
+        /// Works until no index is left (run by each thread).
+        func drain() {
+            while let index = take() {
+                let result = body(index)
+                pthread_mutex_lock(&lock)
+                slots[index] = result
+                pthread_mutex_unlock(&lock)
+            }
+        }
+
+        private func take() -> Int? {
+            pthread_mutex_lock(&lock)
+            defer { pthread_mutex_unlock(&lock) }
+            guard next < count else { return nil }
+            next += 1
+            return next - 1
+        }
+
+        /// Every result (after every thread has been joined).
+        func results() -> [Result] { slots.map { $0! } }
+    }
+
+    /// A type-erased `drain` for the C entry point.
+    private final class Job {
+        let run: () -> Void
+        init(_ run: @escaping () -> Void) { self.run = run }
+    }
+
+    /// Starts a thread draining `work`; nil when no thread could be started, after draining it on
+    /// the calling thread instead.
+    private static func start<Result: Sendable>(_ work: Work<Result>) -> pthread_t? {
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setstacksize(&attributes, stackSize)
+        let job = Unmanaged.passRetained(Job { work.drain() }).toOpaque()
+        #if canImport(Darwin)
+        var thread: pthread_t?
+        #else
+        var thread = pthread_t()
+        #endif
+        let status = pthread_create(&thread, &attributes, { context in
+            Unmanaged<Job>.fromOpaque(context!).takeRetainedValue().run()
+            return nil
+        }, job)
+        guard status == 0 else {
+            Unmanaged<Job>.fromOpaque(job).takeRetainedValue().run()
+            return nil
+        }
+        return thread
+    }
+}
