@@ -33,7 +33,8 @@ public enum AKSLintExecutable {
             stdinIsTerminal: isatty(0) == 1,
             stdoutIsTerminal: isatty(1) == 1,
             stderrIsTerminal: isatty(2) == 1,
-            readStandardInput: { () throws(InputError) -> [UInt8] in try FileSystem.readAll(0, limit: InputLimits.maximumBytes) })
+            readStandardInput: { () throws(InputError) -> [UInt8] in try FileSystem.readAll(0, limit: InputLimits.maximumBytes) },
+            standardOutputDescriptor: closed.contains(1) ? -1 : 1)
         let outcome = AKSLintCommand.run(environment)
         var status = outcome.exitCode
         var standardError = outcome.standardError

@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import AKSLintCore
 import AKSLintRules
 
@@ -82,7 +89,7 @@ struct CheckCommand {
         if let writePath = options.writeBaselinePath, readSomething {
             let recorded = Baseline(recording: report, path: writePath)
             do {
-                try FileSystem.write(Array(recorded.serialized().utf8), to: writePath)
+                try FileSystem.write(to: writePath) { $0.write(recorded.serialized()) }
                 report = accepting(linting, configuration: configuration, baseline: recorded, today: evaluationDay)
                 if !options.quiet {
                     notes += "akslint: note: wrote \(recorded.entries.count) \(recorded.entries.count == 1 ? "finding" : "findings") to the baseline \(TerminalSafety.sanitize(writePath)); they are accepted from now on\n"
@@ -100,11 +107,11 @@ struct CheckCommand {
 
         let strict = options.strict || configuration.strict == true
         let renderer = ReportRenderer(options: options, environment: environment, strict: strict, startTime: environment.startTime)
-        var standardOutput = ""
+        var standardOutput = environment.standardOutputDescriptor.map(ReportOutput.init(descriptor:)) ?? ReportOutput()
         var skippedFiles = false
         for target in options.reports {
             guard let path = target.path else {
-                standardOutput += renderer.render(report, as: target)
+                renderer.write(report, as: target, to: &standardOutput)
                 continue
             }
             guard readSomething else {
@@ -112,10 +119,15 @@ struct CheckCommand {
                 continue
             }
             do {
-                try FileSystem.write(Array(renderer.render(report, as: target).utf8), to: path)
+                try FileSystem.write(to: path) { renderer.write(report, as: target, to: &$0) }
             } catch {
                 writeErrors += "akslint: error: \(error.message)\n"
             }
+        }
+        standardOutput.finish()
+        if let failure = standardOutput.writeError, failure != EPIPE {
+            let reason = failure == EBADF ? "standard output is closed" : FileSystem.errorText(failure)
+            writeErrors += "akslint: error: cannot write the report to standard output: \(reason)\n"
         }
         if skippedFiles || (!readSomething && options.writeBaselinePath != nil) {
             standardError += "akslint: error: no input could be read, so no report or baseline file was written\n"
@@ -126,7 +138,8 @@ struct CheckCommand {
         }
         var exitCode = exitCode(for: report, configuration: configuration, strict: strict)
         if exitCode != .internalError && (!writeErrors.isEmpty || skippedFiles) { exitCode = .inputOrUsageError }
-        return CommandOutcome(exitCode: exitCode, standardOutput: standardOutput, standardError: standardError)
+        let captured = environment.standardOutputDescriptor == nil ? String(decoding: standardOutput.bytes, as: UTF8.self) : ""
+        return CommandOutcome(exitCode: exitCode, standardOutput: captured, standardError: standardError)
     }
 
     /// The first output that would overwrite an input or another output, as an error message.

@@ -112,11 +112,12 @@ enum FileSystem {
         return buffer
     }
 
-    /// Writes `bytes` to `path`. A regular file (or a new one) is replaced atomically: the bytes
-    /// go to a temporary file in the same directory, which is then renamed over it, so readers
-    /// see the old report or the whole new one, never part of one. A symbolic link is followed;
-    /// a device or FIFO (`/dev/null`, `/dev/stdout`) is written in place.
-    static func write(_ bytes: [UInt8], to path: String) throws(WriteError) {
+    /// Writes `path` with what `produce` writes to the output it is given. A regular file (or a
+    /// new one) is replaced atomically: the bytes go to a temporary file in the same directory,
+    /// which is then renamed over it, so readers see the old file or the whole new one, never part
+    /// of one. A symbolic link is followed; a device or FIFO (`/dev/null`, `/dev/stdout`) is
+    /// written in place.
+    static func write(to path: String, _ produce: (inout ReportOutput) -> Void) throws(WriteError) {
         var target = path
         var info = stat()
         if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK, let resolved = realpath(path, nil) {
@@ -128,21 +129,27 @@ enum FileSystem {
             let descriptor = open(target, O_WRONLY | O_CLOEXEC)
             guard descriptor >= 0 else { throw WriteError(path: path, reason: errorText(errno)) }
             defer { close(descriptor) }
-            if let failure = writeAll(bytes, to: descriptor) { throw WriteError(path: path, reason: errorText(failure)) }
+            var output = ReportOutput(descriptor: descriptor)
+            produce(&output)
+            output.finish()
+            if let failure = output.writeError { throw WriteError(path: path, reason: errorText(failure)) }
             return
         }
-        try replaceAtomically(target, with: bytes, reportedAs: path)
+        try replaceAtomically(target, reportedAs: path, produce)
     }
 
-    private static func replaceAtomically(_ target: String, with bytes: [UInt8], reportedAs path: String) throws(WriteError) {
+    private static func replaceAtomically(_ target: String, reportedAs path: String, _ produce: (inout ReportOutput) -> Void) throws(WriteError) {
         let slash = target.lastIndex(of: "/")
         let directory = slash.map { String(target[...$0]) } ?? ""
         let name = slash.map { String(target[target.index(after: $0)...]) } ?? target
         var template = Array((directory + "." + name.prefix(200) + ".akslint-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw WriteError(path: path, reason: errorText(errno)) }
-        let temporary = String(cString: template)
-        var failure = writeAll(bytes, to: descriptor)
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var output = ReportOutput(descriptor: descriptor)
+        produce(&output)
+        output.finish()
+        var failure = output.writeError
         if failure == nil {
             let mask = umask(0)
             umask(mask)

@@ -17,12 +17,15 @@ public struct ProcessEnvironment: Sendable {
     public var readStandardInput: @Sendable () throws(InputError) -> [UInt8]
     /// When the run started (JUnit timestamps).
     public var startTime: Date
+    /// Where `check` writes the report meant for standard output as it renders it: the process's
+    /// descriptor 1 (-1 when it is closed), or nil to return it in ``CommandOutcome/standardOutput``.
+    public var standardOutputDescriptor: Int32?
 
     public init(
         arguments: [String], variables: [String: String] = [:], workingDirectory: String,
         stdinIsTerminal: Bool = true, stdoutIsTerminal: Bool = false, stderrIsTerminal: Bool = false,
         readStandardInput: @escaping @Sendable () throws(InputError) -> [UInt8] = { [] },
-        startTime: Date = Date()
+        startTime: Date = Date(), standardOutputDescriptor: Int32? = nil
     ) {
         self.arguments = arguments
         self.variables = variables
@@ -32,6 +35,7 @@ public struct ProcessEnvironment: Sendable {
         self.stderrIsTerminal = stderrIsTerminal
         self.readStandardInput = readStandardInput
         self.startTime = startTime
+        self.standardOutputDescriptor = standardOutputDescriptor
     }
 
     /// Whether colour may be used on a stream: `always`, or `auto` on a terminal with `NO_COLOR`

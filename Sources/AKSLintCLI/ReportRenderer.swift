@@ -10,21 +10,26 @@ struct ReportRenderer {
     /// When the run started, for JUnit timestamps.
     let startTime: Date
 
-    func render(_ report: LintReport, as target: ReportTarget) -> String {
+    /// Writes `report` in `target`'s format to `output` (the caller finishes the output).
+    func write(_ report: LintReport, as target: ReportTarget, to output: inout ReportOutput) {
+        reporter(for: target).write(report, to: &output)
+    }
+
+    private func reporter(for target: ReportTarget) -> any Reporter {
         switch target.format {
         case .text:
             let colored = environment.colorEnabled(options.color, streamIsTerminal: target.path == nil && environment.stdoutIsTerminal)
-            return TextReporter(colored: colored, quiet: options.quiet).render(report)
+            return TextReporter(colored: colored, quiet: options.quiet)
         case .json:
-            return JSONReporter(includePassed: options.includePassed).render(report)
+            return JSONReporter(includePassed: options.includePassed)
         case .sarif:
-            return SARIFReporter(workingDirectory: environment.workingDirectory, includeSuppressed: options.sarifIncludesSuppressed).render(report)
+            return SARIFReporter(workingDirectory: environment.workingDirectory, includeSuppressed: options.sarifIncludesSuppressed)
         case .junit:
-            return JUnitReporter(timestamp: UTCTimestamp.format(startTime), strict: strict).render(report)
+            return JUnitReporter(timestamp: UTCTimestamp.format(startTime), strict: strict)
         case .markdown:
-            return MarkdownReporter().render(report)
+            return MarkdownReporter()
         case .github:
-            return GitHubReporter(workingDirectory: environment.workingDirectory, strict: strict).render(report)
+            return GitHubReporter(workingDirectory: environment.workingDirectory, strict: strict)
         }
     }
 }

@@ -1,9 +1,10 @@
-/// A rule's result made reportable: positions resolved, cluster named, remediation filled in.
+/// A rule's result made reportable: positions resolved and the cluster named. The rule's texts
+/// and the cluster's names are shared with every other finding of that rule and cluster (both are
+/// classes), and the remediation is filled in when a report asks for it, so a fleet's tens of
+/// thousands of findings stay small.
 public struct Finding: Sendable {
-    public let ruleId: String
-    public let ruleName: String
-    /// The rule's severity, or the configuration's override of it.
-    public let severity: Severity
+    /// The rule that judged (at the severity the configuration gives it).
+    public let rule: RuleMetadata
     public let state: ResultState
     public let cluster: ClusterReference
     public let subject: ResultSubject
@@ -14,22 +15,18 @@ public struct Finding: Sendable {
     public let property: String
     /// For indeterminate results: the expression that could not be evaluated.
     public let unresolvedExpression: String?
-    public let remediation: AppliedRemediation
-    /// Identifies the finding across runs and reformatting: rule, cluster identity, subject, property.
-    public let fingerprint: String
+    /// The fingerprint's hash (see ``fingerprint``).
+    let fingerprintValue: UInt64
     /// Set when the finding is accepted (configuration, template metadata or baseline): it is
     /// still reported, and it does not count for the gate.
     public var suppression: Suppression?
 
     /// Creates a finding.
     public init(
-        ruleId: String, ruleName: String, severity: Severity, state: ResultState, cluster: ClusterReference,
-        subject: ResultSubject, message: String, location: FindingLocation, property: String,
-        unresolvedExpression: String?, remediation: AppliedRemediation
+        rule: RuleMetadata, state: ResultState, cluster: ClusterReference, subject: ResultSubject, message: String,
+        location: FindingLocation, property: String, unresolvedExpression: String?
     ) {
-        self.ruleId = ruleId
-        self.ruleName = ruleName
-        self.severity = severity
+        self.rule = rule
         self.state = state
         self.cluster = cluster
         self.subject = subject
@@ -37,13 +34,37 @@ public struct Finding: Sendable {
         self.location = location
         self.property = property
         self.unresolvedExpression = unresolvedExpression.map { BoundedText.bounded($0, to: BoundedText.textLimit) }
-        self.remediation = remediation
-        self.fingerprint = Fingerprint.hex(of: ["akslint/v1", ruleId, cluster.identity, subject.fingerprintComponent, property])
+        self.fingerprintValue = Fingerprint.hash(of: ["akslint/v1", rule.id, cluster.identity, subject.fingerprintComponent, property])
+    }
+
+    public var ruleId: String { rule.id }
+    public var ruleName: String { rule.name }
+    /// The rule's severity, or the configuration's override of it.
+    public var severity: Severity { rule.severity }
+    /// The rule's remediation with this finding's cluster, pool and resource filled in.
+    public var remediation: AppliedRemediation { rule.remediation.applied(to: cluster, subject: subject) }
+    /// Identifies the finding across runs and reformatting: rule, cluster identity, subject,
+    /// property (16 hex digits).
+    public var fingerprint: String { Fingerprint.hex(fingerprintValue) }
+
+    /// Whether `first` comes before `second` among one cluster's results: more severe first, then
+    /// by rule id.
+    static func precedes(_ first: Finding, _ second: Finding) -> Bool {
+        if first.severity != second.severity { return first.severity > second.severity }
+        return first.ruleId < second.ruleId
+    }
+
+    /// One cluster's results in report order (results that neither precedes keep their order).
+    static func inReportOrder(_ findings: [Finding]) -> [Finding] {
+        findings.enumerated().sorted { left, right in
+            if precedes(left.element, right.element) || precedes(right.element, left.element) { return precedes(left.element, right.element) }
+            return left.offset < right.offset
+        }.map(\.element)
     }
 }
 
-/// The cluster a finding is about.
-public struct ClusterReference: Sendable, Hashable {
+/// The cluster a finding is about: one shared reference per cluster.
+public final class ClusterReference: Sendable {
     /// The cluster's name or, for unnamed clusters, its position.
     public let displayName: String
     public let name: String?
@@ -51,6 +72,8 @@ public struct ClusterReference: Sendable, Hashable {
     public let resourceGroup: String?
     /// Stable identity used in fingerprints (see ``ClusterResource/identity``).
     public let identity: String
+    /// The cluster's 0-based position among the clusters of its input.
+    public let ordinal: Int
     /// Suppressions written on the cluster's template resource.
     public let inlineSuppressions: [InlineSuppression]
 
@@ -61,6 +84,7 @@ public struct ClusterReference: Sendable, Hashable {
         self.resourceId = cluster.resourceId.map { BoundedText.bounded($0, to: BoundedText.textLimit) }
         self.resourceGroup = cluster.resourceGroup.map { BoundedText.bounded($0) }
         self.identity = cluster.identity
+        self.ordinal = cluster.ordinal
         self.inlineSuppressions = cluster.inlineSuppressions
     }
 }

@@ -13,21 +13,24 @@ public struct LintEngine: Sendable {
         self.context = context
     }
 
-    /// Every result of every rule on every cluster of `input`, resolved against `path`. Throws
-    /// when a rule breaks its contract (it returned no result), which is a bug in that rule.
+    /// Every result of every rule on every cluster of `input`, resolved against `path`, in report
+    /// order: clusters as in the input, and each cluster's results most severe first, then by rule
+    /// id (so reports need not sort them again). Throws when a rule breaks its contract (it
+    /// returned no result), which is a bug in that rule.
     public func evaluate(_ input: LoadedInput, path: String) throws(RuleContractViolation) -> [Finding] {
         var findings: [Finding] = []
+        findings.reserveCapacity(input.clusters.count * rules.count * 11 / 10)
+        var clusterFindings: [Finding] = []
         for cluster in input.clusters {
             let reference = ClusterReference(cluster)
+            clusterFindings.removeAll(keepingCapacity: true)
             for rule in rules {
                 let metadata = rule.metadata
                 let results = rule.evaluate(cluster, context: context)
                 guard !results.isEmpty else { throw RuleContractViolation(ruleId: metadata.id, cluster: cluster.displayName) }
                 for result in results.map({ conditioned($0, on: cluster) }) {
-                    findings.append(Finding(
-                        ruleId: metadata.id,
-                        ruleName: metadata.name,
-                        severity: metadata.severity,
+                    clusterFindings.append(Finding(
+                        rule: metadata,
                         state: result.state,
                         cluster: reference,
                         subject: result.subject,
@@ -37,10 +40,10 @@ public struct LintEngine: Sendable {
                             region: region(of: result, in: input.document),
                             jsonPath: result.location.path.description),
                         property: result.property,
-                        unresolvedExpression: result.unresolvedExpression,
-                        remediation: metadata.remediation.applied(to: reference, subject: result.subject)))
+                        unresolvedExpression: result.unresolvedExpression))
                 }
             }
+            findings.append(contentsOf: Finding.inReportOrder(clusterFindings))
         }
         return findings
     }

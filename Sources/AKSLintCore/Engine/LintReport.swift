@@ -63,14 +63,16 @@ public struct InputReport: Sendable {
         self.format = loaded.format
         self.encoding = loaded.encoding
         self.clusters = loaded.clusters.map(ClusterReference.init)
-        let clusterOrder = Dictionary(self.clusters.enumerated().map { ($1.identity, $0) }, uniquingKeysWith: { first, _ in first })
-        self.results = results.enumerated().sorted { left, right in
+        let group = Self.groups(of: self.clusters)
+        func groupOf(_ finding: Finding) -> Int { finding.cluster.ordinal < group.count ? group[finding.cluster.ordinal] : finding.cluster.ordinal }
+        let ordered = zip(results, results.dropFirst()).allSatisfy { a, b in
+            groupOf(a) < groupOf(b) || (groupOf(a) == groupOf(b) && !Finding.precedes(b, a))
+        }
+        // The engine emits results in this order; only results of clusters listed twice move.
+        self.results = ordered ? results : results.enumerated().sorted { left, right in
             let (a, b) = (left.element, right.element)
-            let clusterA = clusterOrder[a.cluster.identity] ?? 0
-            let clusterB = clusterOrder[b.cluster.identity] ?? 0
-            if clusterA != clusterB { return clusterA < clusterB }
-            if a.severity != b.severity { return a.severity > b.severity }
-            if a.ruleId != b.ruleId { return a.ruleId < b.ruleId }
+            if groupOf(a) != groupOf(b) { return groupOf(a) < groupOf(b) }
+            if Finding.precedes(a, b) || Finding.precedes(b, a) { return Finding.precedes(a, b) }
             return left.offset < right.offset
         }.map(\.element)
         self.error = nil
@@ -127,14 +129,24 @@ public struct InputReport: Sendable {
     /// Failing and indeterminate results, suppressed ones included.
     public var findings: [Finding] { results.filter { $0.state == .fail || $0.state == .indeterminate } }
 
-    /// Each cluster with its results, in cluster order (one pass over the results).
+    /// Each cluster with its results, in cluster order (one pass over the results). Clusters with
+    /// the same identity (the same cluster listed twice) form one group, under the first.
     public var resultsByCluster: [(cluster: ClusterReference, results: [Finding])] {
-        var byIdentity: [String: [Finding]] = [:]
-        for result in results { byIdentity[result.cluster.identity, default: []].append(result) }
-        var seen = Set<String>()
-        return clusters.compactMap { cluster in
-            guard seen.insert(cluster.identity).inserted else { return nil }
-            return (cluster, byIdentity[cluster.identity] ?? [])
+        let group = Self.groups(of: clusters)
+        var grouped = [[Finding]](repeating: [], count: clusters.count)
+        for result in results where result.cluster.ordinal < group.count { grouped[group[result.cluster.ordinal]].append(result) }
+        return clusters.indices.compactMap { index in group[index] == index ? (clusters[index], grouped[index]) : nil }
+    }
+
+    /// For each cluster position, the position of the first cluster with its identity: each
+    /// identity is hashed once per input, not once per comparison.
+    private static func groups(of clusters: [ClusterReference]) -> [Int] {
+        var first: [String: Int] = [:]
+        first.reserveCapacity(clusters.count)
+        return clusters.enumerated().map { index, cluster in
+            if let earlier = first[cluster.identity] { return earlier }
+            first[cluster.identity] = index
+            return index
         }
     }
 }

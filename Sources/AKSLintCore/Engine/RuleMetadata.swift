@@ -1,6 +1,9 @@
 /// Everything akslint says about a rule besides its logic: the text of `akslint explain`, the SARIF
 /// rule descriptor and the catalogue table all come from this one value.
-public struct RuleMetadata: Sendable {
+///
+/// An immutable class, so every finding of a rule refers to the rule's one copy of its texts
+/// instead of carrying them.
+public final class RuleMetadata: Sendable {
     /// Permanent id, such as `AKS103`.
     public let id: String
     /// Kebab-case name, such as `local-accounts-disabled`.
@@ -8,7 +11,7 @@ public struct RuleMetadata: Sendable {
     /// One line saying what a compliant cluster does.
     public let title: String
     /// How serious a failure is (a configuration may override it: see ``withSeverity(_:)``).
-    public private(set) var severity: Severity
+    public let severity: Severity
     public let category: RuleCategory
     /// The settings read, in REST/ARM spelling.
     public let checks: String
@@ -51,9 +54,10 @@ public struct RuleMetadata: Sendable {
 
     /// The same rule at another severity (a `severityOverrides` entry of `.akslint.json`).
     public func withSeverity(_ severity: Severity) -> RuleMetadata {
-        var copy = self
-        copy.severity = severity
-        return copy
+        RuleMetadata(
+            id: id, name: name, title: title, severity: severity, category: category, checks: checks, absentMeans: absentMeans,
+            rationale: rationale, remediation: remediation, references: references, peerIDs: peerIDs, examples: examples,
+            unresolvedMeans: unresolvedMeans)
     }
 }
 

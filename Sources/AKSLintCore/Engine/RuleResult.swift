@@ -101,8 +101,13 @@ public enum ValueDescription {
     /// Longest string rendered before cutting.
     static let maximumLength = 80
 
-    /// `true`, `"none"`, `110`, `["0.0.0.0/0"]`, `an object`.
+    /// `true`, `"none"`, `110`, `["0.0.0.0/0"]`, `an object`. An array shows its first four
+    /// elements, and arrays or objects inside it only by kind, so the text stays one short line.
     public static func describe(_ node: JSONNode) -> String {
+        describe(node, showingElements: true)
+    }
+
+    private static func describe(_ node: JSONNode, showingElements: Bool) -> String {
         if node.isSensitive { return "a secret (not shown)" }
         switch node.value {
         case .null: return "null"
@@ -110,7 +115,8 @@ public enum ValueDescription {
         case .number(let number): return format(number)
         case .string(let text): return quote(text)
         case .array(let elements):
-            let parts = elements.prefix(4).map { describe($0) }
+            guard showingElements else { return "an array" }
+            let parts = elements.prefix(4).map { describe($0, showingElements: false) }
             let more = elements.count > 4 ? ", … (\(elements.count) items)" : ""
             return "[" + parts.joined(separator: ", ") + more + "]"
         case .object: return "an object"

@@ -34,4 +34,24 @@ enum UTF8Validation {
         }
         return nil
     }
+
+    /// The length of the sequence a lead byte starts (1 for anything that is not a lead byte, so
+    /// a walk over bytes always advances).
+    static func sequenceLength(ofLeadByte byte: UInt8) -> Int {
+        switch byte {
+        case 0xC0...0xDF: return 2
+        case 0xE0...0xEF: return 3
+        case 0xF0...0xF7: return 4
+        default: return 1
+        }
+    }
+
+    /// The scalar of the `length`-byte sequence at `index` of valid UTF-8 text (a Swift string's
+    /// bytes), or nil when it runs past the end.
+    static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> Unicode.Scalar? {
+        guard length > 1, index + length <= bytes.count else { return nil }
+        var value = UInt32(bytes[index]) & (0x7F >> UInt32(length))
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return Unicode.Scalar(value)
+    }
 }

@@ -67,9 +67,12 @@ public struct ClusterResource: Sendable {
     public var displayName: String { name.map { BoundedText.bounded($0) } ?? "cluster #\(ordinal + 1)" }
 
     /// A stable identity for fingerprints: the lower-cased resource id, else resource group and name.
+    /// An identity longer than any Azure resource id (which stays under 512 characters for a
+    /// cluster) is replaced by its hash, so a hostile name is not hashed again for every finding.
     public var identity: String {
-        if let resourceId { return resourceId.asciiLowercased() }
-        return [resourceGroup ?? "", name ?? "#\(ordinal + 1)"].joined(separator: "/").asciiLowercased()
+        let written = resourceId ?? [resourceGroup ?? "", name ?? "#\(ordinal + 1)"].joined(separator: "/")
+        guard written.utf8.count > 512 else { return written.asciiLowercased() }
+        return "hash:" + Fingerprint.hex(of: [written])
     }
 
     /// Reads a boolean under `properties`.

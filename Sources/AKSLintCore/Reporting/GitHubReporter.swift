@@ -7,7 +7,7 @@
 /// come first; upload the SARIF report for the full list.
 /// Escaping follows the runner's rules (`%`, CR and LF in the message; also `:` and `,` in
 /// properties), and input text is sanitized so it cannot carry terminal escapes into the log.
-public struct GitHubReporter: Sendable {
+public struct GitHubReporter: Reporter {
     /// Paths are written relative to this directory (the workspace in CI) so annotations attach.
     public let workingDirectory: String
     /// Whether indeterminate results are raised to warnings (`--strict`).
@@ -19,23 +19,23 @@ public struct GitHubReporter: Sendable {
         self.strict = strict
     }
 
-    /// The workflow commands, one per line.
-    public func render(_ report: LintReport) -> String {
-        var lines: [String] = []
+    /// Writes the workflow commands, one per line: failures before indeterminate results, the
+    /// most severe first.
+    public func write(_ report: LintReport, to output: inout ReportOutput) {
         for error in report.errors {
-            lines.append(command("error", file: error.path, line: error.position?.line, column: error.position?.column, title: "akslint: input could not be read", message: error.message))
+            output.write(command("error", file: error.path, line: error.position?.line, column: error.position?.column, title: "akslint: input could not be read", message: error.message) + "\n")
         }
-        let open = report.findings.filter(\.isOpen).enumerated().sorted { left, right in
-            let (a, b) = (left.element, right.element)
+        let open = report.findings.filter(\.isOpen)
+        let order = open.indices.sorted { left, right in
+            let (a, b) = (open[left], open[right])
             if a.state != b.state { return a.state == .fail }
             if a.severity != b.severity { return a.severity > b.severity }
-            return left.offset < right.offset
-        }.map(\.element)
-        for finding in open { lines.append(annotation(finding)) }
-        for note in report.suppressionReview.notes {
-            lines.append(command("warning", file: note.source.path, line: note.source.line, column: nil, title: "akslint: suppression", message: note.message))
+            return left < right
         }
-        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+        for index in order { output.write(annotation(open[index]) + "\n") }
+        for note in report.suppressionReview.notes {
+            output.write(command("warning", file: note.source.path, line: note.source.line, column: nil, title: "akslint: suppression", message: note.message) + "\n")
+        }
     }
 
     private func annotation(_ finding: Finding) -> String {

@@ -1,6 +1,6 @@
 /// The report for scripts: a versioned object with stable field names (see the README's
 /// "JSON report" section). Version 1 fields are only ever added to, never renamed or removed.
-public struct JSONReporter: Sendable {
+public struct JSONReporter: Reporter {
     /// The report format's version.
     public static let schemaVersion = 1
 
@@ -12,16 +12,17 @@ public struct JSONReporter: Sendable {
         self.includePassed = includePassed
     }
 
-    /// The report as pretty-printed JSON.
-    public func render(_ report: LintReport) -> String {
-        let listed = report.allResults.filter { $0.state == .fail || $0.state == .indeterminate || (includePassed && $0.state == .pass) }
+    /// Writes the report as pretty-printed JSON, one finding at a time.
+    public func write(_ report: LintReport, to output: inout ReportOutput) {
+        let includePassed = self.includePassed
+        let listed = report.inputs.lazy.flatMap(\.results).filter { $0.state == .fail || $0.state == .indeterminate || (includePassed && $0.state == .pass) }
         let summary = report.summary
         let document = JSONOutput.object([
             ("schemaVersion", .int(Self.schemaVersion)),
             ("tool", .object([("name", .string(AKSLintInfo.name)), ("version", .string(AKSLintInfo.version))])),
             ("evaluationDate", .string(report.evaluationDay.description)),
             ("inputs", .array(report.inputs.map(input))),
-            ("findings", .array(listed.map(finding))),
+            ("findings", .lazy(listed.map(finding))),
             ("errors", .array(report.errors.map(diagnostic))),
             ("warnings", .array(report.warnings.map(diagnostic))),
             ("suppressions", review(report.suppressionReview)),
@@ -39,7 +40,7 @@ public struct JSONReporter: Sendable {
                 ("bySeverity", .object(Severity.allCases.map { ($0.rawValue, .int(summary.failuresBySeverity[$0] ?? 0)) })),
             ])),
         ])
-        return document.serialized()
+        document.write(to: &output)
     }
 
     private func input(_ input: InputReport) -> JSONOutput {

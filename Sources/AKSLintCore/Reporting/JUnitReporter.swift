@@ -5,7 +5,7 @@
 /// an indeterminate, suppressed, baselined or not-applicable result is `skipped` with the reason
 /// (indeterminate is a `failure` under `--strict`); an input that cannot be read is an `error`.
 /// The shape is the one in `Fixtures/schemas/junit.xsd`, which `.ci/run` validates against.
-public struct JUnitReporter: Sendable {
+public struct JUnitReporter: Reporter {
     /// When the run started, `YYYY-MM-DDTHH:MM:SS` in UTC (the `timestamp` of every suite).
     public let timestamp: String
     /// Whether indeterminate results are failures (`--strict`).
@@ -31,25 +31,25 @@ public struct JUnitReporter: Sendable {
         let outcome: Outcome
     }
 
-    /// The XML document.
-    public func render(_ report: LintReport) -> String {
-        let suites = report.inputs.map { input in (input, testCases(input, rules: report.rules)) }
-        let all = suites.flatMap(\.1)
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += "<testsuites name=\"akslint\"\(counts(all)) time=\"0\">\n"
-        for (index, (input, cases)) in suites.enumerated() {
-            xml += "  <testsuite name=\"\(attribute(input.path))\" id=\"\(index)\"\(counts(cases)) time=\"0\" timestamp=\"\(timestamp)\">\n"
-            xml += "    <properties>\n"
-            xml += "      <property name=\"akslint.version\" value=\"\(AKSLintInfo.version)\"/>\n"
-            xml += "      <property name=\"akslint.evaluationDate\" value=\"\(report.evaluationDay)\"/>\n"
-            if let format = input.format { xml += "      <property name=\"akslint.inputFormat\" value=\"\(format.rawValue)\"/>\n" }
-            if let parameters = input.parametersPath { xml += "      <property name=\"akslint.parameters\" value=\"\(attribute(parameters))\"/>\n" }
-            xml += "    </properties>\n"
-            for testCase in cases { xml += render(testCase) }
-            xml += "  </testsuite>\n"
+    /// Writes the XML document in two passes: the counts every `testsuite` element carries, then
+    /// the testcases, one cluster at a time.
+    public func write(_ report: LintReport, to output: inout ReportOutput) {
+        let counts = report.inputs.map(count)
+        output.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        output.write("<testsuites name=\"akslint\"\(counts.reduce(Counts(), +)) time=\"0\">\n")
+        for (index, input) in report.inputs.enumerated() {
+            var header = "  <testsuite name=\"\(attribute(input.path))\" id=\"\(index)\"\(counts[index]) time=\"0\" timestamp=\"\(timestamp)\">\n"
+            header += "    <properties>\n"
+            header += "      <property name=\"akslint.version\" value=\"\(AKSLintInfo.version)\"/>\n"
+            header += "      <property name=\"akslint.evaluationDate\" value=\"\(report.evaluationDay)\"/>\n"
+            if let format = input.format { header += "      <property name=\"akslint.inputFormat\" value=\"\(format.rawValue)\"/>\n" }
+            if let parameters = input.parametersPath { header += "      <property name=\"akslint.parameters\" value=\"\(attribute(parameters))\"/>\n" }
+            header += "    </properties>\n"
+            output.write(header)
+            forEachTestCase(of: input) { output.write(render($0)) }
+            output.write("  </testsuite>\n")
         }
-        xml += "</testsuites>\n"
-        return xml
+        output.write("</testsuites>\n")
     }
 
     private func render(_ testCase: TestCase) -> String {
@@ -67,12 +67,26 @@ public struct JUnitReporter: Sendable {
     }
 
     /// One testcase per cluster and rule, clusters in input order, rules by id.
-    func testCases(_ input: InputReport, rules: [RuleMetadata]) -> [TestCase] {
+    func testCases(_ input: InputReport) -> [TestCase] {
+        var cases: [TestCase] = []
+        forEachTestCase(of: input) { cases.append($0) }
+        return cases
+    }
+
+    /// Calls `body` with each testcase of `input`, building one cluster's at a time.
+    private func forEachTestCase(of input: InputReport, _ body: (TestCase) -> Void) {
         if let error = input.error {
             let position = error.position.map { ":\($0.line):\($0.column)" } ?? ""
-            return [TestCase(name: "read input", className: input.path, outcome: .error(message: "\(input.path)\(position): \(error.message)"))]
+            body(TestCase(name: "read input", className: input.path, outcome: .error(message: "\(input.path)\(position): \(error.message)")))
+            return
         }
-        var cases: [TestCase] = []
+        forEachRule(of: input) { cluster, results in
+            body(TestCase(name: "\(results[0].ruleId) \(results[0].ruleName)", className: cluster.displayName, outcome: outcome(of: results)))
+        }
+    }
+
+    /// Calls `body` with each cluster of `input` and the results of one rule on it, rules by id.
+    private func forEachRule(of input: InputReport, _ body: (ClusterReference, [Finding]) -> Void) {
         for (cluster, results) in input.resultsByCluster {
             var ruleOrder: [String] = []
             var byRule: [String: [Finding]] = [:]
@@ -80,13 +94,33 @@ public struct JUnitReporter: Sendable {
                 if byRule[result.ruleId] == nil { ruleOrder.append(result.ruleId) }
                 byRule[result.ruleId, default: []].append(result)
             }
-            for ruleId in ruleOrder.sorted() {
-                let ruleResults = byRule[ruleId] ?? []
-                let name = "\(ruleId) \(ruleResults[0].ruleName)"
-                cases.append(TestCase(name: name, className: cluster.displayName, outcome: outcome(of: ruleResults)))
+            for ruleId in ruleOrder.sorted() { body(cluster, byRule[ruleId] ?? []) }
+        }
+    }
+
+    /// The counts of an input's testcases, without building them.
+    private func count(_ input: InputReport) -> Counts {
+        guard input.error == nil else { return Counts(tests: 1, failures: 0, errors: 1, skipped: 0) }
+        var counts = Counts()
+        forEachRule(of: input) { _, results in
+            counts.tests += 1
+            switch kind(of: results) {
+            case .failure: counts.failures += 1
+            case .skipped: counts.skipped += 1
+            case .passed: break
             }
         }
-        return cases
+        return counts
+    }
+
+    /// What a rule's results on one cluster make of its testcase (see ``outcome(of:)``).
+    private enum Kind { case failure, skipped, passed }
+
+    private func kind(of results: [Finding]) -> Kind {
+        if results.contains(where: { $0.isOpen && ($0.state == .fail || strict) }) { return .failure }
+        if results.contains(where: { $0.isOpen || $0.suppression != nil }) { return .skipped }
+        if !results.isEmpty && results.allSatisfy({ $0.state == .notApplicable }) { return .skipped }
+        return .passed
     }
 
     private func outcome(of results: [Finding]) -> Outcome {
@@ -124,18 +158,16 @@ public struct JUnitReporter: Sendable {
         return lines.map { TerminalSafety.sanitize($0) }.joined(separator: "\n")
     }
 
-    private func counts(_ cases: [TestCase]) -> String {
-        var failures = 0, errors = 0, skipped = 0
-        for testCase in cases {
-            switch testCase.outcome {
-            case .failure: failures += 1
-            case .error: errors += 1
-            case .skipped: skipped += 1
-            case .passed: break
-            }
-        }
-        return " tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\""
+    private func attribute(_ text: String) -> String { XMLEscaping.escape(text, keepNewlines: false) }
+}
+
+/// The counts a `testsuites` or `testsuite` element carries, written as its attributes.
+private struct Counts: CustomStringConvertible {
+    var tests = 0, failures = 0, errors = 0, skipped = 0
+
+    static func + (left: Counts, right: Counts) -> Counts {
+        Counts(tests: left.tests + right.tests, failures: left.failures + right.failures, errors: left.errors + right.errors, skipped: left.skipped + right.skipped)
     }
 
-    private func attribute(_ text: String) -> String { XMLEscaping.escape(text, keepNewlines: false) }
+    var description: String { " tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\"" }
 }

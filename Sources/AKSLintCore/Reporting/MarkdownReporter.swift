@@ -5,7 +5,7 @@
 /// Input-controlled text is escaped (see ``MarkdownEscaping``). The output stays under
 /// ``maximumBytes`` (GitHub refuses a step summary above 1 MiB): findings that do not fit are
 /// counted, not listed.
-public struct MarkdownReporter: Sendable {
+public struct MarkdownReporter: Reporter {
     /// The size the report is kept under.
     public let maximumBytes: Int
 
@@ -14,8 +14,12 @@ public struct MarkdownReporter: Sendable {
         self.maximumBytes = maximumBytes
     }
 
-    /// The Markdown document.
-    public func render(_ report: LintReport) -> String {
+    /// Writes the Markdown document (built whole first: it is at most ``maximumBytes``).
+    public func write(_ report: LintReport, to output: inout ReportOutput) {
+        output.write(document(report))
+    }
+
+    private func document(_ report: LintReport) -> String {
         var document = MarkdownDocument(budget: maximumBytes)
         document.append("## akslint: AKS security posture\n\n")
         document.append("**\(verdict(report))**\n\n")

@@ -4,7 +4,7 @@
 /// result with a relative artifact URI, a region with line and column, and akslint's own
 /// line-independent fingerprint under `partialFingerprints["akslint/v1"]`. Inputs that could not
 /// be read go to the invocation's notifications, never to location-less results.
-public struct SARIFReporter: Sendable {
+public struct SARIFReporter: Reporter {
     /// Absolute path that relative artifact URIs are relative to (the repository root in CI).
     public let workingDirectory: String
     /// Whether suppressed and baselined findings are included (with `suppressions` filled in).
@@ -17,29 +17,31 @@ public struct SARIFReporter: Sendable {
         self.includeSuppressed = includeSuppressed
     }
 
-    /// The SARIF log as JSON.
-    public func render(_ report: LintReport) -> String {
+    /// Writes the SARIF log as JSON, one rule and one result at a time.
+    public func write(_ report: LintReport, to output: inout ReportOutput) {
         let ruleIndex = Dictionary(report.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let includeSuppressed = self.includeSuppressed
+        let comparedWithBaseline = report.suppressionReview.baselinePath != nil
         let run = JSONOutput.object([
             ("tool", .object([("driver", .object([
                 ("name", .string(AKSLintInfo.name)),
                 ("semanticVersion", .string(AKSLintInfo.version)),
                 ("informationUri", .string(AKSLintInfo.informationURI)),
-                ("rules", .array(report.rules.map(rule))),
+                ("rules", .lazy(report.rules.lazy.map(rule))),
             ]))])),
             ("automationDetails", .object([("id", .string("akslint/"))])),
             ("originalUriBaseIds", .object([("%SRCROOT%", .object([("uri", .string(sourceRootURI))]))])),
             ("columnKind", .string("utf16CodeUnits")),
             ("invocations", .array([invocation(report)])),
-            ("results", .array(report.findings.filter { includeSuppressed || $0.suppression == nil }.map {
-                result($0, ruleIndex: ruleIndex[$0.ruleId], comparedWithBaseline: report.suppressionReview.baselinePath != nil)
+            ("results", .lazy(report.inputs.lazy.flatMap(\.results).filter { ($0.state == .fail || $0.state == .indeterminate) && (includeSuppressed || $0.suppression == nil) }.map {
+                result($0, ruleIndex: ruleIndex[$0.ruleId], comparedWithBaseline: comparedWithBaseline)
             })),
         ])
         return JSONOutput.object([
             ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
             ("version", .string("2.1.0")),
             ("runs", .array([run])),
-        ]).serialized()
+        ]).write(to: &output)
     }
 
     private func rule(_ rule: RuleMetadata) -> JSONOutput {

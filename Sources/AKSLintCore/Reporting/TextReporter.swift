@@ -1,7 +1,7 @@
 /// The report for people: findings grouped by input and cluster, each with its location, message
 /// and fix. Every string that came from an input is sanitized, so a hostile file cannot send
 /// escape sequences to the terminal; colour codes are only added by the reporter itself.
-public struct TextReporter: Sendable {
+public struct TextReporter: Reporter {
     /// Whether to colour severities with ANSI escape sequences.
     public let colored: Bool
     /// Only findings: no headers for clusters without findings.
@@ -13,19 +13,17 @@ public struct TextReporter: Sendable {
         self.quiet = quiet
     }
 
-    /// The report.
-    public func render(_ report: LintReport) -> String {
-        var output = ""
+    /// Writes the report, one cluster at a time.
+    public func write(_ report: LintReport, to output: inout ReportOutput) {
         for input in report.inputs where input.error == nil {
             for (cluster, results) in input.resultsByCluster {
                 let findings = results.filter(\.isOpen)
                 if findings.isEmpty && quiet { continue }
-                output += header(input: input, cluster: cluster, results: results)
-                for finding in findings { output += render(finding) }
-                output += "\n"
+                output.write(header(input: input, cluster: cluster, results: results))
+                for finding in findings { output.write(render(finding)) }
+                output.write("\n")
             }
         }
-        return output
     }
 
     /// One line counting what the run found, for the end of a run.

@@ -16,13 +16,14 @@ public struct Baseline: Sendable {
     public let entries: [Entry]
     /// The file it was read from.
     public let path: String
-    private let fingerprints: Set<String>
+    /// The entries' fingerprints as numbers (one that is not 16 hex digits matches nothing).
+    private let fingerprints: Set<UInt64>
 
     /// A baseline of these entries.
     public init(entries: [Entry], path: String) {
         self.entries = entries
         self.path = path
-        self.fingerprints = Set(entries.map(\.fingerprint))
+        self.fingerprints = Set(entries.compactMap { $0.fingerprint.utf8.count == 16 ? UInt64($0.fingerprint, radix: 16) : nil })
     }
 
     /// A baseline of the findings of a report that are open or already baselined (findings
@@ -36,7 +37,7 @@ public struct Baseline: Sendable {
     }
 
     /// Whether a finding was accepted.
-    public func contains(_ finding: Finding) -> Bool { fingerprints.contains(finding.fingerprint) }
+    public func contains(_ finding: Finding) -> Bool { fingerprints.contains(finding.fingerprintValue) }
 
     /// The file's text: a versioned JSON object, entries sorted so the file diffs cleanly.
     public func serialized() -> String {

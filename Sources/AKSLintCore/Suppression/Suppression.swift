@@ -1,6 +1,7 @@
 /// Why a finding does not count: a justified suppression, or membership in a baseline.
 /// Suppressed findings stay in JSON and in every summary; they are left out of the gate.
-public struct Suppression: Sendable, Equatable {
+/// (A class: the findings one suppression accepts share it.)
+public final class Suppression: Sendable, Equatable {
     /// Where the decision was made.
     public enum Kind: String, Sendable, Equatable {
         /// In the template, on the resource (`metadata.akslint.suppress`): SARIF `inSource`.
@@ -28,6 +29,10 @@ public struct Suppression: Sendable, Equatable {
         self.justification = justification
         self.source = source
         self.expires = expires
+    }
+
+    public static func == (left: Suppression, right: Suppression) -> Bool {
+        (left.kind, left.justification, left.source, left.expires) == (right.kind, right.justification, right.source, right.expires)
     }
 }
 
