@@ -22,8 +22,9 @@ let package = Package(
         .executableTarget(name: "akslint", dependencies: ["AKSLintCLI"], swiftSettings: sharedSettings),
         .executableTarget(name: "akslint-bench", dependencies: ["AKSLintCLI"], swiftSettings: sharedSettings),
         .target(name: "AKSLintTestSupport", dependencies: ["AKSLintCore"], path: "Tests/AKSLintTestSupport", swiftSettings: sharedSettings),
+        .target(name: "AKSLintFuzzTargets", dependencies: ["AKSLintCore", "AKSLintRules"], path: "Tests/AKSLintFuzzTargets", swiftSettings: sharedSettings),
         .testTarget(name: "AKSLintCoreTests", dependencies: ["AKSLintCore", "AKSLintTestSupport"], swiftSettings: sharedSettings),
-        .testTarget(name: "AKSLintRulesTests", dependencies: ["AKSLintCore", "AKSLintRules", "AKSLintTestSupport"], swiftSettings: sharedSettings),
+        .testTarget(name: "AKSLintRulesTests", dependencies: ["AKSLintCore", "AKSLintRules", "AKSLintTestSupport", "AKSLintFuzzTargets"], swiftSettings: sharedSettings),
         .testTarget(name: "AKSLintCLITests", dependencies: ["AKSLintCLI", "AKSLintCore", "AKSLintRules", "AKSLintTestSupport"], swiftSettings: sharedSettings),
     ],
     swiftLanguageModes: [.v6]

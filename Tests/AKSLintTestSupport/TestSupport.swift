@@ -49,6 +49,22 @@ public func directoryEntries(_ path: String) throws -> [String] {
     return names.sorted()
 }
 
+/// The paths of every file below `directory` whose name ends with `suffix`, sorted.
+public func files(under directory: String, endingWith suffix: String) throws -> [String] {
+    var found: [String] = []
+    for name in try directoryEntries(directory) {
+        let path = directory + "/" + name
+        var info = stat()
+        guard stat(path, &info) == 0 else { continue }
+        if info.st_mode & S_IFMT == S_IFDIR {
+            found += try files(under: path, endingWith: suffix)
+        } else if name.hasSuffix(suffix) {
+            found.append(path)
+        }
+    }
+    return found.sorted()
+}
+
 /// A test precondition that did not hold (a file that cannot be read, say).
 public struct TestFailure: Error, CustomStringConvertible {
     public let description: String
@@ -58,3 +74,70 @@ public struct TestFailure: Error, CustomStringConvertible {
 #if canImport(Glibc)
 import Glibc
 #endif
+
+/// What a child process printed and how it ended.
+public struct ProcessResult: Sendable {
+    /// The exit status, or nil when a signal ended the process.
+    public let exitStatus: Int32?
+    /// The signal that ended it, if one did.
+    public let signal: Int32?
+    public let standardError: String
+}
+
+/// How a child's standard output is connected.
+public enum ChildOutput: Sendable {
+    /// A file opened for writing (such as `/dev/full`).
+    case file(String)
+    /// Closed: the child starts without descriptor 1.
+    case closed
+    /// A pipe from which the parent reads `bytes` bytes and then closes its end.
+    case pipeReadingOnly(bytes: Int)
+}
+
+/// Runs the built `akslint` executable (`.build/debug/akslint`, which `swift test` builds) with
+/// `arguments` (give absolute paths: the child runs in this process's working directory),
+/// standard input from `/dev/null`, and standard output as given; standard error is captured.
+public func runBuiltAkslint(_ arguments: [String], standardOutput: ChildOutput) throws -> ProcessResult {
+    let executable = Paths.repositoryRoot + "/.build/debug/akslint"
+    guard access(executable, X_OK) == 0 else { throw TestFailure("\(executable) is missing: build with `swift build` first") }
+    var errorPipe: [Int32] = [0, 0]
+    var outputPipe: [Int32] = [0, 0]
+    guard pipe(&errorPipe) == 0, pipe(&outputPipe) == 0 else { throw TestFailure("pipe failed") }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    switch standardOutput {
+    case .file(let path): posix_spawn_file_actions_addopen(&actions, 1, path, O_WRONLY, 0)
+    case .closed: posix_spawn_file_actions_addclose(&actions, 1)
+    case .pipeReadingOnly: posix_spawn_file_actions_adddup2(&actions, outputPipe[1], 1)
+    }
+    posix_spawn_file_actions_adddup2(&actions, errorPipe[1], 2)
+    for descriptor in errorPipe + outputPipe { posix_spawn_file_actions_addclose(&actions, descriptor) }
+    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var child = pid_t()
+    guard posix_spawn(&child, executable, &actions, nil, argv, environ) == 0 else { throw TestFailure("posix_spawn failed") }
+    close(errorPipe[1])
+    close(outputPipe[1])
+    if case .pipeReadingOnly(let count) = standardOutput {
+        var buffer = [UInt8](repeating: 0, count: count)
+        _ = read(outputPipe[0], &buffer, count)
+    }
+    close(outputPipe[0])
+    var captured: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 4096)
+    while true {
+        let count = read(errorPipe[0], &chunk, chunk.count)
+        if count <= 0 { break }
+        captured += chunk[0..<count]
+    }
+    close(errorPipe[0])
+    var status: Int32 = 0
+    waitpid(child, &status, 0)
+    let signalled = status & 0x7F
+    return ProcessResult(
+        exitStatus: signalled == 0 ? (status >> 8) & 0xFF : nil,
+        signal: signalled == 0 ? nil : signalled,
+        standardError: String(decoding: captured, as: UTF8.self))
+}

@@ -13,12 +13,12 @@ public enum JSONParser {
     /// How many duplicate-key warnings one document gets before the rest are only counted.
     static let maximumDuplicateKeyWarnings = 20
 
-    /// The most values a text of `byteCount` bytes may hold: one per 4 bytes on average, plus
-    /// 250,000 for small texts. Real documents hold one value per 15 to 30 bytes (an `az aks
-    /// list` export of the corpus, minified: one per 17); a text far denser than that is a
-    /// resource bomb, and its tree would need up to 50 bytes per value.
+    /// The most values a text of `byteCount` bytes may hold: one per 8 bytes on average, plus
+    /// 250,000 for small texts. Real documents hold one value per 12 to 30 bytes even minified
+    /// (the densest file of the shared corpus: 12; a minified `az aks list`: 25); a text far
+    /// denser than that is a resource bomb, and its tree would take about 80 bytes per value.
     public static func maximumValues(forTextOf byteCount: Int) -> Int {
-        byteCount / 4 + 250_000
+        byteCount / 8 + 250_000
     }
 
     /// Parses `text` (UTF-8, without a byte-order mark).

@@ -16,7 +16,7 @@ final class EvaluationBudget {
 
     /// The limits every template is evaluated with. Resource Manager rejects a template whose
     /// expanded form exceeds 4 MB; these allow several times that, counting intermediate values.
-    static let standard = Limits(values: 500_000, stringBytes: 16 * 1024 * 1024, steps: 4_000_000, depth: 1_000)
+    static let standard = Limits(values: 200_000, stringBytes: 16 * 1024 * 1024, steps: 4_000_000, depth: 1_000)
 
     /// The deepest nesting of arrays and objects a built value may have (as deep as the parser
     /// accepts from a file).

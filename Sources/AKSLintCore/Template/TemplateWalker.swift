@@ -34,6 +34,13 @@ struct TemplateWalker {
     /// template nested deeper is reported as an error rather than partly evaluated.
     static let maximumNestedDeployments = 32
 
+    /// Resource Manager's limit on the resources one template deploys, copies included.
+    static let maximumResources = 800
+
+    /// The evaluation steps each resource instance costs besides its expressions, so nested
+    /// deployments in copy loops (800 × 800 instances) exhaust the budget after about 10,000.
+    static let stepsPerResource = 400
+
     let document: JSONDocument
     private(set) var resources: [EvaluatedResource] = []
     private(set) var warnings: [InputWarning] = []
@@ -56,12 +63,15 @@ struct TemplateWalker {
         } else {
             definitions = container.elements
         }
+        var deployed = 0
         for definition in definitions where !evaluator.budget.isExhausted {
-            walkResource(definition, parent: nil, evaluator: evaluator, condition: condition, depth: depth)
+            walkResource(definition, parent: nil, evaluator: evaluator, condition: condition, depth: depth, deployed: &deployed)
         }
     }
 
-    private mutating func walkResource(_ definition: ValueRef, parent: (type: String, name: JSONNode)?, evaluator: ExpressionEvaluator, condition: UnresolvedExpression?, depth: Int) {
+    /// Walks one resource definition (each instance of its copy loop), counting the instances in
+    /// `deployed` against Resource Manager's per-template limit.
+    private mutating func walkResource(_ definition: ValueRef, parent: (type: String, name: JSONNode)?, evaluator: ExpressionEvaluator, condition: UnresolvedExpression?, depth: Int, deployed: inout Int) {
         guard let object = definition.node.object else { return }
         if object["existing"]?.boolValue == true {
             existingReferences += 1
@@ -70,6 +80,12 @@ struct TemplateWalker {
         let budget = evaluator.budget
         budget.currentResource = object["name"]?.string.map { String($0.prefix(256)) }
         for (instance, loopCondition) in copyInstances(of: definition, evaluator: evaluator) where !budget.isExhausted {
+            deployed += 1
+            guard budget.charge(steps: Self.stepsPerResource, at: definition.node.span) else { return }
+            guard deployed <= Self.maximumResources else {
+                budget.reject("the template deploys more than \(Self.maximumResources) resources (copies included), which Resource Manager rejects", at: definition.node.span)
+                return
+            }
             var instanceCondition = condition ?? loopCondition
             if let conditionNode = object["condition"] {
                 let evaluated = instance.evaluateTree(conditionNode)
@@ -106,7 +122,7 @@ struct TemplateWalker {
             }
             if let children = definition.child("resources") {
                 for child in children.elements where !budget.isExhausted {
-                    walkResource(child, parent: (fullType, name), evaluator: instance, condition: instanceCondition, depth: depth)
+                    walkResource(child, parent: (fullType, name), evaluator: instance, condition: instanceCondition, depth: depth, deployed: &deployed)
                 }
             }
         }

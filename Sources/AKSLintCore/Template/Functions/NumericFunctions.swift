@@ -29,6 +29,7 @@ enum NumericFunctions {
                 guard right != 0 else { return TemplateFunctions.invalid(name, "divides by zero") }
                 result = name == "div" ? left / right : left % right
             }
+            guard result.magnitude < 1 << 53 else { return .unresolved("\(name)() gives \(result), beyond the integers akslint represents exactly (±2^53)") }
             return .value(.number(Double(result)))
         case "min", "max":
             let numbers = (arguments.count == 1 ? arguments[0].value.arrayValue ?? [] : arguments).compactMap { TemplateValues.integer($0.value) }

@@ -9,22 +9,28 @@ import Darwin
 /// Runs work on threads akslint starts itself, each with a stack of ``stackSize`` bytes.
 ///
 /// The parser and the template evaluator bound their recursion (512 levels of JSON, 1,000 nested
-/// evaluations), and this stack holds the deepest such recursion with room to spare even in a
-/// debug build; a thread of the system's default size (8 MiB on Linux, 512 KiB on macOS for
-/// secondary threads) might not. The memory is reserved, not used: only the pages a deep input
-/// touches become resident.
-enum WorkerThreads {
+/// evaluations). At those limits a release build needs under 2 MiB of stack and a debug build
+/// about 12 MiB (measured with a chain of 2,600 variables), more than a thread of the system's
+/// default size may have (512 KiB for secondary threads on macOS). Call ``InputLoader`` and
+/// ``LintEngine`` from these threads, as the command line does. The memory is reserved, not
+/// used: only the pages a deep input touches become resident.
+public enum WorkerThreads {
     /// The stack of each worker thread.
-    static let stackSize = 256 * 1024 * 1024
+    public static let stackSize = 64 * 1024 * 1024
 
     /// `body(index)` for every index in `0..<count`, on up to `parallelism` threads, each taking
     /// the next index when it is done with one; the results are in index order.
-    static func map<Result: Sendable>(count: Int, parallelism: Int, _ body: @escaping @Sendable (Int) -> Result) -> [Result] {
+    public static func map<Result: Sendable>(count: Int, parallelism: Int, _ body: @escaping @Sendable (Int) -> Result) -> [Result] {
         guard count > 0 else { return [] }
         let work = Work(count: count, body: body)
         let threads = (0..<max(1, min(parallelism, count))).compactMap { _ in start(work) }
         for thread in threads { pthread_join(thread, nil) }
         return work.results()
+    }
+
+    /// `body()` on one worker thread, waiting for its result.
+    public static func run<Result: Sendable>(_ body: @escaping @Sendable () -> Result) -> Result {
+        map(count: 1, parallelism: 1) { _ in body() }[0]
     }
 
     /// The shared state of one `map`: the next index to take and the results so far.

@@ -1,0 +1,107 @@
+import AKSLintCore
+import AKSLintRules
+
+/// The bodies of akslint's fuzz harnesses. `.ci/fuzz` compiles this file into libFuzzer
+/// executables (one `LLVMFuzzerTestOneInput` per target), and `swift test` runs every input saved
+/// in `Fixtures/fuzz/<target>/` through the same functions, so a crasher, once found and saved,
+/// stays a regression test that needs no fuzzer.
+///
+/// Each target goes only through akslint's public API and only checks that nothing crashes, hangs
+/// or runs away: what the results are is the other tests' business.
+public enum FuzzTarget: String, CaseIterable, Sendable {
+    /// The JSONC parser, and a position for every value it produced.
+    case json
+    /// The ARM expression parser and evaluator: the input is the text of one template expression
+    /// (without its brackets), placed in a small template that has parameters, variables and a
+    /// copy loop to refer to.
+    case expression
+    /// The whole path of `akslint check`: load (any shape, templates included), every rule, the
+    /// suppressions, and every report format; also the configuration, baseline and parameters
+    /// parsers on the same bytes.
+    case pipeline
+
+    /// Runs one input. Evaluation may recurse deeply, so the expression and pipeline targets run
+    /// on a worker thread, unless `onCallingThread` says the caller's stack is large enough (the
+    /// fuzz harnesses run with an enlarged main-thread stack: a thread per input would cost more
+    /// than the input).
+    public func run(_ bytes: [UInt8], onCallingThread: Bool = false) {
+        switch self {
+        case .json:
+            Self.parse(bytes)
+        case .expression where onCallingThread:
+            Self.evaluate(bytes)
+        case .expression:
+            WorkerThreads.run { Self.evaluate(bytes) }
+        case .pipeline where onCallingThread:
+            Self.lint(bytes)
+        case .pipeline:
+            WorkerThreads.run { Self.lint(bytes) }
+        }
+    }
+
+    private static func parse(_ bytes: [UInt8]) {
+        guard let document = try? JSONParser.parse(bytes) else { return }
+        visit(document.root, in: document)
+    }
+
+    private static func visit(_ node: JSONNode, in document: JSONDocument) {
+        _ = document.region(of: node.span)
+        switch node.value {
+        case .array(let elements): elements.forEach { visit($0, in: document) }
+        case .object(let object): object.members.forEach { visit($0.value, in: document) }
+        default: break
+        }
+    }
+
+    private static func evaluate(_ bytes: [UInt8]) {
+        guard let text = String(validating: bytes, as: UTF8.self) else { return }
+        let expression = "[" + text + "]"
+        let template = """
+            {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+             "parameters": {"name": {"type": "string", "defaultValue": "aks"}, "count": {"type": "int", "defaultValue": 2},
+               "flags": {"type": "object", "defaultValue": {"private": true, "ranges": ["10.0.0.0/8"]}}, "secret": {"type": "securestring"}},
+             "variables": {"list": [1, "two", {"three": 3}], "text": "[concat(parameters('name'), '-x')]"},
+             "resources": [{"type": "Microsoft.ContainerService/managedClusters", "apiVersion": "2025-10-01", "name": "[parameters('name')]",
+               "properties": {"dnsPrefix": \(jsonString(expression)), "enableRBAC": \(jsonString(expression)),
+                 "copy": [{"name": "agentPoolProfiles", "count": 2, "input": {"name": \(jsonString(expression)), "mode": "System"}}]}}]}
+            """
+        _ = try? InputLoader.load(Array(template.utf8))
+    }
+
+    private static func lint(_ bytes: [UInt8]) {
+        _ = try? ConfigurationParser.parse(bytes, path: "fuzz.akslint.json", knownRules: BuiltinRules.all.map(\.metadata.id))
+        _ = try? Baseline.parse(bytes, path: "fuzz.baseline.json")
+        let parameters = try? TemplateParameters.parse(bytes, path: "fuzz.parameters.json")
+        let report: InputReport
+        do {
+            let loaded = try InputLoader.load(bytes, parameters: parameters)
+            report = InputReport(path: "fuzz.json", loaded: loaded, results: try LintEngine(rules: BuiltinRules.all).evaluate(loaded, path: "fuzz.json"))
+        } catch let error as InputError {
+            report = InputReport(path: "fuzz.json", error: InputDiagnostic(path: "fuzz.json", position: error.position, message: error.description))
+        } catch {
+            report = InputReport(path: "fuzz.json", error: InputDiagnostic(path: "fuzz.json", position: nil, message: "\(error)", isInternalError: true))
+        }
+        let linting = LintReport(inputs: [report], rules: BuiltinRules.all.map(\.metadata), evaluationDay: CalendarDay(year: 2026, month: 11, day: 24)!)
+        let accepted = SuppressionApplier(configuration: LintConfiguration(), baseline: nil, today: linting.evaluationDay, knownRules: Set(BuiltinRules.all.map(\.metadata.id))).apply(to: linting)
+        _ = TextReporter(colored: true).render(accepted)
+        _ = JSONReporter(includePassed: true).render(accepted)
+        _ = SARIFReporter(workingDirectory: "/repository").render(accepted)
+        _ = JUnitReporter(timestamp: "2026-11-24T08:00:00").render(accepted)
+        _ = MarkdownReporter().render(accepted)
+        _ = GitHubReporter(workingDirectory: "/repository").render(accepted)
+    }
+
+    /// `text` as a JSON string literal.
+    private static func jsonString(_ text: String) -> String {
+        var output = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case _ where scalar.value < 0x20: output += "\\u00" + String(scalar.value >> 4, radix: 16) + String(scalar.value & 0xF, radix: 16)
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        return output + "\""
+    }
+}
