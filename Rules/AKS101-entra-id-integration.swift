@@ -25,7 +25,8 @@ public struct EntraIDIntegration: Rule {
             bicep: "aadProfile: { managed: true, enableAzureRBAC: true, adminGroupObjectIDs: [ '<entra-group-object-id>' ] }",
             notes: "The same command migrates a cluster from the legacy integration. Entra ID integration cannot be turned off again."),
         references: [Learn.entraIntegration, Learn.identityConcepts, Learn.securityBaseline],
-        peerIDs: ["Azure.AKS.ManagedAAD", "CIS AKS 5.5.1"],
+        peers: [.psrule("Azure.AKS.ManagedAAD", "AZR-000029"), .azurePolicy("450d2877", "Azure Kubernetes Service Clusters should enable Microsoft Entra ID integration", note: "audits only a missing aadProfile, so it passes the legacy integration, which akslint fails")],
+        controls: [.cis("5.5.1"), .mcsb("IM-1"), .mcsb("IM-2")],
         examples: [
             RuleExample("AKS-managed Entra ID integration", .passes, #"""
                 {"type": "Microsoft.ContainerService/managedClusters", "name": "prod",

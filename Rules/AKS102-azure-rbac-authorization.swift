@@ -24,7 +24,8 @@ public struct AzureRBACAuthorization: Rule {
             bicep: "aadProfile: { managed: true, enableAzureRBAC: true }",
             notes: "Needs AKS-managed Entra ID integration (`--enable-aad`) first."),
         references: [Learn.azureRBAC, Learn.identityConcepts],
-        peerIDs: ["Azure.AKS.AzureRBAC", "CIS AKS 5.5.2"],
+        peers: [.psrule("Azure.AKS.AzureRBAC", "AZR-000032")],
+        controls: [.cis("5.5.2"), .mcsb("IM-1"), .mcsb("PA-7")],
         examples: [
             RuleExample("Azure RBAC enabled", .passes, #"""
                 {"type": "Microsoft.ContainerService/managedClusters", "name": "prod",

@@ -24,7 +24,8 @@ public struct LocalAccountsDisabled: Rule {
             bicep: "disableLocalAccounts: true",
             notes: "Needs AKS-managed Entra ID integration (AKS101). Existing admin kubeconfigs stop working; rotate the cluster certificates (`az aks rotate-certs`) to invalidate copies made earlier."),
         references: [Learn.localAccounts, Learn.securityBaseline],
-        peerIDs: ["CKV_AZURE_141", "Azure.AKS.LocalAccounts"],
+        peers: [.checkov("CKV_AZURE_141"), .psrule("Azure.AKS.LocalAccounts", "AZR-000031"), .prowler("aks_cluster_local_accounts_disabled"), .azurePolicy("993c2fcd", "Azure Kubernetes Service Clusters should have local authentication methods disabled")],
+        controls: [.cis("4.1.1"), .mcsb("IM-1"), .mcsb("PA-7")],
         examples: [
             RuleExample("local accounts disabled", .passes, #"""
                 {"type": "Microsoft.ContainerService/managedClusters", "name": "prod",

@@ -11,12 +11,13 @@ public struct KubernetesRBACEnabled: Rule {
         severity: .critical,
         category: .identity,
         checks: "properties.enableRBAC",
-        absentMeans: "Kubernetes RBAC is on (the platform default): the rule passes, except for a template resource on API version 2017-08-31, which predates enableRBAC and creates clusters without RBAC.",
+        absentMeans: "The rule fails. RBAC is on by default only when `az aks create` builds the cluster (the CLI sends enableRBAC: true unless --disable-rbac is given); a template, Bicep file or REST body that omits enableRBAC does not turn it on, and the 2017-08-31 API predates the setting altogether. PSRule, checkov (ARM), trivy and KICS fail an absent enableRBAC for the same reason.",
         rationale: """
             With Kubernetes RBAC disabled, the API server authorizes every authenticated request: any service \
             account token mounted in any pod is effectively cluster-admin, so one compromised container owns the \
-            cluster. RBAC can only be chosen when the cluster is created; AKS enables it unless `--disable-rbac` \
-            (or `enableRBAC: false`) asks otherwise.
+            cluster. RBAC can only be chosen when the cluster is created. The CLI enables it unless `--disable-rbac` \
+            is given, but that is a default of the CLI, not of the resource: a template, Bicep file or REST body \
+            must say `enableRBAC: true`.
             """,
         remediation: Remediation(
             azCommand: "az aks create -g {resourceGroup} -n <new-cluster-name> --enable-aad --enable-azure-rbac --disable-local-accounts",
@@ -24,8 +25,9 @@ public struct KubernetesRBACEnabled: Rule {
             bicep: "enableRBAC: true",
             disruption: .newCluster,
             notes: "RBAC cannot be enabled on an existing cluster: create a new cluster (RBAC is on unless `--disable-rbac` is given) and move the workloads."),
-        references: [Learn.identityConcepts, Learn.securityBaseline],
-        peerIDs: ["CKV_AZURE_5", "Azure.AKS.UseRBAC", "AVD-AZU-0042"],
+        references: [Learn.identityConcepts, Learn.managedClustersREST, Reference("az aks create (--disable-rbac: the CLI sends enableRBAC: true unless asked not to)", "https://learn.microsoft.com/cli/azure/aks#az-aks-create"), Reference("PSRule for Azure: Azure.AKS.UseRBAC", "https://azure.github.io/PSRule.Rules.Azure/en/rules/Azure.AKS.UseRBAC/"), Learn.securityBaseline],
+        peers: [.checkov("CKV_AZURE_5", note: "its Terraform check passes an absent setting; the ARM one fails it, as akslint does"), .psrule("Azure.AKS.UseRBAC", "AZR-000038"), .trivy("AVD-AZU-0042"), .kics("9307a2ed", "AKS Cluster RBAC Disabled", note: "ARM"), .kics("86f92117", "AKS RBAC Disabled", note: "Terraform"), .prowler("aks_cluster_rbac_enabled"), .azurePolicy("ac4a19c2", "Role-Based Access Control (RBAC) should be used on Kubernetes Services", note: "audits only an explicit false")],
+        controls: [.cis("4.1.1"), .mcsb("IM-1"), .mcsb("PA-7")],
         examples: [
             RuleExample("RBAC disabled", .fails(at: "$.properties.enableRBAC"), #"""
                 {"type": "Microsoft.ContainerService/managedClusters", "name": "legacy", "properties": {"enableRBAC": false}}
@@ -36,14 +38,23 @@ public struct KubernetesRBACEnabled: Rule {
             RuleExample("RBAC enabled", .passes, #"""
                 {"type": "Microsoft.ContainerService/managedClusters", "name": "prod", "properties": {"enableRBAC": true}}
                 """#),
-            RuleExample("setting absent: the platform default is on", .passes, #"""
+            RuleExample("setting absent: the CLI's default does not apply to a body", .fails(at: "$.properties"), #"""
                 {"type": "Microsoft.ContainerService/managedClusters", "name": "prod", "properties": {"kubernetesVersion": "1.33.2"}}
+                """#),
+            RuleExample("a template that omits enableRBAC", .fails(at: "$.resources[0].properties"), #"""
+                {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+                 "resources": [{"type": "Microsoft.ContainerService/managedClusters", "apiVersion": "2024-02-01", "name": "aks", "properties": {"dnsPrefix": "aks"}}]}
+                """#),
+            RuleExample("RBAC from a parameter that is not set", .indeterminate(at: "$.resources[0].properties.enableRBAC"), #"""
+                {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+                 "parameters": {"rbac": {"type": "bool"}},
+                 "resources": [{"type": "Microsoft.ContainerService/managedClusters", "apiVersion": "2024-02-01", "name": "aks", "properties": {"enableRBAC": "[parameters('rbac')]"}}]}
                 """#),
             RuleExample("a template on the 2017-08-31 API, which has no RBAC", .fails(at: "$.resources[0].properties"), #"""
                 {"$schema": "https://schema.management.azure.com/schemas/2015-01-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
                  "resources": [{"type": "Microsoft.ContainerService/managedClusters", "apiVersion": "2017-08-31", "name": "legacy", "properties": {"dnsPrefix": "legacy"}}]}
                 """#),
-            RuleExample("az aks show output, null", .passes, #"""
+            RuleExample("az aks show output, null", .fails(at: "$.enableRbac"), #"""
                 {"name": "prod", "resourceGroup": "rg", "type": "Microsoft.ContainerService/ManagedClusters", "enableRbac": null}
                 """#),
         ])
@@ -56,10 +67,13 @@ public struct KubernetesRBACEnabled: Rule {
         if setting.reading.isAbsent, let apiVersion = cluster.resource.child("apiVersion")?.node.string, Self.versionsWithoutRBAC.contains(apiVersion) {
             return [setting.result(.fail, "Kubernetes RBAC is disabled (the resource uses API version \(apiVersion), which predates enableRBAC and creates clusters without it): every authenticated identity can do anything in the cluster. Use a current API version with enableRBAC: true.")]
         }
+        if setting.reading.isAbsent {
+            return [setting.result(.fail, "Kubernetes RBAC is not enabled (\(setting.describedValue)): a template or request body that omits enableRBAC does not turn it on (only `az aks create` defaults it to true), and without RBAC every authenticated identity, including any pod's service account, can do anything in the cluster. Set enableRBAC: true.")]
+        }
         return [setting.judge(
-            secureValue: true, absentIsSecure: true,
+            secureValue: true, absentIsSecure: false,
             question: "Kubernetes RBAC is enabled",
-            pass: "Kubernetes RBAC is enabled (\(setting.describedValue)\(setting.reading.isAbsent ? ", and AKS enables it by default" : "")).",
+            pass: "Kubernetes RBAC is enabled (\(setting.describedValue)).",
             verdict: "Kubernetes RBAC is disabled",
             risk: "every authenticated identity, including any pod's service account, can do anything in the cluster.")]
     }

@@ -24,7 +24,8 @@ public struct ManagedIdentity: Rule {
             bicep: "identity: { type: 'SystemAssigned' }",
             notes: "The control plane switches at once; the kubelet identity changes when node pools are next upgraded (`az aks nodepool upgrade --node-image-only`). Grant the new identity the roles the service principal had (network, ACR pull) first."),
         references: [Reference("Use a managed identity in AKS", "https://learn.microsoft.com/azure/aks/use-managed-identity"), Learn.identityConcepts],
-        peerIDs: ["Azure.AKS.ManagedIdentity", "Azure Policy da6e2401 (AKS clusters should use managed identities)"],
+        peers: [.psrule("Azure.AKS.ManagedIdentity", "AZR-000025"), .azurePolicy("da6e2401", "Azure Kubernetes Service Clusters should use managed identities")],
+        controls: [.mcsb("IM-1"), .mcsb("IM-2"), .mcsb("IM-3")],
         examples: [
             RuleExample("system-assigned identity", .passes, #"""
                 {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod", "identity": {"type": "SystemAssigned"},

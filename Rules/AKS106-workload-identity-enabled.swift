@@ -24,7 +24,8 @@ public struct WorkloadIdentityEnabled: Rule {
             template: "properties.securityProfile.workloadIdentity.enabled: true (with properties.oidcIssuerProfile.enabled: true)",
             bicep: "securityProfile: { workloadIdentity: { enabled: true } }\noidcIssuerProfile: { enabled: true }"),
         references: [Learn.workloadIdentity, Learn.oidcIssuer],
-        peerIDs: ["Azure Policy 2cc2e023 (AKS clusters should enable workload identity)"],
+        peers: [.azurePolicy("2cc2e023", "Azure Kubernetes Service Clusters should enable workload identity")],
+        controls: [.cis("5.2.1"), .mcsb("IM-3"), .mcsb("IM-8")],
         examples: [
             RuleExample("workload identity enabled", .passes, #"""
                 {"type": "Microsoft.ContainerService/managedClusters", "name": "prod",

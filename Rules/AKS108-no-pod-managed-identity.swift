@@ -24,7 +24,8 @@ public struct NoPodManagedIdentity: Rule {
             bicep: "podIdentityProfile: { enabled: false }",
             notes: "Needs the aks-preview extension. Move workloads to workload identity (AKS106) before disabling it."),
         references: [Reference("Migrate from pod-managed identity to workload identity", "https://learn.microsoft.com/azure/aks/workload-identity-migrate-from-pod-identity"), Learn.workloadIdentity],
-        peerIDs: ["Azure.AKS.PodIdentity (retired PSRule rule)"],
+        peers: [.psrule("Azure.AKS.PodIdentity", "AZR-000037", note: "retired; it recommended enabling pod-managed identity, which is itself deprecated")],
+        controls: [.mcsb("IM-3")],
         examples: [
             RuleExample("pod identity enabled", .fails(at: "$.properties.podIdentityProfile.enabled"), #"""
                 {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod",

@@ -23,7 +23,8 @@ public struct EntraAdminGroup: Rule {
             template: #"properties.aadProfile.adminGroupObjectIDs: ["<entra-group-object-id>"]"#,
             bicep: "aadProfile: { managed: true, adminGroupObjectIDs: [ '<entra-group-object-id>' ] }"),
         references: [Learn.entraIntegration],
-        peerIDs: ["Azure Policy 36a27de4 (Microsoft Entra ID integrated AKS clusters with admin group access)"],
+        peers: [.azurePolicy("36a27de4", "Configure Microsoft Entra ID integrated Azure Kubernetes Service Clusters with required Admin Group Access")],
+        controls: [.cis("5.5.1"), .mcsb("PA-1"), .mcsb("PA-7")],
         examples: [
             RuleExample("admin group set", .passes, #"""
                 {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod",

@@ -26,7 +26,8 @@ public struct PrivateCluster: Rule {
             disruption: .newCluster,
             notes: "In place only for clusters with API Server VNet Integration (`az aks update ... --enable-apiserver-vnet-integration --apiserver-subnet-id <subnet-id>` first); other clusters must be recreated with `az aks create --enable-private-cluster`. Clients then need a network path and private DNS to the API server."),
         references: [Learn.privateClusters, Learn.apiServerVnetIntegration],
-        peerIDs: ["CKV_AZURE_115", "AVD-AZU-0065", "CIS AKS 5.4.2"],
+        peers: [.checkov("CKV_AZURE_115", note: "Terraform only"), .trivy("AVD-AZU-0065"), .kics("599318f2", "AKS Private Cluster Disabled", note: "Terraform"), .prowler("aks_clusters_public_access_disabled"), .azurePolicy("040732e8", "Azure Kubernetes Service Private Clusters should be enabled")],
+        controls: [.cis("5.4.1"), .cis("5.4.2"), .mcsb("NS-2")],
         examples: [
             RuleExample("private cluster", .passes, #"""
                 {"type": "Microsoft.ContainerService/managedClusters", "name": "prod",

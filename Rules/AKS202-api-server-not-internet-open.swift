@@ -25,7 +25,8 @@ public struct APIServerNotInternetOpen: Rule {
             bicep: "apiServerAccessProfile: { authorizedIPRanges: [ '<your-cidr>' ] }",
             notes: "Include the addresses of CI runners and administrators; the cluster's own outbound IP is added by AKS. Authorized ranges cannot be combined with a private cluster."),
         references: [Learn.authorizedIPRanges, Learn.privateClusters],
-        peerIDs: ["CKV_AZURE_6", "Azure.AKS.AuthorizedIPs", "AVD-AZU-0041", "CIS AKS 5.4.1"],
+        peers: [.checkov("CKV_AZURE_6", note: "passes [\"0.0.0.0/0\"], and in ARM ignores private clusters"), .psrule("Azure.AKS.AuthorizedIPs", "AZR-000030", note: "passes any non-empty list"), .trivy("AVD-AZU-0041"), .kics("2583fab1", "AKS With Authorized IP Ranges Disabled", note: "ARM"), .azurePolicy("0e246bcf", "Authorized IP ranges should be defined on Kubernetes Services")],
+        controls: [.cis("5.4.1"), .mcsb("NS-1"), .mcsb("NS-2")],
         examples: [
             RuleExample("private cluster", .passes, #"""
                 {"type": "Microsoft.ContainerService/managedClusters", "name": "prod",

@@ -24,7 +24,8 @@ public struct PrivateClusterNoPublicFQDN: Rule {
             bicep: "apiServerAccessProfile: { enablePrivateCluster: true, enablePrivateClusterPublicFQDN: false }",
             notes: "Clients must then resolve the API server through the private DNS zone linked to their network."),
         references: [Learn.privateClusters, Learn.securityBaseline],
-        peerIDs: ["CIS AKS 5.4.2"],
+        peers: [],
+        controls: [.cis("5.4.2"), .mcsb("NS-2")],
         examples: [
             RuleExample("private with a public FQDN", .fails(at: "$.properties.apiServerAccessProfile.enablePrivateClusterPublicFQDN"), #"""
                 {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod",

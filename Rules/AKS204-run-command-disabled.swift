@@ -23,7 +23,8 @@ public struct RunCommandDisabled: Rule {
             template: "properties.apiServerAccessProfile.disableRunCommand: true",
             bicep: "apiServerAccessProfile: { disableRunCommand: true }"),
         references: [Reference("Access a private AKS cluster using the command invoke feature", "https://learn.microsoft.com/azure/aks/access-private-cluster")],
-        peerIDs: ["Azure Policy 89f2d532 (AKS clusters should disable Command Invoke)"],
+        peers: [.azurePolicy("89f2d532", "Azure Kubernetes Service Clusters should disable Command Invoke"), .azurePolicy("1b708b0a", "Disable Command Invoke on Azure Kubernetes Service clusters", note: "DeployIfNotExists")],
+        controls: [.mcsb("PA-7")],
         examples: [
             RuleExample("disabled", .passes, #"""
                 {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod", "properties": {"apiServerAccessProfile": {"disableRunCommand": true}}}

@@ -25,7 +25,9 @@ public struct NoNodePublicIP: Rule {
             disruption: .newNodePool,
             notes: "The setting cannot be changed on an existing pool: add a pool without `--enable-node-public-ip`, drain the old pool, then `az aks nodepool delete -g {resourceGroup} --cluster-name {name} -n {pool}`."),
         references: [Learn.nodePublicIPs],
-        peerIDs: ["CKV_AZURE_143", "CIS AKS 5.4.3"],
+        peers: [.checkov("CKV_AZURE_143", note: "Terraform, default node pool only"), .prowler("aks_clusters_created_with_private_nodes")],
+        controls: [.cis("5.4.3"), .mcsb("NS-2")],
+        judgesNodePools: true,
         examples: [
             RuleExample("no public IPs", .passes, #"""
                 {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod",

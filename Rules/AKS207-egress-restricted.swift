@@ -24,6 +24,8 @@ public struct EgressRestricted: Rule {
             bicep: "networkProfile: { outboundType: 'userDefinedRouting' }",
             notes: "Needs a bring-your-own subnet whose route table sends 0.0.0.0/0 to a firewall that allows AKS's required egress (see the outbound rules reference)."),
         references: [Reference("Customize cluster egress with outbound types", "https://learn.microsoft.com/azure/aks/egress-outboundtype"), Reference("Outbound network and FQDN rules for AKS", "https://learn.microsoft.com/azure/aks/outbound-rules-control-egress")],
+        peers: [],
+        controls: [.cis("5.1.4"), .mcsb("NS-3")],
         examples: [
             RuleExample("user-defined routing", .passes, #"""
                 {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod", "properties": {"networkProfile": {"outboundType": "userDefinedRouting"}}}

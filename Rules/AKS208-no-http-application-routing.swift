@@ -24,7 +24,8 @@ public struct NoHTTPApplicationRouting: Rule {
             bicep: "addonProfiles: { httpApplicationRouting: { enabled: false } }",
             notes: "Move ingresses to the application routing add-on first (`az aks approuting enable`)."),
         references: [Reference("HTTP application routing add-on (retired)", "https://learn.microsoft.com/azure/aks/http-application-routing")],
-        peerIDs: ["Azure.AKS.HttpAppRouting"],
+        peers: [.psrule("Azure.AKS.HttpAppRouting", "AZR-000035")],
+        controls: [.mcsb("NS-1"), .mcsb("DP-3")],
         examples: [
             RuleExample("add-on enabled", .fails(at: "$.properties.addonProfiles.httpApplicationRouting.enabled"), #"""
                 {"type": "Microsoft.ContainerService/ManagedClusters", "name": "dev",

@@ -24,7 +24,8 @@ public struct NoKubenet: Rule {
             bicep: "networkProfile: { networkPlugin: 'azure', networkPluginMode: 'overlay' }",
             notes: "The migration re-images every node pool. Check that the pod CIDR does not overlap your networks."),
         references: [Reference("Upgrade Azure CNI / migrate from kubenet to Azure CNI Overlay", "https://learn.microsoft.com/azure/aks/upgrade-azure-cni"), Learn.networkPolicies],
-        peerIDs: ["CKV2_AZURE_29", "Azure Policy 46238e2f (Azure Kubernetes Clusters should use Azure CNI)"],
+        peers: [.checkov("CKV2_AZURE_29", note: "Terraform graph check"), .azurePolicy("46238e2f", "Azure Kubernetes Clusters should use Azure CNI")],
+        controls: [.mcsb("NS-1")],
         examples: [
             RuleExample("kubenet", .fails(at: "$.properties.networkProfile.networkPlugin"), #"""
                 {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod", "properties": {"networkProfile": {"networkPlugin": "kubenet"}}}

@@ -23,7 +23,8 @@ public struct KeyVaultSecretsProvider: Rule {
             template: #"properties.addonProfiles.azureKeyvaultSecretsProvider: {"enabled": true, "config": {"enableSecretRotation": "true"}}"#,
             bicep: "addonProfiles: { azureKeyvaultSecretsProvider: { enabled: true, config: { enableSecretRotation: 'true' } } }"),
         references: [Learn.secretsStoreCSI],
-        peerIDs: ["Azure.AKS.SecretStore"],
+        peers: [.psrule("Azure.AKS.SecretStore", "AZR-000033")],
+        controls: [.cis("4.5.2"), .mcsb("IM-8")],
         examples: [
             RuleExample("add-on enabled", .passes, #"""
                 {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod",

@@ -24,7 +24,8 @@ public struct KeyVaultSecretRotation: Rule {
             bicep: "addonProfiles: { azureKeyvaultSecretsProvider: { enabled: true, config: { enableSecretRotation: 'true' } } }",
             notes: "Applications must re-read mounted files (or synced Kubernetes Secrets) to see new values."),
         references: [Reference("Secrets Store CSI Driver: autorotation", "https://learn.microsoft.com/azure/aks/csi-secrets-store-configuration-options"), Learn.secretsStoreCSI],
-        peerIDs: ["CKV_AZURE_172", "Azure.AKS.SecretStoreRotation"],
+        peers: [.checkov("CKV_AZURE_172"), .psrule("Azure.AKS.SecretStoreRotation", "AZR-000034")],
+        controls: [.cis("4.5.2"), .mcsb("DP-6"), .mcsb("DP-7")],
         examples: [
             RuleExample("rotation on", .passes, #"""
                 {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod",

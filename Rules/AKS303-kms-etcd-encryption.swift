@@ -24,7 +24,8 @@ public struct KMSEtcdEncryption: Rule {
             bicep: "securityProfile: { azureKeyVaultKms: { enabled: true, keyId: '<key-id>', keyVaultNetworkAccess: 'Private', keyVaultResourceId: '<key-vault-id>' } }",
             notes: "The cluster identity needs the Key Vault Crypto User role on the key. Existing Secrets are re-encrypted when rewritten (`kubectl get secrets -A -o json | kubectl replace -f -`)."),
         references: [Reference("Add Key Management Service etcd encryption to AKS", "https://learn.microsoft.com/azure/aks/use-kms-etcd-encryption")],
-        peerIDs: ["Azure Policy dbbdc317 (AKS clusters should enable KMS)", "CIS AKS 5.3.1"],
+        peers: [.azurePolicy("dbbdc317", "Azure Kubernetes Clusters should enable Key Management Service (KMS)")],
+        controls: [.cis("5.3.1"), .mcsb("DP-5")],
         examples: [
             RuleExample("KMS enabled", .passes, #"""
                 {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod",

@@ -25,7 +25,9 @@ public struct EncryptionAtHost: Rule {
             disruption: .newNodePool,
             notes: "Register the EncryptionAtHost feature on the subscription first (`az feature register --namespace Microsoft.Compute --name EncryptionAtHost`). Then move workloads from {pool} to the new pool and delete it."),
         references: [Reference("Host-based encryption on AKS", "https://learn.microsoft.com/azure/aks/enable-host-encryption")],
-        peerIDs: ["CKV_AZURE_227", "Azure Policy 41425d9f (temp disks and cache encrypted at host)"],
+        peers: [.checkov("CKV_AZURE_227", note: "ARM reads only the first inline pool"), .azurePolicy("41425d9f", "Temp disks and cache for agent node pools in Azure Kubernetes Service clusters should be encrypted at host")],
+        controls: [.mcsb("DP-4")],
+        judgesNodePools: true,
         examples: [
             RuleExample("every pool encrypted", .passes, #"""
                 {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod",

@@ -24,7 +24,8 @@ public struct CustomerManagedDiskKey: Rule {
             disruption: .newCluster,
             notes: "The disk encryption set can only be set when the cluster is created. The cluster identity needs Reader on the disk encryption set."),
         references: [Reference("Bring your own keys (BYOK) with Azure managed disks in AKS", "https://learn.microsoft.com/azure/aks/azure-disk-customer-managed-keys")],
-        peerIDs: ["CKV_AZURE_117", "AVD-AZU-0067", "Azure Policy 7d7be79c (AKS disks encrypted by customer-managed keys)"],
+        peers: [.checkov("CKV_AZURE_117", note: "Terraform only"), .trivy("AVD-AZU-0067"), .kics("b17d8bb8", "AKS Disk Encryption Set ID Undefined", note: "Terraform"), .azurePolicy("7d7be79c", "Both operating systems and data disks in Azure Kubernetes Service clusters should be encrypted by customer-managed keys")],
+        controls: [.mcsb("DP-5")],
         examples: [
             RuleExample("disk encryption set", .passes, #"""
                 {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod",

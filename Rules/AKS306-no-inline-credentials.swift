@@ -18,7 +18,7 @@ public struct NoInlineCredentials: Rule {
         severity: .critical,
         category: .dataProtection,
         checks: "properties.servicePrincipalProfile.secret, properties.windowsProfile.adminPassword, properties.aadProfile.serverAppSecret",
-        absentMeans: "No credential: the rule passes. A securestring parameter without a literal value, or a Key Vault reference, passes too.",
+        absentMeans: "No credential: the rule passes. A securestring parameter without a literal value, a Key Vault reference, or a well-known placeholder that a pipeline replaces at deploy time (GEN-PASSWORD, #{name}#, ${NAME}, $(name), __NAME__, {{name}}, <name>) passes too.",
         rationale: """
             A service principal secret or Windows admin password written into a template, a parameters file, a \
             non-secure parameter or an exported definition ends up in source control, CI logs and the deployment \
@@ -31,8 +31,9 @@ public struct NoInlineCredentials: Rule {
             template: #"a securestring parameter fed by a Key Vault reference: "secret": "[parameters('servicePrincipalSecret')]" with {"reference": {"keyVault": {"id": "<vault-id>"}, "secretName": "<name>"}} in the parameters file"#,
             bicep: "@secure()\nparam windowsAdminPassword string   // no default; pass it with getSecret() or a Key Vault reference",
             notes: "Rotate every credential that was ever committed: removing it from the file does not remove it from history. Windows passwords can be changed with `az aks update --windows-admin-password`."),
-        references: [Reference("Use Azure Key Vault to pass secure parameter values during deployment", "https://learn.microsoft.com/azure/azure-resource-manager/templates/key-vault-parameter"), Reference("Use a managed identity in AKS", "https://learn.microsoft.com/azure/aks/use-managed-identity")],
-        peerIDs: ["CKV_AZURE_131 (secure parameters without defaults, Bicep)"],
+        references: [Reference("Use Azure Key Vault to pass secure parameter values during deployment", "https://learn.microsoft.com/azure/azure-resource-manager/templates/key-vault-parameter"), Reference("Azure Quickstart Templates: parameter file placeholders (GEN-PASSWORD, GEN-UNIQUE, ...)", "https://github.com/Azure/azure-quickstart-templates/blob/master/1-CONTRIBUTION-GUIDE/best-practices.md"), Reference("Use a managed identity in AKS", "https://learn.microsoft.com/azure/aks/use-managed-identity")],
+        peers: [.checkov("CKV_AZURE_131", note: "Bicep: secure parameters with a default, any resource")],
+        controls: [.mcsb("IM-8")],
         examples: [
             RuleExample("literal service principal secret in a template", .fails(at: "$.resources[0].properties.servicePrincipalProfile.secret"), #"""
                 {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
@@ -50,6 +51,17 @@ public struct NoInlineCredentials: Rule {
                  "parameters": {"windowsPassword": {"type": "securestring"}},
                  "resources": [{"type": "Microsoft.ContainerService/managedClusters", "apiVersion": "2025-10-01", "name": "aks",
                    "properties": {"windowsProfile": {"adminUsername": "azureuser", "adminPassword": "[parameters('windowsPassword')]"}}}]}
+                """#),
+            RuleExample("a quickstart generator token in the parameters file is a placeholder, not a secret", .passes, #"""
+                {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+                 "parameters": {"windowsPassword": {"type": "securestring", "defaultValue": "GEN-PASSWORD"}},
+                 "resources": [{"type": "Microsoft.ContainerService/managedClusters", "apiVersion": "2025-10-01", "name": "aks",
+                   "properties": {"windowsProfile": {"adminUsername": "azureuser", "adminPassword": "[parameters('windowsPassword')]"}}}]}
+                """#),
+            RuleExample("a literal that only contains a placeholder-like word", .fails(at: "$.resources[0].properties.servicePrincipalProfile.secret"), #"""
+                {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+                 "resources": [{"type": "Microsoft.ContainerService/managedClusters", "apiVersion": "2025-10-01", "name": "aks",
+                   "properties": {"servicePrincipalProfile": {"clientId": "4b1c8a2e-0000-4000-8000-000000000009", "secret": "GEN-PASSWORD-but-real~8Q"}}}]}
                 """#),
             RuleExample("an export without secrets (REST never returns them)", .passes, #"""
                 {"name": "prod", "resourceGroup": "rg", "type": "Microsoft.ContainerService/ManagedClusters",
@@ -73,6 +85,8 @@ public struct NoInlineCredentials: Rule {
             case .value(let text, let ref):
                 if text.isEmpty {
                     results.append(RuleResult(state: .pass, message: "The \(credential.label) is empty.", location: ref, property: property))
+                } else if DeployTimePlaceholder.matches(text) {
+                    results.append(RuleResult(state: .pass, message: "The \(credential.label) is a placeholder, supplied at deploy time: the value written \(origin(of: ref.node.provenance, in: cluster.origin)) is a substitution token, not a credential.", location: ref, property: property))
                 } else {
                     results.append(RuleResult(state: .fail, message: "The \(credential.label) is written \(origin(of: ref.node.provenance, in: cluster.origin)): anyone who can read it can use it (the value is not shown).", location: ref, property: property))
                 }

@@ -24,7 +24,8 @@ public struct DefenderForContainers: Rule {
             bicep: "securityProfile: { defender: { logAnalyticsWorkspaceResourceId: '<workspace-id>', securityMonitoring: { enabled: true } } }",
             notes: "Add `--defender-config <file>` to send data to a specific Log Analytics workspace."),
         references: [Learn.defenderForContainers, Learn.securityBaseline],
-        peerIDs: ["Azure.AKS.DefenderProfile", "Azure Policy a1840de2 (AKS clusters should have Defender profile enabled)"],
+        peers: [.psrule("Azure.AKS.DefenderProfile", "AZR-000370"), .kics("beb57138", "Beta - AKS Defender Profile Disabled", note: "Terraform"), .prowler("aks_cluster_defender_enabled"), .azurePolicy("a1840de2", "Azure Kubernetes Service clusters should have Defender profile enabled"), .azurePolicy("64def556", "Configure Azure Kubernetes Service clusters to enable Defender profile", note: "DeployIfNotExists")],
+        controls: [.cis("5.1.1"), .mcsb("LT-1"), .mcsb("PV-5")],
         examples: [
             RuleExample("Defender profile enabled", .passes, #"""
                 {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod",

@@ -24,7 +24,8 @@ public struct AzurePolicyAddon: Rule {
             bicep: "addonProfiles: { azurepolicy: { enabled: true } }",
             notes: "Then assign a Kubernetes initiative such as \"Kubernetes cluster pod security baseline standards for Linux-based workloads\" to the cluster's scope."),
         references: [Learn.azurePolicyAddon],
-        peerIDs: ["CKV_AZURE_116", "Azure.AKS.AzurePolicyAddOn", "AVD-AZU-0066"],
+        peers: [.checkov("CKV_AZURE_116", note: "Terraform only"), .psrule("Azure.AKS.AzurePolicyAddOn", "AZR-000028"), .trivy("AVD-AZU-0066", note: "looks the add-on key up with its exact case"), .kics("43789711", "AKS Uses Azure Policies Add-On Disabled", note: "Terraform"), .azurePolicy("0a15ec92", "Azure Policy Add-on for Kubernetes service (AKS) should be installed and enabled on your clusters"), .azurePolicy("a8eff44f", "Deploy Azure Policy Add-on to Azure Kubernetes Service clusters", note: "DeployIfNotExists")],
+        controls: [.cis("4.2.1"), .mcsb("AM-2"), .mcsb("PV-2")],
         examples: [
             RuleExample("add-on enabled (REST casing)", .passes, #"""
                 {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod",

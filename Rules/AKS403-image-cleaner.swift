@@ -23,7 +23,8 @@ public struct ImageCleaner: Rule {
             template: #"properties.securityProfile.imageCleaner: {"enabled": true, "intervalHours": 168}"#,
             bicep: "securityProfile: { imageCleaner: { enabled: true, intervalHours: 168 } }"),
         references: [Reference("Use Image Cleaner to clean up stale images on AKS", "https://learn.microsoft.com/azure/aks/image-cleaner")],
-        peerIDs: ["Azure Policy af3c26b2 (AKS clusters should enable Image Cleaner)"],
+        peers: [.azurePolicy("af3c26b2", "Azure Kubernetes Service Clusters should enable Image Cleaner"), .azurePolicy("7e49285c", "Deploy Image Cleaner on Azure Kubernetes Service", note: "DeployIfNotExists")],
+        controls: [.mcsb("PV-6")],
         examples: [
             RuleExample("enabled", .passes, #"""
                 {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod", "properties": {"securityProfile": {"imageCleaner": {"enabled": true, "intervalHours": 48}}}}

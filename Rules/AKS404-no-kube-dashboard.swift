@@ -23,7 +23,8 @@ public struct NoKubeDashboard: Rule {
             template: "properties.addonProfiles.kubeDashboard.enabled: false",
             bicep: "addonProfiles: { kubeDashboard: { enabled: false } }"),
         references: [Reference("Access Kubernetes resources from the Azure portal", "https://learn.microsoft.com/azure/aks/kubernetes-portal")],
-        peerIDs: ["CKV_AZURE_8"],
+        peers: [.checkov("CKV_AZURE_8", note: "ARM fails when the add-on block is absent, even where the dashboard no longer exists"), .kics("c62d3b92", "AKS Dashboard Is Enabled", note: "ARM")],
+        controls: [.mcsb("PA-7")],
         examples: [
             RuleExample("dashboard enabled (API 2021 casing)", .fails(at: "$.properties.addonProfiles.KubeDashboard.enabled"), #"""
                 {"type": "Microsoft.ContainerService/ManagedClusters", "name": "old", "properties": {"addonProfiles": {"KubeDashboard": {"enabled": true}}}}

@@ -24,7 +24,8 @@ public struct NoPodSecurityPolicy: Rule {
             bicep: "enablePodSecurityPolicy: false",
             notes: "Needs the aks-preview extension on older clusters. Put Pod Security Admission or Azure Policy in place first."),
         references: [Reference("Pod Security Admission in AKS", "https://learn.microsoft.com/azure/aks/use-psa"), Learn.azurePolicyAddon],
-        peerIDs: ["Azure.AKS.PodSecurityPolicy (retired PSRule rule)"],
+        peers: [.psrule("Azure.AKS.PodSecurityPolicy", note: "retired with the feature")],
+        controls: [],
         examples: [
             RuleExample("enabled", .fails(at: "$.properties.enablePodSecurityPolicy"), #"""
                 {"type": "Microsoft.ContainerService/ManagedClusters", "name": "old", "properties": {"enablePodSecurityPolicy": true}}

@@ -23,7 +23,8 @@ public struct ContainerInsights: Rule {
             template: #"properties.addonProfiles.omsagent: {"enabled": true, "config": {"logAnalyticsWorkspaceResourceID": "<workspace-id>"}}"#,
             bicep: "addonProfiles: { omsagent: { enabled: true, config: { logAnalyticsWorkspaceResourceID: '<workspace-id>' } } }"),
         references: [Reference("Enable Container insights for AKS", "https://learn.microsoft.com/azure/azure-monitor/containers/kubernetes-monitoring-enable")],
-        peerIDs: ["CKV_AZURE_4", "Azure.AKS.ContainerInsights", "AVD-AZU-0040"],
+        peers: [.checkov("CKV_AZURE_4"), .psrule("Azure.AKS.ContainerInsights", "AZR-000041", note: "reads only addonProfiles.omsAgent"), .trivy("AVD-AZU-0040"), .kics("9b09dee1", "AKS Logging To Azure Monitoring Is Disabled", note: "ARM")],
+        controls: [.mcsb("LT-3"), .mcsb("LT-5")],
         examples: [
             RuleExample("monitoring add-on", .passes, #"""
                 {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod",

@@ -14,8 +14,8 @@ public struct ControlPlaneAuditLogs: Rule {
         title: "A diagnostic setting sends the API server's audit log to a workspace",
         severity: .medium,
         category: .monitoring,
-        checks: "Microsoft.Insights/diagnosticSettings resources of the same template scoped to the cluster: logs[].category kube-audit or kube-audit-admin (or categoryGroup audit/allLogs) enabled",
-        absentMeans: "No such diagnostic setting in the template: the rule fails. Not applicable to exports, which cannot show diagnostic settings.",
+        checks: "Microsoft.Insights/diagnosticSettings resources of the same template scoped to the cluster, or nested in the cluster's export (PSRule's Export-AzRuleData): logs[].category kube-audit or kube-audit-admin (or categoryGroup audit/allLogs) enabled",
+        absentMeans: "No such diagnostic setting in the template (or among the sub-resources of a PSRule Export-AzRuleData export): the rule fails. Not applicable to az aks show and REST exports, which cannot show diagnostic settings.",
         rationale: """
             The Kubernetes audit log records who did what to which object through the API server: the only record \
             of a stolen credential's actions, a secret read, or a privileged pod created. AKS keeps it only if a \
@@ -28,7 +28,8 @@ public struct ControlPlaneAuditLogs: Rule {
             bicep: "resource audit 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {\n  scope: aks\n  name: 'aks-audit'\n  properties: { workspaceId: workspace.id, logs: [ { category: 'kube-audit-admin', enabled: true } ] }\n}",
             notes: "kube-audit-admin leaves out read (get/list) events and costs much less than kube-audit."),
         references: [Reference("Monitor AKS: resource logs", "https://learn.microsoft.com/azure/aks/monitor-aks#resource-logs"), Reference("Reference: AKS resource log categories", "https://learn.microsoft.com/azure/aks/monitor-aks-reference")],
-        peerIDs: ["Azure.AKS.AuditLogs", "Azure Policy 245fc9df (resource logs in AKS should be enabled)"],
+        peers: [.psrule("Azure.AKS.AuditLogs", "AZR-000022"), .kics("0493b840", "Beta - AKS Without Audit Logs", note: "Terraform"), .azurePolicy("245fc9df", "Resource logs in Azure Kubernetes Service should be enabled")],
+        controls: [.cis("2.1.1"), .mcsb("LT-3"), .mcsb("LT-4")],
         examples: [
             RuleExample("audit logs to a workspace", .passes, #"""
                 {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
@@ -50,72 +51,33 @@ public struct ControlPlaneAuditLogs: Rule {
                 {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
                  "resources": [{"type": "Microsoft.ContainerService/managedClusters", "apiVersion": "2025-10-01", "name": "aks", "properties": {}}]}
                 """#),
+            RuleExample("a PSRule export whose nested diagnostic setting keeps kube-audit-admin", .passes, #"""
+                [{"ResourceId": "/subscriptions/00000000-0000-0000-0000-000000000000/resourcegroups/rg/providers/Microsoft.ContainerService/managedClusters/prod",
+                  "Name": "prod", "ResourceGroupName": "rg", "Type": "Microsoft.ContainerService/managedClusters", "ResourceType": "Microsoft.ContainerService/managedClusters", "Properties": {"enableRBAC": true},
+                  "resources": [{"Name": "logs", "ResourceType": "microsoft.containerservice/managedclusters", "ExtensionResourceType": "microsoft.insights/diagnosticSettings",
+                                 "Properties": {"logs": [{"category": "kube-audit-admin", "enabled": true}]}}]}]
+                """#),
+            RuleExample("a PSRule export whose nested diagnostic setting leaves the audit log off", .fails(at: "$[0].resources[0].Properties.logs"), #"""
+                [{"ResourceId": "/subscriptions/00000000-0000-0000-0000-000000000000/resourcegroups/rg/providers/Microsoft.ContainerService/managedClusters/prod",
+                  "Name": "prod", "ResourceGroupName": "rg", "Type": "Microsoft.ContainerService/managedClusters", "ResourceType": "Microsoft.ContainerService/managedClusters", "Properties": {"enableRBAC": true},
+                  "resources": [{"Name": "logs", "ResourceType": "microsoft.containerservice/managedclusters", "ExtensionResourceType": "microsoft.insights/diagnosticSettings",
+                                 "Properties": {"logs": [{"category": "kube-audit", "enabled": false}, {"category": "kube-apiserver", "enabled": true}]}}]}]
+                """#),
             RuleExample("an export: not applicable", .passes, #"""
                 {"name": "prod", "resourceGroup": "rg", "type": "Microsoft.ContainerService/ManagedClusters", "enableRbac": true}
                 """#),
         ])
 
     public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
-        guard cluster.origin == .template else {
-            return [cluster.notApplicable("Not applicable: an export does not show diagnostic settings; lint the template that deploys them, or run `az monitor diagnostic-settings list --resource <cluster-id>`.")]
+        if let unseen = ClusterDiagnostics.unseen(in: cluster) { return [unseen] }
+        var diagnostics = ClusterDiagnostics(cluster)
+        if let found = diagnostics.entry(enabling: Self.auditCategories, orGroups: Self.auditCategoryGroups) {
+            return [ClusterDiagnostics.found(found, "Diagnostic setting \(ValueDescription.quote(found.setting.name)) keeps the Kubernetes audit log.")]
         }
-        let property = "diagnosticSettings.logs"
-        var undecided: RuleResult?
-        var closest: ValueRef?
-        for setting in cluster.relatedResources where setting.isOfType(ResourceType.diagnosticSettings) {
-            switch scopes(setting, to: cluster) {
-            case false?: continue
-            case nil:
-                undecided = undecided ?? RuleResult(state: .indeterminate, message: "Cannot tell whether the audit log is kept: diagnostic setting \(ValueDescription.quote(setting.name)) has a scope that cannot be evaluated offline.", location: setting.resource, property: property)
-                continue
-            case true?:
-                break
-            }
-            let logs = setting.resource.child("properties")?.child("logs")
-            closest = closest ?? logs ?? setting.resource
-            guard let logs else { continue }
-            if let unresolved = logs.node.unresolvedValue {
-                undecided = undecided ?? RuleResult(state: .indeterminate, message: "Cannot tell whether the audit log is kept: the logs of diagnostic setting \(ValueDescription.quote(setting.name)) are the expression \(ValueDescription.expression(unresolved.expression)).", location: logs, property: property, unresolvedExpression: unresolved.expression)
-                continue
-            }
-            for entry in logs.elements where isAuditEntry(entry) {
-                switch entry.bool("enabled") {
-                case .value(true, _), .absent:
-                    let condition = setting.deploymentCondition.map { " (if deployed: \(ValueDescription.expression($0.expression)))" } ?? ""
-                    let state: ResultState = setting.deploymentCondition == nil ? .pass : .indeterminate
-                    return [RuleResult(state: state, message: "Diagnostic setting \(ValueDescription.quote(setting.name)) keeps the Kubernetes audit log\(condition).", location: entry, property: property, unresolvedExpression: setting.deploymentCondition?.expression)]
-                case .unresolved(let unresolved, let ref):
-                    undecided = undecided ?? RuleResult(state: .indeterminate, message: "Cannot tell whether the audit log is kept: its enabled flag is \(ValueDescription.expression(unresolved.expression)).", location: ref, property: property, unresolvedExpression: unresolved.expression)
-                default:
-                    continue
-                }
-            }
-        }
-        if let undecided { return [undecided] }
-        let location = closest ?? cluster.properties
-        let message = closest == nil
-            ? "No diagnostic setting in the template keeps the Kubernetes audit log (kube-audit or kube-audit-admin): API server activity, including a stolen credential's, is not recorded."
+        if let undecided = diagnostics.undecided { return [undecided] }
+        let message = diagnostics.closest == nil
+            ? "No diagnostic setting \(cluster.origin == .template ? "in the template" : "of the cluster") keeps the Kubernetes audit log (kube-audit or kube-audit-admin): API server activity, including a stolen credential's, is not recorded."
             : "The cluster's diagnostic settings do not enable kube-audit or kube-audit-admin: API server activity, including a stolen credential's, is not recorded."
-        return [RuleResult(state: .fail, message: message, location: location, property: property, pointsAtEnclosingObject: closest == nil)]
-    }
-
-    /// Whether a diagnostic setting applies to this cluster; nil when its scope cannot be evaluated.
-    private func scopes(_ setting: RelatedResource, to cluster: ClusterResource) -> Bool? {
-        guard let clusterName = cluster.name?.asciiLowercased() else { return nil }
-        if let scope = setting.resource.child("scope") {
-            guard let text = scope.node.string?.asciiLowercased() else { return nil }
-            return text.hasSuffix("managedclusters/" + clusterName)
-        }
-        return setting.name.asciiLowercased().hasPrefix(clusterName + "/")
-    }
-
-    private func isAuditEntry(_ entry: ValueRef) -> Bool {
-        if let category = entry.child("category")?.node.string {
-            return Self.auditCategories.contains { $0.equalsIgnoringASCIICase(category) }
-        }
-        if let group = entry.child("categoryGroup")?.node.string {
-            return Self.auditCategoryGroups.contains { $0.equalsIgnoringASCIICase(group) }
-        }
-        return false
+        return [RuleResult(state: .fail, message: message, location: diagnostics.closest ?? cluster.properties, property: ClusterDiagnostics.property, pointsAtEnclosingObject: diagnostics.closest == nil)]
     }
 }

@@ -23,7 +23,8 @@ public struct ManagedPrometheus: Rule {
             bicep: "azureMonitorProfile: { metrics: { enabled: true } }",
             notes: "Add `--azure-monitor-workspace-resource-id` to use an existing Azure Monitor workspace."),
         references: [Reference("Enable monitoring for AKS clusters (managed Prometheus)", "https://learn.microsoft.com/azure/azure-monitor/containers/kubernetes-monitoring-enable")],
-        peerIDs: ["prowler aks_cluster_azure_monitor_enabled"],
+        peers: [.prowler("aks_cluster_azure_monitor_enabled")],
+        controls: [],
         examples: [
             RuleExample("enabled", .passes, #"""
                 {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod", "properties": {"azureMonitorProfile": {"metrics": {"enabled": true}}}}

@@ -25,7 +25,8 @@ public struct ClusterAutoUpgrade: Rule {
             bicep: "autoUpgradeProfile: { upgradeChannel: 'patch' }",
             notes: "Add a planned maintenance window (`az aks maintenanceconfiguration add --name aksManagedAutoUpgradeSchedule ...`) to choose when upgrades run."),
         references: [Reference("Automatically upgrade an AKS cluster", "https://learn.microsoft.com/azure/aks/auto-upgrade-cluster")],
-        peerIDs: ["CKV_AZURE_171", "Azure.AKS.AutoUpgrade", "Azure Policy 5c345cdf (AKS clusters should enable cluster auto-upgrade)"],
+        peers: [.checkov("CKV_AZURE_171"), .psrule("Azure.AKS.AutoUpgrade", "AZR-000036", note: "labels it MCSB PV-7, which is red-team operations; the control is PV-6"), .prowler("aks_cluster_auto_upgrade_enabled"), .azurePolicy("5c345cdf", "Azure Kubernetes Service Clusters should enable cluster auto-upgrade")],
+        controls: [.mcsb("PV-6")],
         examples: [
             RuleExample("stable channel", .passes, #"""
                 {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod", "properties": {"autoUpgradeProfile": {"upgradeChannel": "stable"}}}

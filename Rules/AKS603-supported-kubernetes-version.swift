@@ -24,7 +24,9 @@ public struct SupportedKubernetesVersion: Rule {
             bicep: "kubernetesVersion: '<supported-version>'",
             notes: "Upgrade one minor version at a time (`az aks get-upgrades -g {resourceGroup} -n {name}` lists them); a node pool alone: `az aks nodepool upgrade -g {resourceGroup} --cluster-name {name} -n {pool} --kubernetes-version <version>`. Support table, written \(KubernetesSupportCalendar.writtenOn) from the AKS release calendar: \(KubernetesSupportCalendar.documentation)."),
         references: [Reference("Supported Kubernetes versions in AKS", "https://learn.microsoft.com/azure/aks/supported-kubernetes-versions"), Reference("Long-term support for AKS", "https://learn.microsoft.com/azure/aks/long-term-support")],
-        peerIDs: ["Azure.AKS.Version", "Azure Policy fb893a29 (upgrade to a non-vulnerable Kubernetes version)"],
+        peers: [.psrule("Azure.AKS.Version", "AZR-000015"), .azurePolicy("fb893a29", "Kubernetes Services should be upgraded to a non-vulnerable Kubernetes version", note: "a fixed list of versions 1.6 to 1.13")],
+        controls: [.mcsb("PV-6")],
+        judgesNodePools: true,
         examples: [
             RuleExample("supported", .passes, asOf: CalendarDay(year: 2026, month: 11, day: 24), #"""
                 {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod",
@@ -41,6 +43,9 @@ public struct SupportedKubernetesVersion: Rule {
                 {"type": "Microsoft.ContainerService/ManagedClusters", "name": "lts", "sku": {"name": "Base", "tier": "Premium"},
                  "properties": {"supportPlan": "AKSLongTermSupport", "currentKubernetesVersion": "1.32.9"}}
                 """#),
+            RuleExample("a version newer than the calendar", .indeterminate(at: "$.properties.kubernetesVersion"), asOf: CalendarDay(year: 2026, month: 11, day: 24), #"""
+                {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod", "properties": {"kubernetesVersion": "9.99.9"}}
+                """#),
             RuleExample("not a version", .indeterminate(at: "$.properties.kubernetesVersion"), asOf: CalendarDay(year: 2026, month: 11, day: 24), #"""
                 {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod", "properties": {"kubernetesVersion": "latest"}}
                 """#),
@@ -50,12 +55,15 @@ public struct SupportedKubernetesVersion: Rule {
         let longTermSupport = cluster.string("supportPlan").reading.value?.equalsIgnoringASCIICase("AKSLongTermSupport") ?? false
         var version = cluster.string("currentKubernetesVersion")
         if version.reading.isAbsent { version = cluster.string("kubernetesVersion") }
-        var results = [judge(version, owner: "The cluster", longTermSupport: longTermSupport, on: context.evaluationDay, subject: .cluster)]
+        var results = cluster.isPoolsOnly ? [] : [judge(version, owner: "The cluster", longTermSupport: longTermSupport, on: context.evaluationDay, subject: .cluster)]
         for pool in cluster.agentPools {
             var poolVersion = pool.string("currentOrchestratorVersion")
             if poolVersion.reading.isAbsent { poolVersion = pool.string("orchestratorVersion") }
             guard !poolVersion.reading.isAbsent else { continue }
             results.append(judge(poolVersion, owner: "Node pool \(ValueDescription.quote(pool.displayName))", longTermSupport: longTermSupport, on: context.evaluationDay, subject: .agentPool(pool.displayName)))
+        }
+        if results.isEmpty {
+            results.append(cluster.notApplicable("Not applicable: no node pool in this input sets a Kubernetes version, and the cluster itself is not in it."))
         }
         return results
     }
@@ -66,16 +74,19 @@ public struct SupportedKubernetesVersion: Rule {
         guard let text = setting.reading.value else {
             return setting.result(.indeterminate, "Cannot tell whether \(question): no Kubernetes version is set, so AKS picks its default at creation.", subject: subject)
         }
-        guard let version = KubernetesVersion(text), version.major == 1 else {
+        guard let version = KubernetesVersion(text) else {
             return setting.result(.indeterminate, "Cannot tell whether \(question): \(ValueDescription.quote(text)) is not a Kubernetes version.", subject: subject)
         }
         let calendar = KubernetesSupportCalendar.self
         guard let oldest = calendar.entries.first, let newest = calendar.entries.last else { return setting.result(.indeterminate, "No support table.", subject: subject) }
-        if version.minor < oldest.minor {
+        if version.major > 1 || (version.major == 1 && version.minor > newest.minor) {
+            return setting.result(.indeterminate, "Cannot tell whether \(question): Kubernetes \(text) is newer than akslint's release calendar, which is dated \(calendar.writtenOn) and ends at 1.\(newest.minor); update akslint.", subject: subject)
+        }
+        if version.major < 1 || version.minor < oldest.minor {
             return setting.result(.fail, "\(owner) runs Kubernetes \(text), older than every version AKS supports (1.\(oldest.minor) already left support on \(oldest.endOfLife)): it receives no security patches.", subject: subject)
         }
         guard let entry = calendar.entry(forMinor: version.minor) else {
-            return setting.result(.indeterminate, "Cannot tell whether \(question): Kubernetes \(text) is newer than akslint's support table (written \(calendar.writtenOn), up to 1.\(newest.minor)); update akslint.", subject: subject)
+            return setting.result(.indeterminate, "Cannot tell whether \(question): the release calendar has no entry for 1.\(version.minor).", subject: subject)
         }
         let end = longTermSupport ? (entry.longTermSupportEnd ?? entry.endOfLife) : entry.endOfLife
         let plan = longTermSupport ? (entry.longTermSupportEnd == nil ? " (AKS offers no long-term support for 1.\(entry.minor))" : " (long-term support)") : ""

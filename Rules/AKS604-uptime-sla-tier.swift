@@ -23,7 +23,8 @@ public struct UptimeSLATier: Rule {
             template: #"sku: {"name": "Base", "tier": "Standard"}"#,
             bicep: "sku: { name: 'Base', tier: 'Standard' }"),
         references: [Reference("Free, Standard and Premium pricing tiers for AKS cluster management", "https://learn.microsoft.com/azure/aks/free-standard-pricing-tiers")],
-        peerIDs: ["CKV_AZURE_170", "Azure.AKS.UptimeSLA"],
+        peers: [.checkov("CKV_AZURE_170", note: "Terraform only"), .psrule("Azure.AKS.UptimeSLA", "AZR-000285")],
+        controls: [],
         examples: [
             RuleExample("Standard", .passes, #"""
                 {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod", "sku": {"name": "Base", "tier": "Standard"}, "properties": {}}

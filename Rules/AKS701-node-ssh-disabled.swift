@@ -24,7 +24,9 @@ public struct NodeSSHDisabled: Rule {
             bicep: "agentPoolProfiles: [ { name: '{pool}', securityProfile: { sshAccess: 'Disabled' } } ]",
             notes: "The change re-images the pool's nodes. Use `kubectl debug node/<node> -it --image=mcr.microsoft.com/cbl-mariner/busybox:2.0` for node access."),
         references: [Reference("Manage SSH for secure access to AKS nodes", "https://learn.microsoft.com/azure/aks/manage-ssh-node-access")],
-        peerIDs: ["Azure Policy 28257686 (AKS clusters should disable SSH)"],
+        peers: [.azurePolicy("28257686", "Azure Kubernetes Clusters should disable SSH")],
+        controls: [.mcsb("PA-7"), .mcsb("PV-4")],
+        judgesNodePools: true,
         examples: [
             RuleExample("SSH disabled", .passes, #"""
                 {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod",

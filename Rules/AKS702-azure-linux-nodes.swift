@@ -16,17 +16,29 @@ public struct AzureLinuxNodes: Rule {
             Azure Linux is a minimal OS built by Microsoft for running containers: it ships only the packages a \
             node needs, so it has a smaller attack surface and fewer CVEs to patch than a general-purpose \
             distribution, and its images are validated by AKS before release. This is hygiene, not a \
-            vulnerability; CBLMariner (Azure Linux 2.0) is retired and should move to Azure Linux 3.
+            vulnerability. Every Azure Linux value of the REST API's `OSSKU` enum counts: `AzureLinux`, \
+            `AzureLinux3`, the OS Guard variants `AzureLinuxOSGuard` and `AzureLinux3OSGuard`, and the older \
+            `CBLMariner` and `Mariner` (Azure Linux 2.0, which is past its end of support: move those pools to \
+            Azure Linux 3).
             """,
         remediation: Remediation(
             azCommand: "az aks nodepool update -g {resourceGroup} --cluster-name {name} -n {pool} --os-sku AzureLinux",
             template: #"properties.agentPoolProfiles[].osSKU: "AzureLinux""#,
             bicep: "agentPoolProfiles: [ { name: '{pool}', osSKU: 'AzureLinux' } ]",
             notes: "The OS SKU migration re-images the pool's nodes; test workloads that depend on Ubuntu packages first."),
-        references: [Reference("Use the Azure Linux container host on AKS", "https://learn.microsoft.com/azure/azure-linux/intro-azure-linux")],
+        references: [Reference("Use the Azure Linux container host on AKS", "https://learn.microsoft.com/azure/azure-linux/intro-azure-linux"), Reference("Azure Linux with OS Guard for AKS", "https://learn.microsoft.com/azure/azure-linux/intro-azure-linux-os-guard"), Reference("OSSKU enum of the AKS REST API (azure-rest-api-specs, managedClusters.json)", "https://github.com/Azure/azure-rest-api-specs/tree/main/specification/containerservice/resource-manager/Microsoft.ContainerService/aks")],
+        peers: [],
+        controls: [.mcsb("PV-4")],
+        judgesNodePools: true,
         examples: [
             RuleExample("Azure Linux", .passes, #"""
                 {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod", "properties": {"agentPoolProfiles": [{"name": "system", "osSKU": "AzureLinux"}]}}
+                """#),
+            RuleExample("Azure Linux 3 with OS Guard", .passes, #"""
+                {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod", "properties": {"agentPoolProfiles": [{"name": "system", "osSKU": "AzureLinux3OSGuard"}, {"name": "user", "osSKU": "AzureLinuxOSGuard"}]}}
+                """#),
+            RuleExample("the older CBLMariner spelling", .passes, #"""
+                {"name": "prod", "resourceGroup": "rg", "type": "Microsoft.ContainerService/ManagedClusters", "agentPoolProfiles": [{"name": "nodepool1", "osSku": "CBLMariner", "osType": "Linux"}]}
                 """#),
             RuleExample("az casing, Ubuntu", .fails(at: "$.agentPoolProfiles[0].osSku"), #"""
                 {"name": "prod", "resourceGroup": "rg", "type": "Microsoft.ContainerService/ManagedClusters", "agentPoolProfiles": [{"name": "nodepool1", "osSku": "Ubuntu", "osType": "Linux"}]}
@@ -36,16 +48,22 @@ public struct AzureLinuxNodes: Rule {
                 """#),
         ])
 
+    /// Every Azure Linux value of the REST API's `OSSKU` enum (API 2025-10-01 and the previews).
+    static let azureLinuxSKUs = ["AzureLinux", "AzureLinux3", "AzureLinuxOSGuard", "AzureLinux3OSGuard", "CBLMariner", "Mariner"]
+    /// The spellings of Azure Linux 2.0.
+    static let azureLinux2 = ["CBLMariner", "Mariner"]
+
     public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         cluster.judgePools(question: "Linux pools run Azure Linux") { pool in
             let question = "pool \(ValueDescription.quote(pool.displayName)) runs Azure Linux"
             guard let linux = pool.isLinux else { return pool.unknownApplicability(question, because: "osType", property: pool.canonicalPrefix + ".osSKU") }
             guard linux else { return pool.notApplicable("Not applicable: pool \(ValueDescription.quote(pool.displayName)) runs Windows.", property: pool.canonicalPrefix + ".osSKU") }
             let setting = pool.string("osSKU")
+            let retired = setting.reading.value.map { sku in Self.azureLinux2.contains { $0.equalsIgnoringASCIICase(sku) } } ?? false
             return setting.judgeChoice(
-                secureValues: ["AzureLinux", "AzureLinux3"], absentIsSecure: false,
+                secureValues: Self.azureLinuxSKUs, absentIsSecure: false,
                 question: question,
-                pass: "Node pool \(ValueDescription.quote(pool.displayName)) runs Azure Linux (\(setting.describedValue)).",
+                pass: "Node pool \(ValueDescription.quote(pool.displayName)) runs Azure Linux (\(setting.describedValue))\(retired ? "; that is Azure Linux 2.0, past its end of support: move the pool to AzureLinux3" : "").",
                 verdict: "Node pool \(ValueDescription.quote(pool.displayName)) does not run Azure Linux",
                 risk: "a general-purpose OS ships more packages, and so more CVEs to patch, than the container-optimised host.",
                 subject: .agentPool(pool.displayName))

@@ -26,7 +26,9 @@ public struct SystemPoolCriticalOnly: Rule {
             bicep: "agentPoolProfiles: [ { name: '{pool}', mode: 'System', nodeTaints: [ 'CriticalAddonsOnly=true:NoSchedule' ] } ]",
             notes: "Make sure a user pool exists for application pods first."),
         references: [Reference("Manage system node pools in AKS", "https://learn.microsoft.com/azure/aks/use-system-pools")],
-        peerIDs: ["CKV_AZURE_232"],
+        peers: [.checkov("CKV_AZURE_232", note: "Terraform only_critical_addons_enabled")],
+        controls: [],
+        judgesNodePools: true,
         examples: [
             RuleExample("tainted system pool", .passes, #"""
                 {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod",

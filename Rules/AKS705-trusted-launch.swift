@@ -23,6 +23,9 @@ public struct TrustedLaunch: Rule {
             bicep: "agentPoolProfiles: [ { name: '{pool}', securityProfile: { enableSecureBoot: true, enableVTPM: true } } ]",
             notes: "Needs a Generation 2 VM size and a supported OS image; the update re-images the pool's nodes."),
         references: [Reference("Trusted launch for AKS", "https://learn.microsoft.com/azure/aks/use-trusted-launch")],
+        peers: [],
+        controls: [.mcsb("PV-4")],
+        judgesNodePools: true,
         examples: [
             RuleExample("trusted launch", .passes, #"""
                 {"type": "Microsoft.ContainerService/ManagedClusters", "name": "prod",

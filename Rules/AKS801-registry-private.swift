@@ -24,7 +24,8 @@ public struct RegistryPrivate: Rule {
             bicep: "properties: { publicNetworkAccess: 'Disabled' }",
             notes: "Needs the Premium SKU and a private endpoint reachable from the cluster and from build agents."),
         references: [Reference("Connect privately to an Azure container registry using Private Link", "https://learn.microsoft.com/azure/container-registry/container-registry-private-link")],
-        peerIDs: ["CKV_AZURE_139"],
+        peers: [.checkov("CKV_AZURE_139"), .psrule("Azure.ACR.Firewall", "AZR-000402")],
+        controls: [.cis("5.1.2"), .mcsb("NS-2")],
         examples: [
             RuleExample("public registry", .fails(at: "$.resources[1].properties.publicNetworkAccess"), #"""
                 {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",

@@ -24,7 +24,8 @@ public struct RegistryAdminUserDisabled: Rule {
             bicep: "properties: { adminUserEnabled: false }",
             notes: "Give the cluster pull access first: `az aks update -g {resourceGroup} -n {name} --attach-acr {resource}`."),
         references: [Reference("Authenticate with Azure Container Registry from AKS", "https://learn.microsoft.com/azure/aks/cluster-container-registry-integration")],
-        peerIDs: ["CKV_AZURE_137", "Azure.ACR.AdminUser"],
+        peers: [.checkov("CKV_AZURE_137"), .psrule("Azure.ACR.AdminUser")],
+        controls: [.cis("5.1.2"), .mcsb("PA-7")],
         examples: [
             RuleExample("admin user on", .fails(at: "$.resources.registry.properties.adminUserEnabled"), #"""
                 {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "languageVersion": "2.0", "contentVersion": "1.0.0.0",

@@ -24,7 +24,8 @@ public struct KeyVaultPurgeProtection: Rule {
             bicep: "properties: { enablePurgeProtection: true }",
             notes: "Purge protection cannot be turned off again."),
         references: [Reference("Azure Key Vault soft-delete and purge protection", "https://learn.microsoft.com/azure/key-vault/general/soft-delete-overview")],
-        peerIDs: ["CKV_AZURE_110", "Azure.KeyVault.PurgeProtect"],
+        peers: [.checkov("CKV_AZURE_110"), .psrule("Azure.KeyVault.PurgeProtect")],
+        controls: [.mcsb("DP-8")],
         examples: [
             RuleExample("no purge protection", .fails(at: "$.resources[1].properties"), #"""
                 {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",

@@ -24,6 +24,8 @@ public struct KeyVaultRBAC: Rule {
             bicep: "properties: { enableRbacAuthorization: true }",
             notes: "Create the equivalent role assignments (Key Vault Secrets User for the Secrets Store CSI identity, Key Vault Crypto User for KMS) before switching."),
         references: [Reference("Azure RBAC for Key Vault data plane operations", "https://learn.microsoft.com/azure/key-vault/general/rbac-guide")],
+        peers: [.psrule("Azure.KeyVault.RBAC")],
+        controls: [.mcsb("DP-8"), .mcsb("PA-7")],
         examples: [
             RuleExample("access policies", .fails(at: "$.resources[1].properties.enableRbacAuthorization"), #"""
                 {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",

@@ -16,13 +16,14 @@ extension Setting where Value == String {
 
 extension ClusterResource {
     /// Whether a pool is a system pool: its `mode`, or, when no pool of the cluster says `System`,
-    /// the first inline pool (AKS makes the first pool the system pool at creation). Nil when a
-    /// mode cannot be evaluated.
+    /// the first inline pool (AKS makes the first pool the system pool at creation). A pool read
+    /// without its cluster defaults to User, as the agentPools API does. Nil when a mode cannot be
+    /// evaluated.
     func isSystemPool(_ pool: AgentPool) -> Bool? {
         switch pool.properties.readString(["mode"]) {
         case .value(let mode, _): return mode.equalsIgnoringASCIICase("System")
         case .unresolved, .invalid: return nil
-        case .absent: return pool.ordinal == 0 && !agentPools.contains { $0.isSystemPool == true }
+        case .absent: return !isPoolsOnly && pool.ordinal == 0 && !agentPools.contains { $0.isSystemPool == true }
         }
     }
 
@@ -52,5 +53,18 @@ extension AgentPool {
     /// An indeterminate result for this pool when whether the rule applies is unknown.
     func unknownApplicability(_ question: String, because setting: String, property: String) -> RuleResult {
         RuleResult(state: .indeterminate, message: "Cannot tell whether \(question): the pool's \(setting) cannot be evaluated offline.", location: properties, property: property, subject: .agentPool(displayName))
+    }
+}
+
+extension AgentPool {
+    /// The pool's VM set type (`VirtualMachineScaleSets`, `AvailabilitySet`, `VirtualMachines`).
+    /// `az aks nodepool show` prints it as `typePropertiesType`, because its `type` is the
+    /// resource type; a `type` that names a resource type is therefore not the VM set type.
+    var vmSetType: Setting<String> {
+        let renamed = string("typePropertiesType")
+        guard renamed.reading.isAbsent else { return renamed }
+        let type = string("type")
+        if let value = type.reading.value, value.contains("/") { return renamed }
+        return type
     }
 }

@@ -16,5 +16,6 @@ enum Learn {
     static let secretsStoreCSI = Reference("Use the Azure Key Vault provider for Secrets Store CSI Driver", "https://learn.microsoft.com/azure/aks/csi-secrets-store-driver")
     static let defenderForContainers = Reference("Enable Microsoft Defender for Containers", "https://learn.microsoft.com/azure/defender-for-cloud/defender-for-containers-enable")
     static let azurePolicyAddon = Reference("Secure your cluster with Azure Policy", "https://learn.microsoft.com/azure/aks/use-azure-policy")
+    static let managedClustersREST = Reference("Managed Clusters - Create Or Update (REST API reference)", "https://learn.microsoft.com/rest/api/aks/managed-clusters/create-or-update")
     static let securityBaseline = Reference("Azure security baseline for AKS", "https://learn.microsoft.com/security/benchmark/azure/baselines/azure-kubernetes-service-aks-security-baseline")
 }

@@ -4,11 +4,11 @@ extension ClusterResource {
     /// Judges every related resource of `type` in the template with `judge`. An export cannot show
     /// other resources, and a template without one has nothing to judge: both are not applicable.
     func judgeRelated(type: String, noun: String, _ judge: (RelatedResource) -> RuleResult) -> [RuleResult] {
-        guard origin == .template else {
+        guard showsRelatedResources else {
             return [notApplicable("An export of the cluster does not show \(noun); lint the template that deploys them.")]
         }
         let matching = relatedResources.filter { $0.isOfType(type) }
-        guard !matching.isEmpty else { return [notApplicable("The template deploys no \(noun).")] }
+        guard !matching.isEmpty else { return [notApplicable(origin == .template ? "The template deploys no \(noun)." : "The export carries no \(noun).")] }
         return matching.map { related in
             let result = judge(related)
             guard let condition = related.deploymentCondition, result.state == .pass || result.state == .fail else { return result }

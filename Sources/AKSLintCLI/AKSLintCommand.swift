@@ -6,7 +6,7 @@ import AKSLintRules
 public enum AKSLintCommand {
     /// Runs akslint with `environment` and returns what it printed and its exit code.
     public static func run(_ environment: ProcessEnvironment) -> CommandOutcome {
-        let parser = ArgumentParser(knownRuleIDs: BuiltinRules.all.map(\.metadata.id))
+        let parser = ArgumentParser(catalogue: BuiltinRules.all.map(\.metadata))
         let command: Command
         do {
             command = try parser.parse(environment.arguments)
@@ -20,11 +20,13 @@ public enum AKSLintCommand {
             return CommandOutcome(exitCode: .success, standardOutput: "akslint \(AKSLintInfo.version)\n", standardError: "")
         case .listRules(let format):
             return CommandOutcome(exitCode: .success, standardOutput: RuleCatalogue.render(BuiltinRules.all.map(\.metadata), format: format), standardError: "")
-        case .explain(let id):
-            guard let rule = BuiltinRules.rule(withID: id) else {
-                return CommandOutcome(exitCode: .inputOrUsageError, standardOutput: "", standardError: "akslint: error: unknown rule '\(TerminalSafety.sanitize(id))'; run 'akslint rules' for the list\n")
+        case .explain(let query):
+            let matches = BuiltinRules.all.map(\.metadata).filter { $0.isNamed(query) }
+            guard !matches.isEmpty else {
+                return CommandOutcome(exitCode: .inputOrUsageError, standardOutput: "", standardError: "akslint: error: no rule is named '\(TerminalSafety.sanitize(query))' (by id, name, or another tool's id); run 'akslint rules' for the list\n")
             }
-            return CommandOutcome(exitCode: .success, standardOutput: RuleDocumentation.text(rule.metadata), standardError: "")
+            let preface = matches.count > 1 ? "\(matches.count) akslint rules cover \(TerminalSafety.sanitize(query)): \(matches.map(\.id).joined(separator: ", ")).\n\n" : ""
+            return CommandOutcome(exitCode: .success, standardOutput: preface + matches.map(RuleDocumentation.text).joined(separator: "\n"), standardError: "")
         case .check(let options):
             return CheckCommand(options: options, environment: environment).run()
         }

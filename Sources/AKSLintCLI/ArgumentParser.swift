@@ -3,11 +3,11 @@ import AKSLintCore
 /// Turns `argv` into a ``Command``. Hand-written (akslint has no dependencies); accepts
 /// `--option value`, `--option=value`, short flags `-f`/`-o`/`-q`, comma lists and `--` to end options.
 public struct ArgumentParser: Sendable {
-    /// The ids of the rules the CLI knows, to reject typos in `--rule`/`--skip-rule`.
-    let knownRuleIDs: [String]
+    /// The rules the CLI knows, to resolve and check `--rules`/`--skip-rule`.
+    let catalogue: [RuleMetadata]
 
-    public init(knownRuleIDs: [String]) {
-        self.knownRuleIDs = knownRuleIDs
+    public init(catalogue: [RuleMetadata]) {
+        self.catalogue = catalogue
     }
 
     /// Parses the arguments after the program name.
@@ -24,7 +24,7 @@ public struct ArgumentParser: Sendable {
         case "explain":
             remaining.removeFirst()
             guard let id = remaining.first, remaining.count == 1, !id.hasPrefix("-") else {
-                throw UsageError("usage: akslint explain RULE-ID (for example: akslint explain AKS103)")
+                throw UsageError("usage: akslint explain RULE (an id, a name, or another tool's id: akslint explain AKS103, akslint explain CKV_AZURE_141)")
             }
             return .explain(ruleID: id)
         case "check":
@@ -73,10 +73,12 @@ public struct ArgumentParser: Sendable {
                 }
             case "--min-severity":
                 options.minimumSeverity = try severity(try reader.value(for: argument), option: argument.name, extra: nil)
-            case "--rule":
-                options.onlyRules += try ruleIDs(try reader.value(for: argument), option: argument.name)
-            case "--skip-rule":
-                options.skippedRules += try ruleIDs(try reader.value(for: argument), option: argument.name)
+            case "--rules", "--rule":
+                options.onlyRules += try selectors(try reader.value(for: argument), option: argument.name)
+            case "--skip-rule", "--skip-rules":
+                options.skippedRules += try selectors(try reader.value(for: argument), option: argument.name)
+            case "--framework":
+                options.framework = try choice(try reader.value(for: argument), of: ComplianceControl.Framework.self, option: argument.name)
             case "--strict":
                 try reader.rejectValue(for: argument)
                 options.strict = true
@@ -156,13 +158,16 @@ public struct ArgumentParser: Sendable {
         return severity
     }
 
-    private func ruleIDs(_ value: String, option: String) throws(UsageError) -> [String] {
-        let ids = value.split(separator: ",").map { $0.trimmingCharacters(in: " ").uppercased() }
-        guard !ids.isEmpty else { throw UsageError("\(option) needs at least one rule id") }
-        for id in ids where !knownRuleIDs.contains(id) {
-            throw UsageError("unknown rule '\(TerminalSafety.sanitize(id))' in \(option); run 'akslint rules' for the list")
+    /// Rules named by a comma list of ids, names, peer ids, categories, `security` or `all`.
+    private func selectors(_ value: String, option: String) throws(UsageError) -> [RuleSelector] {
+        let tokens = value.split(separator: ",").map { $0.trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
+        guard !tokens.isEmpty else { throw UsageError("\(option) needs at least one rule id, name or category") }
+        return try tokens.map { (token) throws(UsageError) -> RuleSelector in
+            guard let selector = RuleSelector.parse(token, catalogue: catalogue) else {
+                throw UsageError("unknown rule or category '\(TerminalSafety.sanitize(token))' in \(option); give a rule id, name or another tool's id, a category (\(RuleCategory.allCases.map(\.rawValue).joined(separator: ", "))), security or all; run 'akslint rules' for the list")
+            }
+            return selector
         }
-        return ids
     }
 }
 

@@ -31,7 +31,7 @@ struct CheckCommand {
             return failure("standard input ('-') can be read only once")
         }
 
-        let loader = ConfigurationLoader(knownRules: BuiltinRules.all.map(\.metadata.id))
+        let loader = ConfigurationLoader(catalogue: BuiltinRules.all.map(\.metadata))
         let configuration: LintConfiguration
         let baseline: Baseline?
         var parameters: TemplateParameters?
@@ -54,7 +54,7 @@ struct CheckCommand {
         let evaluationDay = options.asOf ?? .today
         let discovery = InputDiscovery().discover(paths, stdinName: options.stdinFilename)
         let runner = LintRunner(
-            engine: LintEngine(rules: rules, context: RuleContext(evaluationDay: evaluationDay)),
+            engine: LintEngine(rules: rules, context: RuleContext(evaluationDay: evaluationDay, naming: configuration.naming)),
             readStandardInput: environment.readStandardInput,
             parallelism: ProcessInfoCompat.processorCount,
             parameters: parameters)
@@ -81,7 +81,7 @@ struct CheckCommand {
         }
         if let refusal = refusal(protection) { return failure(refusal) }
 
-        let linting = LintReport(inputs: inputs, rules: rules.map(\.metadata), evaluationDay: evaluationDay)
+        let linting = LintReport(inputs: inputs, rules: rules.map(\.metadata), evaluationDay: evaluationDay, framework: options.framework)
         var report = accepting(linting, configuration: configuration, baseline: baseline, today: evaluationDay)
         let readSomething = linted.contains(where: \.readSomething)
         var notes = ""
@@ -167,16 +167,16 @@ struct CheckCommand {
         CommandOutcome(exitCode: .inputOrUsageError, standardOutput: "", standardError: "akslint: error: \(TerminalSafety.sanitize(message))\n")
     }
 
-    /// The built-in rules chosen by `--rule`/`--skip-rule` and the configuration. A rule named with
-    /// `--rule` runs even when the configuration disables it.
+    /// The built-in rules chosen by `--rules`, `--skip-rule`, `--framework` and the configuration
+    /// (see ``RuleSelection``), each at its configured severity.
     private func selectedRules(_ configuration: LintConfiguration) -> [any Rule] {
-        var configuration = configuration
-        configuration.disabledRules.removeAll { options.onlyRules.contains($0) }
-        let chosen = BuiltinRules.all.filter { rule in
-            let id = rule.metadata.id
-            return (options.onlyRules.isEmpty || options.onlyRules.contains(id)) && !options.skippedRules.contains(id)
-        }
-        return configuration.configuring(chosen)
+        var selection = RuleSelection()
+        selection.enabled = configuration.enabledRules
+        selection.disabled = configuration.disabledRules
+        selection.only = options.onlyRules
+        selection.skipped = options.skippedRules
+        selection.framework = options.framework
+        return configuration.applyingSeverityOverrides(to: selection.choose(from: BuiltinRules.all))
     }
 
     /// The report with suppressed and baselined findings marked, then below `--min-severity` dropped.

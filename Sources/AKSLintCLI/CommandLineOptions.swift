@@ -45,10 +45,12 @@ public struct CheckOptions: Sendable, Equatable {
     public var failOn: FailThreshold?
     /// Findings below this severity are not reported.
     public var minimumSeverity: Severity = .info
-    /// Run only these rules (ids, upper-cased); empty means all.
-    public var onlyRules: [String] = []
-    /// Skip these rules (ids, upper-cased).
-    public var skippedRules: [String] = []
+    /// `--rules`: run exactly these (empty: the defaults and the configuration's `enabledRules`).
+    public var onlyRules: [RuleSelector] = []
+    /// `--skip-rule`: never run these.
+    public var skippedRules: [RuleSelector] = []
+    /// `--framework`: run only the rules that evidence this framework, and summarise by its controls.
+    public var framework: ComplianceControl.Framework?
     public var strict = false
     public var color: ColorChoice = .auto
     public var quiet = false

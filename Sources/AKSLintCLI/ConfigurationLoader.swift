@@ -5,8 +5,8 @@ struct ConfigurationLoader {
     /// The configuration file's name.
     static let fileName = ".akslint.json"
 
-    /// The ids configuration entries are checked against.
-    let knownRules: [String]
+    /// The rules configuration entries are checked against.
+    let catalogue: [RuleMetadata]
 
     /// The configuration to use: `--config FILE`, else the nearest `.akslint.json` from
     /// `workingDirectory` up to the root, else none (an empty configuration).
@@ -18,7 +18,7 @@ struct ConfigurationLoader {
         } catch {
             throw ConfigurationError(path: path, position: nil, message: "the configuration \(Self.phrase(error))")
         }
-        return try ConfigurationParser.parse(bytes, path: path, knownRules: knownRules)
+        return try ConfigurationParser.parse(bytes, path: path, catalogue: catalogue)
     }
 
     /// The nearest `.akslint.json` in `directory` or a parent.

@@ -10,7 +10,7 @@ import AKSLintCore
 /// The few file-system calls akslint needs, on POSIX directly: one `read` per file into a buffer
 /// of the right size, no intermediate `Data`.
 ///
-/// Reading never blocks on a file nobody writes (a FIFO is opened without waiting for a writer),
+/// Reading never blocks on a file nobody writes (a FIFO is given two seconds to get a writer),
 /// never reads more than the limit of the file's kind (checked against `fstat` before reading a
 /// regular file, and while reading a pipe), and refuses devices (`/dev/zero`, a terminal).
 /// Writing replaces a file atomically (a temporary file beside it, then `rename`), so a failed
@@ -63,7 +63,8 @@ enum FileSystem {
 
     /// The whole content of the file at `path`, at most `limit` bytes. With `requireRegular`, a
     /// FIFO or socket is refused (a file found in a directory must be a file); without, it is read
-    /// as a stream, and one that has no writer reads as empty rather than waiting for one.
+    /// as a stream, and one that gets no writer within ``writerWaitMilliseconds`` is an error
+    /// rather than a wait without end.
     static func read(_ path: String, limit: Int, requireRegular: Bool = false) throws(InputError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { throw .unreadable(reason: errorText(errno)) }
@@ -76,7 +77,9 @@ enum FileSystem {
             guard size <= limit else { throw .tooLarge(bytes: size, limit: limit) }
             return try readAll(descriptor, limit: limit, expected: size)
         case .pipe where !requireRegular:
-            // Opened without waiting for a writer; reading from now on may wait for data.
+            // Opened without waiting for a writer; give one a moment to connect (a named FIFO's
+            // writer may start just after akslint), then read, which may wait for data.
+            guard waitForWriter(descriptor) else { throw .unreadable(reason: "no writer opened the pipe within \(writerWaitMilliseconds / 1000) seconds") }
             _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
             return try readAll(descriptor, limit: limit)
         case .pipe:
@@ -85,6 +88,20 @@ enum FileSystem {
             throw .unreadable(reason: "it is a directory")
         case .other, .missing:
             throw .unreadable(reason: "it is a device, not a regular file or a pipe")
+        }
+    }
+
+    /// How long a FIFO is given to get a writer.
+    static let writerWaitMilliseconds: Int32 = 2_000
+
+    /// Whether a writer connects to the FIFO (it has data, or has come and gone) before the wait
+    /// is over. On Linux a FIFO that never had a writer is neither readable nor hung up.
+    private static func waitForWriter(_ descriptor: Int32) -> Bool {
+        var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        while true {
+            let ready = poll(&request, 1, writerWaitMilliseconds)
+            if ready < 0 && errno == EINTR { continue }
+            return ready > 0
         }
     }
 

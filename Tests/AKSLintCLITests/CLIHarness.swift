@@ -1,6 +1,7 @@
 @testable import AKSLintCLI
 import AKSLintTestSupport
 import AKSLintCore
+import AKSLintRules
 import FoundationEssentials
 
 /// When every test run "starts": 2026-11-24T08:00:00Z (JUnit timestamps).
@@ -37,3 +38,11 @@ func withWorkingDirectory<T>(_ path: String, _ body: () -> T) -> T {
 #if canImport(Glibc)
 import Glibc
 #endif
+
+/// The rules a run evaluates when none are named: every security-posture rule.
+let defaultRules = BuiltinRules.all.map(\.metadata).filter(\.runsByDefault)
+
+/// The `summary` object of the JSON report of a run, to check what other formats count against.
+func jsonSummary(_ arguments: String...) throws -> JSON {
+    try JSON(akslint(arguments: ["-f", "json"] + arguments).standardOutput)["summary"]
+}

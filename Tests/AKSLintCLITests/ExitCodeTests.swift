@@ -41,13 +41,15 @@ struct ExitCodeTests {
     @Test("usage errors exit 2 with one line naming the problem", arguments: [
         (["--format", "xml", "x.json"], "invalid value 'xml' for --format; expected one of: text, json, sarif"),
         (["--fail-on", "urgent", "x.json"], "invalid value 'urgent' for --fail-on"),
-        (["--rule", "AKS999", "x.json"], "unknown rule 'AKS999' in --rule"),
+        (["--rule", "AKS999", "x.json"], "unknown rule or category 'AKS999' in --rule"),
+        (["--rules", "reliabilty", "x.json"], "unknown rule or category 'reliabilty' in --rules"),
+        (["--framework", "nist", "x.json"], "invalid value 'nist' for --framework; expected one of: cis, mcsb"),
         (["--frobnicate"], "unknown option '--frobnicate'"),
         (["--output"], "--output needs a value"),
         (["--strict=yes", "x.json"], "--strict takes no value"),
         (["--as-of", "2026-02-30", "x.json"], "invalid date '2026-02-30' for --as-of; expected YYYY-MM-DD"),
-        (["explain"], "usage: akslint explain RULE-ID"),
-        (["explain", "AKS000"], "unknown rule 'AKS000'"),
+        (["explain"], "usage: akslint explain RULE"),
+        (["explain", "AKS000"], "no rule is named 'AKS000'"),
         (["-", "-"], "standard input ('-') can be read only once"),
     ])
     func usageErrors(arguments: [String], message: String) {

@@ -15,7 +15,7 @@ struct HostileCommandLineTests {
 
     // MARK: Special files
 
-    @Test("a FIFO nobody writes to, given as -p, --config, --baseline or an input, reads as empty instead of hanging", .timeLimit(.minutes(1)))
+    @Test("a FIFO nobody writes to, given as -p, --config, --baseline or an input, is an error after a short wait instead of a hang", .timeLimit(.minutes(1)))
     func fifoWithoutWriter() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -25,7 +25,7 @@ struct HostileCommandLineTests {
         for arguments in [["-p", fifo, input], ["--config", fifo, input], ["--baseline", fifo, input], [fifo, input]] {
             let outcome = akslint(arguments: arguments)
             #expect(outcome.exitCode == .inputOrUsageError, "\(arguments)")
-            #expect(outcome.standardError.contains("empty"), "\(arguments): \(outcome.standardError)")
+            #expect(outcome.standardError.contains("no writer opened the pipe within 2 seconds"), "\(arguments): \(outcome.standardError)")
         }
     }
 
@@ -277,7 +277,16 @@ private final class Thread: @unchecked Sendable {
         let context = Unmanaged.passRetained(thread).toOpaque()
         pthread_create(&thread.handle, nil, { context in
             let thread = Unmanaged<Thread>.fromOpaque(context!).takeRetainedValue()
-            let descriptor = open(thread.path, O_WRONLY)
+            // Wait for the reader without blocking in open(), so a reader that gave up cannot
+            // leave this thread (and the test joining it) stuck.
+            var descriptor: Int32 = -1
+            for _ in 0..<1_000 {
+                descriptor = open(thread.path, O_WRONLY | O_NONBLOCK)
+                if descriptor >= 0 || errno != ENXIO { break }
+                usleep(10_000)
+            }
+            guard descriptor >= 0 else { return nil }
+            _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
             _ = thread.bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
             close(descriptor)
             return nil

@@ -3,10 +3,25 @@ import Testing
 
 @Suite("Configuration file")
 struct ConfigurationParserTests {
-    static let rules = ["AKS101", "AKS103", "AKS201", "AKS604", "AKS702"]
+    static let rules = [
+        probe("AKS101", category: .identity, peers: [.psrule("Azure.AKS.ManagedAAD", "AZR-000029")]), probe("AKS103", category: .identity),
+        probe("AKS201", category: .network), probe("AKS604", category: .lifecycle), probe("AKS702", category: .nodePools),
+        probe("AKS110", category: .identity, peers: [.psrule("Azure.AKS.ManagedAAD", "AZR-000029")]), probe("AKS906", category: .reliability),
+    ]
 
     func parse(_ text: String) throws(ConfigurationError) -> LintConfiguration {
-        try ConfigurationParser.parse(Array(text.utf8), path: ".akslint.json", knownRules: Self.rules)
+        try ConfigurationParser.parse(Array(text.utf8), path: ".akslint.json", catalogue: Self.rules.map(\.metadata))
+    }
+
+    struct Probe: Rule {
+        let metadata: RuleMetadata
+        func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] { [] }
+    }
+
+    static func probe(_ id: String, category: RuleCategory = .identity, peers: [PeerCheck] = []) -> any Rule {
+        Probe(metadata: RuleMetadata(
+            id: id, name: "rule-" + id.lowercased(), title: "", severity: .high, category: category, checks: "", absentMeans: "",
+            rationale: "", remediation: Remediation(azCommand: nil, template: "", bicep: "", disruption: .inPlace), references: [], peers: peers, examples: []))
     }
 
     @Test("every setting is read, with comments and trailing commas, rule ids in any case")
@@ -25,7 +40,7 @@ struct ConfigurationParserTests {
               ],
             }
             """)
-        #expect(configuration.disabledRules == ["AKS702"])
+        #expect(configuration.disabledRules == [.rules(["AKS702"])])
         #expect(configuration.severityOverrides == ["AKS604": .info, "AKS201": .critical])
         #expect(configuration.failOn == .severity(.medium))
         #expect(configuration.strict == true)
@@ -48,7 +63,7 @@ struct ConfigurationParserTests {
 
     @Test("mistakes are errors naming the file, line and column", arguments: [
         (#"{"disabledRule": []}"#, "1:2", "unknown setting \"disabledRule\""),
-        ("{\n  \"disabledRules\": [\"AKS999\"]\n}", "2:21", "unknown rule \"AKS999\""),
+        ("{\n  \"disabledRules\": [\"AKS999\"]\n}", "2:21", "unknown rule or category \"AKS999\""),
         (#"{"disabledRules": "AKS101"}"#, "1:19", "disabledRules must be an array"),
         (#"{"severityOverrides": {"AKS101": "severe"}}"#, "1:34", "a severity must be one of"),
         (#"{"severityOverrides": {"AKS1": "high"}}"#, "1:24", "unknown rule \"AKS1\""),
@@ -74,21 +89,39 @@ struct ConfigurationParserTests {
         }
     }
 
-    @Test("a disabled rule does not run; an overridden one runs at its new severity")
-    func configuringRules() throws {
-        struct Probe: Rule {
-            let metadata: RuleMetadata
-            func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] { [] }
+    @Test("enabledRules and disabledRules take ids, names, other tools' ids and categories; naming takes patterns")
+    func selectors() throws {
+        let configuration = try parse(#"{"enabledRules": ["reliability", "Azure.AKS.ManagedAAD"], "disabledRules": ["rule-aks702"], "naming": {"cluster": "aks-*", "userPool": "usr*"}}"#)
+        #expect(configuration.enabledRules == [.category(.reliability), .rules(["AKS101", "AKS110"])])
+        #expect(configuration.disabledRules == [.rules(["AKS702"])])
+        #expect(configuration.naming == NamingConventions(cluster: GlobPattern("aks-*"), userPool: GlobPattern("usr*")))
+        for (text, message) in [(#"{"enabledRules": ["reliabilty"]}"#, "unknown rule or category \"reliabilty\""), (#"{"naming": {"pool": "x"}}"#, "unknown naming field \"pool\""), (#"{"naming": {"cluster": ""}}"#, "non-empty glob pattern")] {
+            #expect(throws: ConfigurationError.self, "\(text)") { try parse(text) }
+            do { _ = try parse(text) } catch { #expect(error.message.contains(message), "\(error.message)") }
         }
-        func probe(_ id: String) -> any Rule {
-            Probe(metadata: RuleMetadata(
-                id: id, name: id.lowercased(), title: "", severity: .high, category: .identity, checks: "", absentMeans: "",
-                rationale: "", remediation: Remediation(azCommand: nil, template: "", bicep: "", disruption: .inPlace), references: [], examples: []))
+    }
+
+    @Test("the defaults are the security rules; enabledRules adds, disabledRules and --skip-rule remove, --rules chooses exactly, --framework narrows")
+    func selection() throws {
+        let catalogue = Self.rules
+        func chosen(_ configure: (inout RuleSelection) -> Void) -> [String] {
+            var selection = RuleSelection()
+            configure(&selection)
+            return selection.choose(from: catalogue).map(\.metadata.id)
         }
+        #expect(chosen { _ in } == ["AKS101", "AKS103", "AKS201", "AKS604", "AKS702", "AKS110"])
+        #expect(chosen { $0.enabled = [.category(.reliability)] }.contains("AKS906"))
+        #expect(chosen { $0.disabled = [.rules(["AKS702"])] }.contains("AKS702") == false)
+        #expect(chosen { $0.only = [.all]; $0.skipped = [.category(.identity)] } == ["AKS201", "AKS604", "AKS702", "AKS906"])
+        #expect(chosen { $0.only = [.rules(["AKS702"])]; $0.disabled = [.rules(["AKS702"])] } == ["AKS702"], "a rule named with --rules runs even when disabled")
+        #expect(chosen { $0.framework = .cis } == [], "no probe evidences CIS")
+    }
+
+    @Test("an overridden rule runs at its new severity")
+    func severityOverrides() throws {
         var configuration = LintConfiguration()
-        configuration.disabledRules = ["AKS702"]
         configuration.severityOverrides = ["AKS604": .info]
-        let configured = configuration.configuring([probe("AKS101"), probe("AKS604"), probe("AKS702")])
+        let configured = configuration.applyingSeverityOverrides(to: [Self.probe("AKS101"), Self.probe("AKS604")])
         #expect(configured.map(\.metadata.id) == ["AKS101", "AKS604"])
         #expect(configured.map(\.metadata.severity) == [.high, .info])
     }

@@ -96,6 +96,15 @@ struct ExpressionEvaluatorTests {
         ("[createObject('a')]", "needs key-value pairs"),
         ("[concat('a']", "does not parse"),
         ("[variables('pools')[5]]", "outside the array"),
+        // deployment-time placeholders are never compared as if they were values
+        ("[equals(subscription().tenantId, '72f988bf-86f1-41af-91ab-2d7cd011db47')]", "equals() would compare the tenant id, which is known only at deployment"),
+        ("[not(equals(resourceGroup().name, 'prod-rg'))]", "the resource group's name"),
+        ("[startsWith(toLower(subscription().subscriptionId), '00000000')]", "startswith() would compare the subscription id"),
+        ("[contains(resourceGroup().id, 'prod')]", "contains() would compare the subscription id"),
+        ("[endsWith(deployment().name, '-prod')]", "the deployment's name"),
+        ("[greater(tenant().tenantId, 'a')]", "the tenant id"),
+        ("[length(resourceGroup().name)]", "length() would compare the resource group's name"),
+        ("[if(equals(subscription().subscriptionId, 'x'), true(), false())]", "the subscription id"),
     ])
     func unresolvedPropagation(expression: String, reason: String) {
         let node = Self.harness.evaluate(expression)
@@ -105,6 +114,14 @@ struct ExpressionEvaluatorTests {
         }
         #expect(unresolved.reason.contains(reason), "\(expression): \(unresolved.reason)")
         #expect(unresolved.expression == expression, "the whole template string is named")
+    }
+
+    @Test("placeholders still build ids, and a placeholder equals itself")
+    func placeholdersBuildIDs() {
+        #expect(Self.harness.json("[equals(resourceGroup().name, resourceGroup().name)]") == "true")
+        #expect(Self.harness.json("[equals(resourceId('Microsoft.ContainerService/managedClusters', 'a'), resourceId('Microsoft.ContainerService/managedClusters', 'a'))]") == "true")
+        #expect(Self.harness.json("[concat(resourceGroup().id, '/x')]") == #""/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/x""#)
+        #expect(Self.harness.json("[contains('{subscriptionid-like text}', 'q')]") == "false", "only the placeholders themselves are unknown")
     }
 
     @Test("if(unresolved, a, b) is unresolved unless a equals b; and/or/coalesce decide when they can")

@@ -48,7 +48,7 @@ struct InputLoaderTests {
     }
 
     @Test("inputs that hold no AKS cluster give a warning and no cluster", arguments: [
-        (#"{"name": "pool", "type": "Microsoft.ContainerService/managedClusters/agentPools", "properties": {}}"#, "resource type is \"Microsoft.ContainerService/managedClusters/agentPools\""),
+        (#"{"name": "acr", "type": "Microsoft.ContainerRegistry/registries", "properties": {}}"#, "resource type is \"Microsoft.ContainerRegistry/registries\""),
         (#"{"name": "package", "version": "1.0.0"}"#, "no managed cluster found"),
         (#"[{"id": "/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/a", "name": "a", "type": "Microsoft.ContainerService/managedClusters", "properties": null}]"#, "has no properties"),
         (#"{"id": "/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/a", "name": "a", "type": "Microsoft.ContainerService/managedClusters", "location": "westus"}"#, "carries no settings"),

@@ -69,7 +69,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     }
 
     private static func lint(_ bytes: [UInt8]) {
-        _ = try? ConfigurationParser.parse(bytes, path: "fuzz.akslint.json", knownRules: BuiltinRules.all.map(\.metadata.id))
+        _ = try? ConfigurationParser.parse(bytes, path: "fuzz.akslint.json", catalogue: BuiltinRules.all.map(\.metadata))
         _ = try? Baseline.parse(bytes, path: "fuzz.baseline.json")
         let parameters = try? TemplateParameters.parse(bytes, path: "fuzz.parameters.json")
         let report: InputReport

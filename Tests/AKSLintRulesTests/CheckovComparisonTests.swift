@@ -12,6 +12,7 @@ struct CheckovComparisonTests {
     static let mapping = [
         "CKV_AZURE_4": "AKS501", "CKV_AZURE_5": "AKS104", "CKV_AZURE_6": "AKS202", "CKV_AZURE_7": "AKS205", "CKV_AZURE_8": "AKS404",
         "CKV_AZURE_141": "AKS103", "CKV_AZURE_171": "AKS601", "CKV_AZURE_172": "AKS302", "CKV_AZURE_227": "AKS304",
+        "CKV_AZURE_168": "AKS910", "CKV_AZURE_169": "AKS911", "CKV_AZURE_226": "AKS909", "CKV_AZURE_85": "AKS406",
     ]
 
     /// Fixture → akslint's verdict where it differs from checkov's label, and why akslint is right.
@@ -20,7 +21,8 @@ struct CheckovComparisonTests {
         "example_AKSDashboardDisabled/AKSDashboardDisabled-FAILED2.json": (.pass, "same: addonProfiles without kubeDashboard"),
         "example_AKSDashboardDisabled/AKSDashboardDisabled-FAILED4.json": (.indeterminate, "addonProfiles is the string \"yo\": Azure would reject the template, so nothing can be said"),
         "example_AKSLoggingEnabled/aksLoggingEnabled-FAILED3.json": (.indeterminate, "omsagent.enabled depends on a parameter with no default: on or off is decided at deployment"),
-        "example_AKSRbacEnabled/aksEnableRbac-FAILED3.json": (.pass, "API 2018-03-31 without enableRBAC: the platform default is RBAC on; checkov fails any absent value"),
+        "example_AKSEphemeralOSDisks/fail.json": (.pass, "no osDiskType: AKS picks Ephemeral when the VM size's cache or temporary disk holds the OS disk, as PSRule's Azure.AKS.EphemeralOSDisk also assumes; checkov fails any absent value"),
+        "example_AKSMaxPodsMinimum/agentPoolProfiles_without_maxPods_fail3.json": (.pass, "no maxPods on a kubenet cluster: the kubenet default is 110, not the 30 checkov assumes for every plugin"),
         "example_AkSSecretStoreRotation/fail.json": (.notApplicable, "the Key Vault add-on is not enabled, so rotation does not apply (AKS301 fails the missing add-on instead)"),
     ]
 

@@ -10,7 +10,7 @@ struct RuleExampleTests {
     @Test("every example gives the result it documents", arguments: rules)
     func examples(rule: RuleUnderTest) throws {
         for example in rule.metadata.examples {
-            let results = try evaluate(rule.rule, on: example.input, asOf: example.asOf)
+            let results = try evaluate(rule.rule, on: example.input, context: example.context)
             try assert(results, meet: example.expectation, in: "\(rule.id): \(example.title)")
         }
     }
@@ -25,11 +25,11 @@ struct RuleExampleTests {
     @Test("keys in any case give the same results", arguments: rules)
     func keyCaseDoesNotMatter(rule: RuleUnderTest) throws {
         for example in rule.metadata.examples {
-            let original = try evaluate(rule.rule, on: example.input, asOf: example.asOf).map(\.state)
+            let original = try evaluate(rule.rule, on: example.input, context: example.context).map(\.state)
             for transform in [KeyCase.lower, KeyCase.upper] {
                 let document = try JSONParser.parse(Array(example.input.utf8))
                 let recased = Mutation.recaseKeys(document.root, transform)
-                let states = try evaluate(rule.rule, on: JSONDocument(root: recased, text: document.text, lineIndex: document.lineIndex), asOf: example.asOf).map(\.state)
+                let states = try evaluate(rule.rule, on: JSONDocument(root: recased, text: document.text, lineIndex: document.lineIndex), context: example.context).map(\.state)
                 #expect(states == original, "\(rule.id): \(example.title) with \(transform) keys")
             }
         }
@@ -41,10 +41,10 @@ struct RuleExampleTests {
             guard case .fails(let path) = example.expectation else { continue }
             let document = try JSONParser.parse(Array(example.input.utf8))
             guard let target = Mutation.node(at: path, in: document.root), target.isScalar else { continue }
-            let subject = try evaluate(rule.rule, on: example.input, asOf: example.asOf).first { $0.state == .fail }?.subject
+            let subject = try evaluate(rule.rule, on: example.input, context: example.context).first { $0.state == .fail }?.subject
             let unresolved = JSONNode(.unresolved(UnresolvedExpression(expression: "[parameters('x')]", reason: "parameter 'x' has no value")), span: target.span)
             let mutated = Mutation.replacing(path, in: document.root, with: unresolved)
-            let results = try evaluate(rule.rule, on: JSONDocument(root: mutated, text: document.text, lineIndex: document.lineIndex), asOf: example.asOf)
+            let results = try evaluate(rule.rule, on: JSONDocument(root: mutated, text: document.text, lineIndex: document.lineIndex), context: example.context)
             let atPath = results.filter { $0.location.jsonPath == path }
             let description = results.map { "\($0.state) at \($0.location.jsonPath)" }
             if rule.metadata.unresolvedMeans != .indeterminate {
@@ -60,7 +60,8 @@ struct RuleExampleTests {
     @Test("metadata follows the catalogue's conventions", arguments: rules)
     func metadataIsComplete(rule: RuleUnderTest) {
         let metadata = rule.metadata
-        #expect(metadata.id.wholeMatch(of: /AKS[1-8]\d\d/) != nil)
+        #expect(metadata.id.wholeMatch(of: /AKS[1-9]\d\d/) != nil)
+        #expect(metadata.runsByDefault == !metadata.id.hasPrefix("AKS9"), "the 9xx family, and only it, is beyond security posture")
         #expect(metadata.name.wholeMatch(of: /[a-z0-9]+(-[a-z0-9]+)*/) != nil)
         #expect(!metadata.title.isEmpty && metadata.title.count <= 1024 && !metadata.title.contains("\n"))
         #expect(metadata.rationale.count >= 100 && metadata.rationale.count <= 1024)
@@ -81,16 +82,16 @@ struct RuleExampleTests {
 
     // MARK: Helpers
 
-    private func evaluate(_ rule: any Rule, on input: String, asOf: CalendarDay? = nil) throws -> [Finding] {
+    private func evaluate(_ rule: any Rule, on input: String, context: RuleContext) throws -> [Finding] {
         let loaded = try InputLoader.load(Array(input.utf8))
         #expect(loaded.clusters.count == 1, "an example holds exactly one cluster")
-        return try LintEngine(rules: [rule], context: RuleContext(evaluationDay: asOf ?? .today)).evaluate(loaded, path: "example.json")
+        return try LintEngine(rules: [rule], context: context).evaluate(loaded, path: "example.json")
     }
 
-    private func evaluate(_ rule: any Rule, on document: JSONDocument, asOf: CalendarDay? = nil) throws -> [Finding] {
+    private func evaluate(_ rule: any Rule, on document: JSONDocument, context: RuleContext) throws -> [Finding] {
         let adapted = try DocumentAdapter.adapt(document)
         let loaded = LoadedInput(document: document, encoding: .utf8, format: adapted.format, clusters: adapted.clusters, warnings: adapted.warnings)
-        return try LintEngine(rules: [rule], context: RuleContext(evaluationDay: asOf ?? .today)).evaluate(loaded, path: "example.json")
+        return try LintEngine(rules: [rule], context: context).evaluate(loaded, path: "example.json")
     }
 
     private func assert(_ results: [Finding], meet expectation: RuleExample.Expectation, in context: String) throws {

@@ -35,6 +35,11 @@ struct SupportedVersionTests {
     func messages() throws {
         let failing = try state("1.31.7", on: "2026-11-24")
         #expect(failing.1 == "The cluster runs Kubernetes 1.31.7, whose AKS support ended on 2025-11-01, 388 days before 2026-11-24: it receives no security patches.")
+        let newer = try state("9.99.9", on: "2026-11-24")
+        #expect(newer.0 == .indeterminate)
+        #expect(newer.1.contains("Kubernetes 9.99.9 is newer than akslint's release calendar, which is dated 2026-11-24 and ends at 1.37"), "a well-formed version is not called malformed")
+        #expect(try state("1.38.0", on: "2026-11-24").1.contains("newer than akslint's release calendar"))
+        #expect(try state("latest", on: "2026-11-24").1.contains("\"latest\" is not a Kubernetes version"))
         let passing = try state("1.35.4", on: "2026-11-24")
         #expect(passing.1 == "The cluster runs Kubernetes 1.35.4, supported until 2027-03-31 (127 days after 2026-11-24).")
     }

@@ -26,7 +26,7 @@ struct SuppressionTests {
 
     private func configuration(_ fixture: String) throws -> LintConfiguration {
         let path = "Fixtures/config/" + fixture
-        return try ConfigurationParser.parse(readBytes(Paths.repositoryRoot + "/" + path), path: path, knownRules: BuiltinRules.all.map(\.metadata.id))
+        return try ConfigurationParser.parse(readBytes(Paths.repositoryRoot + "/" + path), path: path, catalogue: BuiltinRules.all.map(\.metadata))
     }
 
     private func apply(_ configuration: LintConfiguration, baseline: Baseline? = nil, to report: LintReport) -> LintReport {

@@ -48,6 +48,9 @@ enum DocumentAdapter {
         case .cluster(let shape):
             let cluster = ExportAdapter.cluster(from: root, shape: shape, ordinal: 0)
             return Adapted(format: shape == .flattened ? .azAksShow : .rest, clusters: [cluster], warnings: [])
+        case .agentPool(let shape):
+            let cluster = ExportAdapter.poolsOnlyCluster([(root, shape)], clusterID: ExportAdapter.clusterID(ofPool: root), ordinal: 0)
+            return Adapted(format: .agentPools, clusters: [cluster], warnings: [])
         case .incomplete(let reason):
             return Adapted(format: .unrecognized, clusters: [], warnings: [
                 InputWarning(reason, position: document.position(of: Int(root.node.span.start))),
@@ -63,15 +66,19 @@ enum DocumentAdapter {
         }
     }
 
-    /// The clusters of a list (`az aks list`, a REST list, Resource Graph rows), visiting the
-    /// elements one at a time rather than building a reference to each first: a list may hold
-    /// millions of entries that are not clusters.
+    /// The clusters of a list (`az aks list`, a REST list, Resource Graph rows, `az aks nodepool
+    /// list`), visiting the elements one at a time rather than building a reference to each
+    /// first: a list may hold millions of entries that are not clusters. Node pools join their
+    /// cluster when it is in the list (unless it lists a pool of that name itself); the others
+    /// become one pools-only cluster per cluster id.
     private static func adaptList(_ container: ValueRef, document: JSONDocument) -> Adapted {
         let elements = container.node.array ?? []
         var clusters: [ClusterResource] = []
         var warnings: [InputWarning] = []
         var shapes: [ExportAdapter.Shape] = []
+        var pools: [(ref: ValueRef, shape: ExportAdapter.Shape, clusterID: String?)] = []
         var lowerCaseTypes = true
+        var psruleShape = false
         var skipped = 0
         for (index, node) in elements.enumerated() {
             guard node.object != nil else {
@@ -84,12 +91,17 @@ enum DocumentAdapter {
                 clusters.append(ExportAdapter.cluster(from: element, shape: shape, ordinal: clusters.count))
                 shapes.append(shape)
                 if let type = element.child("type")?.node.string, type != type.asciiLowercased() { lowerCaseTypes = false }
+                if element.child("ResourceType") != nil { psruleShape = true }
+            case .agentPool(let shape):
+                pools.append((element, shape, ExportAdapter.clusterID(ofPool: element)))
             case .incomplete(let reason):
                 warnings.append(InputWarning("\(element.path): \(reason)", position: document.position(of: Int(element.node.span.start))))
             case .otherResource, .notAResource:
                 skipped += 1
             }
         }
+        let onlyPools = clusters.isEmpty && !pools.isEmpty
+        clusters += joining(pools, to: &clusters)
         if clusters.isEmpty {
             let what = elements.isEmpty ? "the list is empty" : "none of its \(elements.count) entries is an AKS cluster"
             warnings.append(InputWarning("no AKS cluster found: \(what)", position: document.position(of: Int(container.node.span.start))))
@@ -99,7 +111,11 @@ enum DocumentAdapter {
             warnings.append(InputWarning("skipped \(skipped) \(skipped == 1 ? "entry that is" : "entries that are") not AKS clusters", position: document.position(of: Int(container.node.span.start))))
         }
         let format: InputFormat
-        if shapes.allSatisfy({ $0 == .flattened }) {
+        if onlyPools {
+            format = .agentPools
+        } else if psruleShape {
+            format = .psruleExport
+        } else if shapes.allSatisfy({ $0 == .flattened }) {
             format = .azAksList
         } else if lowerCaseTypes {
             format = .resourceGraph
@@ -107,5 +123,29 @@ enum DocumentAdapter {
             format = .restList
         }
         return Adapted(format: format, clusters: clusters, warnings: warnings)
+    }
+
+    /// Adds each pool to its cluster among `clusters` (by resource id), and returns pools-only
+    /// clusters for the rest, one per cluster id, in the order the pools came.
+    private static func joining(_ pools: [(ref: ValueRef, shape: ExportAdapter.Shape, clusterID: String?)], to clusters: inout [ClusterResource]) -> [ClusterResource] {
+        var orphans: [(id: String?, pools: [(ref: ValueRef, shape: ExportAdapter.Shape)])] = []
+        for pool in pools {
+            let name = pool.ref.child("name")?.node.string
+            if let id = pool.clusterID, let index = clusters.firstIndex(where: { $0.resourceId?.equalsIgnoringASCIICase(id) == true }) {
+                if !clusters[index].agentPools.contains(where: { $0.name == name }) {
+                    let properties = pool.shape == .rest ? (pool.ref.child("properties") ?? pool.ref) : pool.ref
+                    clusters[index] = clusters[index].addingPool(AgentPool(name: name, properties: properties, ordinal: clusters[index].agentPools.count))
+                }
+                continue
+            }
+            if let index = orphans.firstIndex(where: { $0.id?.asciiLowercased() == pool.clusterID?.asciiLowercased() }) {
+                orphans[index].pools.append((pool.ref, pool.shape))
+            } else {
+                orphans.append((pool.clusterID, [(pool.ref, pool.shape)]))
+            }
+        }
+        return orphans.enumerated().map { offset, orphan in
+            ExportAdapter.poolsOnlyCluster(orphan.pools, clusterID: orphan.id, ordinal: clusters.count + offset)
+        }
     }
 }

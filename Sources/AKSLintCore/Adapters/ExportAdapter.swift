@@ -15,6 +15,8 @@ enum ExportAdapter {
     /// What an object is.
     enum Classification {
         case cluster(Shape)
+        /// One node pool on its own (`az aks nodepool show`, a REST agentPools body).
+        case agentPool(Shape)
         /// A managed cluster without its settings (a resource listing, say), with the reason.
         case incomplete(String)
         case otherResource(type: String)
@@ -33,14 +35,20 @@ enum ExportAdapter {
     static let envelopeKeys = [
         "id", "name", "type", "location", "tags", "sku", "identity", "resourceGroup", "eTag", "systemData", "kind",
         "extendedLocation", "managedBy", "plan", "zones", "subscriptionId", "tenantId", "apiVersion",
+        "resources", "ResourceId", "ResourceName", "ResourceGroupName", "ResourceType", "ParentResource", "TagsTable",
     ]
 
     static func classify(_ ref: ValueRef) -> Classification {
         guard let object = ref.node.object else { return .notAResource }
-        if let type = object["type"]?.string, !type.equalsIgnoringASCIICase(ResourceType.managedClusters) {
+        // PSRule's Export-AzRuleData spells the type `ResourceType` (and also `Type`).
+        let declaredType = object["type"]?.string ?? object["ResourceType"]?.string
+        if let type = declaredType, type.equalsIgnoringASCIICase(ResourceType.agentPools) {
+            return .agentPool(object["properties"]?.object != nil ? .rest : .flattened)
+        }
+        if let type = declaredType, !type.equalsIgnoringASCIICase(ResourceType.managedClusters) {
             return .otherResource(type: type)
         }
-        let typedAsCluster = object["type"]?.string != nil
+        let typedAsCluster = declaredType != nil
             || (object["id"]?.string).flatMap(ResourceID.init)?.isManagedCluster == true
         if let properties = object["properties"] {
             if properties.object != nil { return .cluster(.rest) }
@@ -62,9 +70,10 @@ enum ExportAdapter {
     static func cluster(from ref: ValueRef, shape: Shape, ordinal: Int) -> ClusterResource {
         let properties = shape == .rest ? (ref.child("properties") ?? ref) : ref
         let name = ref.child("name")?.node.string
-        let resourceId = ref.child("id")?.node.string
+        let resourceId = (ref.child("id") ?? ref.child("ResourceId"))?.node.string
         let parsedId = resourceId.flatMap(ResourceID.init)
         let resourceGroup = parsedId?.resourceGroup ?? ref.child("resourceGroup")?.node.string
+        let nested = ref.child("resources").flatMap { $0.node.array != nil ? $0 : nil }
         return ClusterResource(
             name: name ?? parsedId?.name,
             resourceId: resourceId,
@@ -74,7 +83,44 @@ enum ExportAdapter {
             properties: properties,
             hasProperties: true,
             agentPools: agentPools(in: properties),
-            ordinal: ordinal)
+            ordinal: ordinal,
+            relatedResources: nested.map(subResources) ?? [],
+            showsRelatedResources: nested != nil)
+    }
+
+    /// The sub-resources PSRule's `Export-AzRuleData` nests in a cluster's `resources`: an
+    /// extension resource (a diagnostic setting) says its type in `ExtensionResourceType`, the
+    /// others in `ResourceType` or `type`.
+    static func subResources(in list: ValueRef) -> [RelatedResource] {
+        list.elements.compactMap { element in
+            guard element.node.object != nil else { return nil }
+            let type = ["ExtensionResourceType", "ResourceType", "type"].lazy.compactMap { element.child($0)?.node.string }.first ?? ""
+            let name = (element.child("name") ?? element.child("ResourceName"))?.node.string ?? ""
+            return RelatedResource(type: BoundedText.bounded(type), name: BoundedText.bounded(name), resource: element, deploymentCondition: nil, isSubResourceOfCluster: true)
+        }
+    }
+
+    /// A stand-in cluster for node pools read without their cluster, named and identified from
+    /// the pools' resource ids (`.../managedClusters/NAME/agentPools/POOL`), so reports join them
+    /// to the cluster when it is linted in the same run.
+    static func poolsOnlyCluster(_ pools: [(ref: ValueRef, shape: Shape)], clusterID: String?, ordinal: Int) -> ClusterResource {
+        let parsed = clusterID.flatMap(ResourceID.init)
+        let first = pools[0].ref
+        let agentPools = pools.enumerated().map { index, pool in
+            AgentPool(name: pool.ref.child("name")?.node.string, properties: pool.shape == .rest ? (pool.ref.child("properties") ?? pool.ref) : pool.ref, ordinal: index)
+        }
+        let standIn = ValueRef(node: JSONNode(.object(JSONObject([])), span: first.node.span), path: first.path)
+        return ClusterResource(
+            name: parsed?.name, resourceId: clusterID, resourceGroup: parsed?.resourceGroup ?? first.child("resourceGroup")?.node.string,
+            subscriptionId: parsed?.subscriptionId, resource: standIn, properties: standIn, hasProperties: false,
+            agentPools: agentPools, ordinal: ordinal, isPoolsOnly: true)
+    }
+
+    /// The id of the cluster a node pool's id belongs to: the id without `/agentPools/POOL`.
+    static func clusterID(ofPool ref: ValueRef) -> String? {
+        guard let id = ref.child("id")?.node.string, let range = id.asciiLowercased().utf8.firstRange(of: "/agentpools/".utf8) else { return nil }
+        let folded = id.asciiLowercased().utf8
+        return String(decoding: id.utf8.prefix(folded.distance(from: folded.startIndex, to: range.lowerBound)), as: UTF8.self)
     }
 
     static func agentPools(in properties: ValueRef) -> [AgentPool] {

@@ -1,22 +1,24 @@
 /// Reads `.akslint.json` (JSON with comments). Unknown keys, unknown rule ids, bad severities and
 /// suppressions without a reason are errors that name the file, line and column.
 public enum ConfigurationParser {
-    static let keys = ["$schema", "disabledRules", "severityOverrides", "failOn", "strict", "suppressions"]
+    static let keys = ["$schema", "enabledRules", "disabledRules", "severityOverrides", "failOn", "strict", "naming", "suppressions"]
     static let suppressionKeys = ["rule", "cluster", "reason", "expires"]
+    static let namingKeys = ["cluster", "systemPool", "userPool"]
 
-    /// Parses a configuration; `knownRules` are the ids rule references are checked against.
-    public static func parse(_ bytes: [UInt8], path: String, knownRules: [String]) throws(ConfigurationError) -> LintConfiguration {
+    /// Parses a configuration; rule references are checked against `catalogue`.
+    public static func parse(_ bytes: [UInt8], path: String, catalogue: [RuleMetadata]) throws(ConfigurationError) -> LintConfiguration {
         guard bytes.count <= InputLimits.maximumConfigurationBytes else {
             throw ConfigurationError(path: path, position: nil, message: "the configuration is \(bytes.count) bytes, above the limit of \(InputLimits.maximumConfigurationBytes) bytes")
         }
         let document = try ConfigurationError.document(of: bytes, path: path)
-        var reader = Reader(document: document, path: path, knownRules: knownRules)
+        var reader = Reader(document: document, path: path, catalogue: catalogue, knownRules: catalogue.map(\.id))
         return try reader.configuration()
     }
 
     private struct Reader {
         let document: JSONDocument
         let path: String
+        let catalogue: [RuleMetadata]
         let knownRules: [String]
 
         mutating func configuration() throws(ConfigurationError) -> LintConfiguration {
@@ -32,9 +34,12 @@ public enum ConfigurationParser {
                 switch key {
                 case "$schema":
                     continue
-                case "disabledRules":
-                    guard let ids = value.array else { throw error("disabledRules must be an array of rule ids", at: value) }
-                    configuration.disabledRules = try ids.map { (node) throws(ConfigurationError) -> String in try ruleID(node) }
+                case "enabledRules", "disabledRules":
+                    guard let entries = value.array else { throw error("\(key) must be an array of rule ids, names or categories", at: value) }
+                    let selectors = try entries.map { (node) throws(ConfigurationError) -> RuleSelector in try selector(node) }
+                    if key == "enabledRules" { configuration.enabledRules = selectors } else { configuration.disabledRules = selectors }
+                case "naming":
+                    configuration.naming = try naming(value)
                 case "severityOverrides":
                     guard let object = value.object else { throw error("severityOverrides must map rule ids to severities", at: value) }
                     try rejectDuplicateKeys(in: object)
@@ -95,6 +100,33 @@ public enum ConfigurationParser {
                 }
                 seen[folded] = member.keySpan.start
             }
+        }
+
+        func selector(_ node: JSONNode) throws(ConfigurationError) -> RuleSelector {
+            guard let text = node.string, let selector = RuleSelector.parse(text, catalogue: catalogue) else {
+                throw error("unknown rule or category \(node.string.map(ValueDescription.quote) ?? "id") (a rule id, name or peer id, a category, or all; run 'akslint rules' for the list)", at: node)
+            }
+            return selector
+        }
+
+        func naming(_ node: JSONNode) throws(ConfigurationError) -> NamingConventions {
+            guard let object = node.object else { throw error("naming must be an object with cluster, systemPool and userPool patterns", at: node) }
+            try rejectDuplicateKeys(in: object)
+            var conventions = NamingConventions()
+            for member in object.members {
+                guard let key = ConfigurationParser.namingKeys.first(where: { $0 == member.key }) else {
+                    throw error("unknown naming field \"\(member.key)\" (known: \(ConfigurationParser.namingKeys.joined(separator: ", ")))", atOffset: member.keySpan.start)
+                }
+                guard let text = member.value.string, !text.isEmpty, text.utf8.count <= BoundedText.nameLimit else {
+                    throw error("naming.\(key) must be a non-empty glob pattern such as \"aks-*\"", at: member.value)
+                }
+                switch key {
+                case "cluster": conventions.cluster = GlobPattern(text)
+                case "systemPool": conventions.systemPool = GlobPattern(text)
+                default: conventions.userPool = GlobPattern(text)
+                }
+            }
+            return conventions
         }
 
         func ruleID(_ node: JSONNode) throws(ConfigurationError) -> String {

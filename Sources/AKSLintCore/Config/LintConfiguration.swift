@@ -1,10 +1,15 @@
-/// The settings of `.akslint.json`: rules to disable, severity overrides, the gate, strictness and
-/// suppressions. Command-line options override the gate and strictness.
+/// The settings of `.akslint.json`: rules to turn on and off, severity overrides, the gate,
+/// strictness, naming conventions and suppressions. Command-line options override the gate,
+/// strictness and the rule selection.
 public struct LintConfiguration: Sendable {
     /// The file it was read from, for messages.
     public var path: String?
-    /// Rule ids that do not run.
-    public var disabledRules: [String] = []
+    /// Rules that run besides the defaults (`enabledRules`: ids, names, peer ids, categories or `all`).
+    public var enabledRules: [RuleSelector] = []
+    /// Rules that do not run (`disabledRules`).
+    public var disabledRules: [RuleSelector] = []
+    /// The team's naming patterns (`naming`).
+    public var naming = NamingConventions()
     /// Severities that replace a rule's own.
     public var severityOverrides: [String: Severity] = [:]
     /// `failOn`; nil when not set.
@@ -17,12 +22,10 @@ public struct LintConfiguration: Sendable {
     /// An empty configuration.
     public init() {}
 
-    /// `rules` without the disabled ones, each at its overridden severity.
-    public func configuring(_ rules: [any Rule]) -> [any Rule] {
-        rules.compactMap { rule in
-            let id = rule.metadata.id
-            guard !disabledRules.contains(id) else { return nil }
-            guard let severity = severityOverrides[id], severity != rule.metadata.severity else { return rule }
+    /// `rules`, each at its overridden severity.
+    public func applyingSeverityOverrides(to rules: [any Rule]) -> [any Rule] {
+        rules.map { rule in
+            guard let severity = severityOverrides[rule.metadata.id], severity != rule.metadata.severity else { return rule }
             return SeverityOverriddenRule(base: rule, metadata: rule.metadata.withSeverity(severity))
         }
     }

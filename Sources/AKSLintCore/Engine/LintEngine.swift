@@ -24,9 +24,9 @@ public struct LintEngine: Sendable {
         for cluster in input.clusters {
             let reference = ClusterReference(cluster)
             clusterFindings.removeAll(keepingCapacity: true)
-            for rule in rules {
+            for rule in rules where !cluster.isPoolsOnly || rule.metadata.judgesNodePools {
                 let metadata = rule.metadata
-                let results = rule.evaluate(cluster, context: context)
+                let results = results(of: rule, on: cluster)
                 guard !results.isEmpty else { throw RuleContractViolation(ruleId: metadata.id, cluster: cluster.displayName) }
                 for result in results.map({ conditioned($0, on: cluster) }) {
                     clusterFindings.append(Finding(
@@ -46,6 +46,15 @@ public struct LintEngine: Sendable {
             findings.append(contentsOf: Finding.inReportOrder(clusterFindings))
         }
         return findings
+    }
+
+    /// The rule's results on the cluster, with results left indeterminate by a parameter that
+    /// has no value settled by its allowed values (see ``AllowedValueVerdicts``).
+    private func results(of rule: any Rule, on cluster: ClusterResource) -> [RuleResult] {
+        let base = rule.evaluate(cluster, context: context)
+        guard !cluster.variants.isEmpty, base.contains(where: { $0.state == .indeterminate }) else { return base }
+        let variantResults = cluster.variants.map { rule.evaluate($0.cluster, context: context) }
+        return AllowedValueVerdicts.settle(base, variants: cluster.variants, variantResults: variantResults)
     }
 
     /// A result about a template resource whose deployment condition cannot be evaluated becomes

@@ -8,19 +8,28 @@ public struct LintReport: Sendable {
     public let evaluationDay: CalendarDay
     /// The configuration and baseline used, and their expired or unused suppressions.
     public let suppressionReview: SuppressionReview
+    /// The framework the run was asked to evidence (`--framework`): reports then summarise by its controls.
+    public let framework: ComplianceControl.Framework?
 
     /// Creates a report.
-    public init(inputs: [InputReport], rules: [RuleMetadata], evaluationDay: CalendarDay = .today, suppressionReview: SuppressionReview = SuppressionReview()) {
+    public init(
+        inputs: [InputReport], rules: [RuleMetadata], evaluationDay: CalendarDay = .today,
+        suppressionReview: SuppressionReview = SuppressionReview(), framework: ComplianceControl.Framework? = nil
+    ) {
         self.inputs = inputs
         self.rules = rules
         self.evaluationDay = evaluationDay
         self.suppressionReview = suppressionReview
+        self.framework = framework
     }
 
     /// The same report with each input transformed.
     public func mappingInputs(_ transform: (InputReport) -> InputReport) -> LintReport {
-        LintReport(inputs: inputs.map(transform), rules: rules, evaluationDay: evaluationDay, suppressionReview: suppressionReview)
+        LintReport(inputs: inputs.map(transform), rules: rules, evaluationDay: evaluationDay, suppressionReview: suppressionReview, framework: framework)
     }
+
+    /// The per-control summary, when the run evidences a framework.
+    public var controlSummary: ControlSummary? { framework.map { ControlSummary(self, framework: $0) } }
 
     /// Failing and indeterminate results: what reports list.
     public var findings: [Finding] { inputs.flatMap(\.findings) }

@@ -14,9 +14,12 @@ public protocol Rule: Sendable {
 public struct RuleContext: Sendable {
     /// The day rules that depend on time (support windows) evaluate at: today, or `--as-of`.
     public let evaluationDay: CalendarDay
+    /// The team's naming patterns (`naming` in `.akslint.json`).
+    public let naming: NamingConventions
 
     /// Creates a context.
-    public init(evaluationDay: CalendarDay = .today) {
+    public init(evaluationDay: CalendarDay = .today, naming: NamingConventions = NamingConventions()) {
         self.evaluationDay = evaluationDay
+        self.naming = naming
     }
 }

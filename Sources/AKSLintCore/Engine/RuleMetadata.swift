@@ -22,10 +22,15 @@ public final class RuleMetadata: Sendable {
     public let remediation: Remediation
     /// Microsoft documentation and other sources.
     public let references: [Reference]
-    /// Ids of the same check in other tools (checkov `CKV_AZURE_*`, PSRule `Azure.AKS.*`, trivy `AVD-AZU-*`).
-    public let peerIDs: [String]
+    /// The same check in other tools (PSRule for Azure, checkov, trivy, KICS, Prowler, Azure Policy).
+    public let peers: [PeerCheck]
+    /// The framework controls the rule's result is evidence for (CIS AKS, MCSB).
+    public let controls: [ComplianceControl]
     /// Inputs that must fail and inputs that must pass; the test suite runs all of them.
     public let examples: [RuleExample]
+    /// Whether the rule judges node pools one by one, so it also runs on node pools read without
+    /// their cluster (`az aks nodepool list`, a template's child `agentPools` of an existing cluster).
+    public let judgesNodePools: Bool
     /// What a setting that cannot be resolved offline gives: indeterminate for every rule except
     /// those where an unresolved value is itself the secure case (AKS306: a credential supplied
     /// at deployment is not written in the file).
@@ -35,7 +40,8 @@ public final class RuleMetadata: Sendable {
     public init(
         id: String, name: String, title: String, severity: Severity, category: RuleCategory,
         checks: String, absentMeans: String, rationale: String, remediation: Remediation,
-        references: [Reference], peerIDs: [String] = [], examples: [RuleExample], unresolvedMeans: ResultState = .indeterminate
+        references: [Reference], peers: [PeerCheck] = [], controls: [ComplianceControl] = [], judgesNodePools: Bool = false,
+        examples: [RuleExample], unresolvedMeans: ResultState = .indeterminate
     ) {
         self.id = id
         self.name = name
@@ -47,7 +53,9 @@ public final class RuleMetadata: Sendable {
         self.rationale = rationale
         self.remediation = remediation
         self.references = references
-        self.peerIDs = peerIDs
+        self.peers = peers
+        self.controls = controls.sorted()
+        self.judgesNodePools = judgesNodePools
         self.examples = examples
         self.unresolvedMeans = unresolvedMeans
     }
@@ -56,8 +64,17 @@ public final class RuleMetadata: Sendable {
     public func withSeverity(_ severity: Severity) -> RuleMetadata {
         RuleMetadata(
             id: id, name: name, title: title, severity: severity, category: category, checks: checks, absentMeans: absentMeans,
-            rationale: rationale, remediation: remediation, references: references, peerIDs: peerIDs, examples: examples,
-            unresolvedMeans: unresolvedMeans)
+            rationale: rationale, remediation: remediation, references: references, peers: peers, controls: controls,
+            judgesNodePools: judgesNodePools, examples: examples, unresolvedMeans: unresolvedMeans)
+    }
+
+    /// Whether the rule runs unless asked for: every security-posture rule does; reliability,
+    /// cost and naming rules do not.
+    public var runsByDefault: Bool { category.isSecurityPosture }
+
+    /// Whether `query` names this rule: its id, its name, or a peer check's id (without case).
+    public func isNamed(_ query: String) -> Bool {
+        id.equalsIgnoringASCIICase(query) || name.equalsIgnoringASCIICase(query) || peers.contains { $0.isNamed(query) }
     }
 }
 
@@ -125,6 +142,8 @@ public struct RuleExample: Sendable {
     public let expectation: Expectation
     /// The evaluation day the example assumes, for rules that depend on the date.
     public let asOf: CalendarDay?
+    /// The naming conventions the example assumes, for the rule that checks them.
+    public let naming: NamingConventions
 
     /// What a rule must say about an example.
     public enum Expectation: Sendable, Equatable {
@@ -137,10 +156,14 @@ public struct RuleExample: Sendable {
     }
 
     /// Creates an example.
-    public init(_ title: String, _ expectation: Expectation, asOf: CalendarDay? = nil, _ input: String) {
+    public init(_ title: String, _ expectation: Expectation, asOf: CalendarDay? = nil, naming: NamingConventions = NamingConventions(), _ input: String) {
         self.title = title
         self.expectation = expectation
         self.asOf = asOf
+        self.naming = naming
         self.input = input
     }
+
+    /// The context the example is evaluated in.
+    public var context: RuleContext { RuleContext(evaluationDay: asOf ?? .today, naming: naming) }
 }

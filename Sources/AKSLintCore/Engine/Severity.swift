@@ -36,7 +36,9 @@ public enum Severity: String, Sendable, CaseIterable, Comparable, Codable {
     }
 }
 
-/// The family a rule belongs to; the hundreds digit of its id.
+/// The family a rule belongs to: for security posture, the hundreds digit of its id (1 to 8);
+/// rules beyond security posture (reliability, cost, naming) are the 9xx family and do not run
+/// unless asked for (`--rules all`, `--rules reliability`, or `enabledRules` in `.akslint.json`).
 public enum RuleCategory: String, Sendable, CaseIterable {
     case identity = "identity-and-access"
     case network = "network"
@@ -46,6 +48,17 @@ public enum RuleCategory: String, Sendable, CaseIterable {
     case lifecycle = "lifecycle"
     case nodePools = "node-pools"
     case relatedResources = "related-resources"
+    case reliability = "reliability"
+    case cost = "cost"
+    case naming = "naming"
+
+    /// Whether the family is about security posture (and so runs by default).
+    public var isSecurityPosture: Bool {
+        switch self {
+        case .reliability, .cost, .naming: return false
+        default: return true
+        }
+    }
 
     /// The heading used in the catalogue.
     public var title: String {
@@ -58,6 +71,9 @@ public enum RuleCategory: String, Sendable, CaseIterable {
         case .lifecycle: return "Lifecycle"
         case .nodePools: return "Node pools"
         case .relatedResources: return "Related resources"
+        case .reliability: return "Reliability"
+        case .cost: return "Cost"
+        case .naming: return "Naming"
         }
     }
 }

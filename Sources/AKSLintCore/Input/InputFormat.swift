@@ -10,6 +10,11 @@ public enum InputFormat: String, Sendable, Codable {
     case restList = "rest-list"
     /// An Azure Resource Graph result: `{"data": [...]}` or a bare array of rows.
     case resourceGraph = "resource-graph"
+    /// PSRule for Azure's `Export-AzRuleData` output: resources with `ResourceType`, `Properties`
+    /// and their sub-resources (diagnostic settings, subnets) nested in `resources`.
+    case psruleExport = "psrule-export"
+    /// Node pools without their cluster: `az aks nodepool show`/`list`, or REST agentPools bodies.
+    case agentPools = "agent-pools"
     /// An ARM deployment template.
     case armTemplate = "arm-template"
     /// An ARM deployment parameters file.

@@ -63,4 +63,7 @@ public enum ResourceType {
     public static let registries = "Microsoft.ContainerRegistry/registries"
     public static let keyVaults = "Microsoft.KeyVault/vaults"
     public static let deployments = "Microsoft.Resources/deployments"
+    public static let securityPricings = "Microsoft.Security/pricings"
+    public static let virtualNetworks = "Microsoft.Network/virtualNetworks"
+    public static let subnets = "Microsoft.Network/virtualNetworks/subnets"
 }

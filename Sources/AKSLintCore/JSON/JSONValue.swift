@@ -91,6 +91,8 @@ public enum ParameterSource: Sendable, Equatable {
     case parentDeployment(name: String)
     /// `null`, because the parameter is nullable and has no value.
     case nullable
+    /// One of the parameter's `allowedValues`, tried because the parameter has no value.
+    case allowedValue
 
     var phrase: String {
         switch self {
@@ -98,6 +100,7 @@ public enum ParameterSource: Sendable, Equatable {
         case .parametersFile(let path): return "set in \(path)"
         case .parentDeployment(let name): return "passed by the deployment \(name)"
         case .nullable: return "which has no value (nullable)"
+        case .allowedValue: return "one of its allowed values, as no value is given"
         }
     }
 }

@@ -27,6 +27,8 @@ public struct AgentPool: Sendable {
     public func bool(_ keys: String...) -> Setting<Bool> { setting(properties.readBool(keys), keys) }
     /// Reads a string of the pool.
     public func string(_ keys: String...) -> Setting<String> { setting(properties.readString(keys), keys) }
+    /// Reads a number of the pool.
+    public func number(_ keys: String...) -> Setting<Double> { setting(properties.readNumber(keys), keys) }
     /// Reads an array of the pool.
     public func array(_ keys: String...) -> Setting<[ValueRef]> { setting(properties.readArray(keys), keys) }
 

@@ -33,10 +33,21 @@ public struct ClusterResource: Sendable {
     /// every result about it indeterminate.
     public let deploymentCondition: UnresolvedExpression?
     /// Other resources of the same template (diagnostic settings, registries, key vaults,
-    /// maintenance configurations), for rules that look across resources. Empty for exports.
+    /// maintenance configurations), or the sub-resources an export carries (PSRule's
+    /// `Export-AzRuleData` nests them in `resources`), for rules that look across resources.
     public let relatedResources: [RelatedResource]
+    /// Whether this input can show related resources at all: a template, or an export that
+    /// carries its sub-resources. An `az aks show` export cannot.
+    public let showsRelatedResources: Bool
     /// Suppressions written on the template resource (`metadata.akslint.suppress`).
     public let inlineSuppressions: [InlineSuppression]
+    /// True when the input holds only the cluster's node pools (`az aks nodepool list`, child
+    /// `agentPools` of a cluster the template does not deploy): only rules that judge node
+    /// pools run, and ``properties`` is an empty stand-in.
+    public let isPoolsOnly: Bool
+    /// The same cluster evaluated with each combination of allowed values of the parameters it
+    /// uses without a value; empty when there are none (see ``ClusterVariant``).
+    public private(set) var variants: [ClusterVariant] = []
 
     /// Creates a cluster from an adapter's findings.
     public init(
@@ -44,7 +55,7 @@ public struct ClusterResource: Sendable {
         resource: ValueRef, properties: ValueRef, hasProperties: Bool, agentPools: [AgentPool],
         unresolvedAgentPools: ValueRef? = nil, ordinal: Int, origin: ClusterOrigin = .export,
         deploymentCondition: UnresolvedExpression? = nil, relatedResources: [RelatedResource] = [],
-        inlineSuppressions: [InlineSuppression] = []
+        showsRelatedResources: Bool? = nil, inlineSuppressions: [InlineSuppression] = [], isPoolsOnly: Bool = false
     ) {
         self.name = name
         self.resourceId = resourceId
@@ -59,7 +70,25 @@ public struct ClusterResource: Sendable {
         self.origin = origin
         self.deploymentCondition = deploymentCondition
         self.relatedResources = relatedResources
+        self.showsRelatedResources = showsRelatedResources ?? (origin == .template)
         self.inlineSuppressions = inlineSuppressions
+        self.isPoolsOnly = isPoolsOnly
+    }
+
+    /// This cluster with one more node pool.
+    func addingPool(_ pool: AgentPool) -> ClusterResource {
+        ClusterResource(
+            name: name, resourceId: resourceId, resourceGroup: resourceGroup, subscriptionId: subscriptionId, resource: resource,
+            properties: properties, hasProperties: hasProperties, agentPools: agentPools + [pool], unresolvedAgentPools: unresolvedAgentPools,
+            ordinal: ordinal, origin: origin, deploymentCondition: deploymentCondition, relatedResources: relatedResources,
+            showsRelatedResources: showsRelatedResources, inlineSuppressions: inlineSuppressions, isPoolsOnly: isPoolsOnly)
+    }
+
+    /// This cluster with its allowed-value variants.
+    func withVariants(_ variants: [ClusterVariant]) -> ClusterResource {
+        var copy = self
+        copy.variants = variants
+        return copy
     }
 
     /// A name for messages and reports: the cluster's name (cut when very long: see
@@ -93,6 +122,22 @@ public struct ClusterResource: Sendable {
     static func propertyPath(_ keys: [String]) -> String { (["properties"] + keys).joined(separator: ".") }
 }
 
+/// A template's cluster evaluated with one combination of the allowed values of parameters that
+/// have no value. When every variant gives a rule the same verdict, that verdict holds whatever
+/// value the deployment is given (Resource Manager accepts no other).
+public struct ClusterVariant: Sendable {
+    /// The values tried, in the order the parameters were first used: (`networkPolicy`, `"azure"`).
+    public let assignment: [(parameter: String, value: String)]
+    /// The cluster evaluated with them.
+    public let cluster: ClusterResource
+
+    /// Creates a variant.
+    public init(assignment: [(parameter: String, value: String)], cluster: ClusterResource) {
+        self.assignment = assignment
+        self.cluster = cluster
+    }
+}
+
 /// Where a cluster definition came from.
 public enum ClusterOrigin: String, Sendable {
     /// A deployed cluster exported from Azure (`az`, REST, Resource Graph).
@@ -111,13 +156,17 @@ public struct RelatedResource: Sendable {
     public let resource: ValueRef
     /// A deployment condition that cannot be evaluated offline.
     public let deploymentCondition: UnresolvedExpression?
+    /// True when the resource was read from inside the cluster's own export (a sub-resource), so
+    /// it applies to the cluster without a `scope` to say so.
+    public let isSubResourceOfCluster: Bool
 
     /// Creates a related resource.
-    public init(type: String, name: String, resource: ValueRef, deploymentCondition: UnresolvedExpression?) {
+    public init(type: String, name: String, resource: ValueRef, deploymentCondition: UnresolvedExpression?, isSubResourceOfCluster: Bool = false) {
         self.type = type
         self.name = name
         self.resource = resource
         self.deploymentCondition = deploymentCondition
+        self.isSubResourceOfCluster = isSubResourceOfCluster
     }
 
     /// Whether this resource has the given type (compared without case).

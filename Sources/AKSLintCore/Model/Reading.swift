@@ -61,6 +61,14 @@ extension ValueRef {
         read(keys, expected: "a string") { $0.node.string }
     }
 
+    /// Reads a number at a path of keys below this node.
+    public func readNumber(_ keys: [String]) -> Reading<Double> {
+        read(keys, expected: "a number") { ref in
+            if case .number(let number) = ref.node.value { return number }
+            return nil
+        }
+    }
+
     /// Reads an array at a path of keys below this node.
     public func readArray(_ keys: [String]) -> Reading<[ValueRef]> {
         read(keys, expected: "an array") { ref in ref.node.array == nil ? nil : ref.elements }

@@ -26,6 +26,7 @@ public struct JSONReporter: Reporter {
             ("errors", .array(report.errors.map(diagnostic))),
             ("warnings", .array(report.warnings.map(diagnostic))),
             ("suppressions", review(report.suppressionReview)),
+            ("controls", report.controlSummary.map(controls) ?? .null),
             ("summary", .object([
                 ("files", .int(summary.files)),
                 ("clusters", .int(summary.clusters)),
@@ -41,6 +42,19 @@ public struct JSONReporter: Reporter {
             ])),
         ])
         document.write(to: &output)
+    }
+
+    /// The per-control summary of a `--framework` run.
+    private func controls(_ summary: ControlSummary) -> JSONOutput {
+        .object([
+            ("framework", .string(summary.framework.rawValue)),
+            ("controls", .array(summary.rows.map { row in
+                .object([
+                    ("id", .string(row.control.id)), ("tag", .string(row.control.tag)), ("title", .string(row.control.title)),
+                    ("passed", .int(row.passed)), ("total", .int(row.total)), ("failingRules", .array(row.failingRules.map { .string($0) })),
+                ])
+            })),
+        ])
     }
 
     private func input(_ input: InputReport) -> JSONOutput {
@@ -80,6 +94,7 @@ public struct JSONReporter: Reporter {
                 ("jsonPath", .string(finding.location.jsonPath)),
             ])),
             ("property", .string(finding.property)),
+            ("controls", .array(finding.rule.controls.map { .string($0.tag) })),
         ]
         if finding.state == .indeterminate { members.append(("unresolved", .string(finding.unresolvedExpression))) }
         members += [

@@ -19,11 +19,23 @@ public struct MarkdownReporter: Reporter {
         output.write(document(report))
     }
 
+    /// One row per control of the framework the run evidences.
+    private func controlTable(_ summary: ControlSummary) -> String {
+        var table = "### \(MarkdownEscaping.text(summary.framework.title))\n\n| Control | Checks passing | Rules not passing |\n|---|---|---|\n"
+        for row in summary.rows {
+            let rules = row.failingRules.isEmpty ? "" : row.failingRules.joined(separator: ", ")
+            let tally = row.total == 0 ? "no check applies" : "\(row.passed) of \(row.total)"
+            table += "| \(MarkdownEscaping.text(row.control.label)) \(MarkdownEscaping.text(row.control.title)) | \(tally) | \(rules) |\n"
+        }
+        return table + "\n"
+    }
+
     private func document(_ report: LintReport) -> String {
         var document = MarkdownDocument(budget: maximumBytes)
         document.append("## akslint: AKS security posture\n\n")
         document.append("**\(verdict(report))**\n\n")
         document.append(clusterTable(report))
+        if let summary = report.controlSummary { document.append(controlTable(summary)) }
         if !report.errors.isEmpty {
             document.append("### Inputs that could not be read\n\n")
             for error in report.errors {

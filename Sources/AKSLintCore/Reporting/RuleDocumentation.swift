@@ -23,11 +23,21 @@ public enum RuleDocumentation {
             "setting as the platform default it documents, and reports a value that cannot be resolved offline as",
             "indeterminate (`--strict` makes those count for the gate).",
             "",
-            "| id | name | severity | category | title |",
-            "|---|---|---|---|---|",
+            "Rules about reliability, cost and naming (AKS9xx) are not security posture and do not run unless asked",
+            "for (`--rules all`, `--rules reliability`, or `enabledRules` in `.akslint.json`). Any rule can be named by",
+            "its id, its name, or the id of the same check in another tool (`akslint explain CKV_AZURE_141`).",
+            "",
+            "\(rules.count) rules: " + RuleCategory.allCases.compactMap { category in
+                let count = rules.count { $0.category == category }
+                return count == 0 ? nil : "\(category.title.lowercased()) \(count)"
+            }.joined(separator: ", ") + ".",
+            "",
+            "| id | name | severity | category | runs | title | controls |",
+            "|---|---|---|---|---|---|---|",
         ]
         for rule in rules {
-            lines.append("| [\(rule.id)](#\(anchor(rule))) | `\(rule.name)` | \(rule.severity.rawValue) | \(rule.category.title) | \(markdownCell(rule.title)) |")
+            let controls = rule.controls.map(\.label).joined(separator: ", ")
+            lines.append("| [\(rule.id)](#\(anchor(rule))) | `\(rule.name)` | \(rule.severity.rawValue) | \(rule.category.title) | \(rule.runsByDefault ? "default" : "opt-in") | \(markdownCell(rule.title)) | \(controls) |")
         }
         var text = lines.joined(separator: "\n") + "\n"
         for rule in rules {
@@ -43,9 +53,9 @@ public enum RuleDocumentation {
         lines.append("")
         lines.append("**\(rule.title)**")
         lines.append("")
-        lines.append("| severity | category | checks |")
-        lines.append("|---|---|---|")
-        lines.append("| \(rule.severity.rawValue) | \(rule.category.title) | \(markdownCell(rule.checks)) |")
+        lines.append("| severity | category | runs by default | checks |")
+        lines.append("|---|---|---|---|")
+        lines.append("| \(rule.severity.rawValue) | \(rule.category.title) | \(rule.runsByDefault ? "yes" : "no") | \(markdownCell(rule.checks)) |")
         lines.append("")
         lines.append("### Why it matters")
         lines.append("")
@@ -80,8 +90,17 @@ public enum RuleDocumentation {
         for reference in rule.references {
             lines.append("- [\(reference.title)](\(reference.url))")
         }
-        if !rule.peerIDs.isEmpty {
-            lines.append("- Same check elsewhere: " + rule.peerIDs.map { "`\($0)`" }.joined(separator: ", "))
+        if !rule.controls.isEmpty {
+            lines.append("")
+            lines.append("### Compliance")
+            lines.append("")
+            for control in rule.controls { lines.append("- \(control.label): \(control.title)") }
+        }
+        if !rule.peers.isEmpty {
+            lines.append("")
+            lines.append("### Same check elsewhere")
+            lines.append("")
+            for peer in rule.peers { lines.append("- \(peer.description)") }
         }
         lines.append("")
         lines.append("### Examples")
@@ -99,7 +118,7 @@ public enum RuleDocumentation {
     /// The rule's documentation as plain text for a terminal.
     public static func text(_ rule: RuleMetadata) -> String {
         var lines: [String] = []
-        lines.append("\(rule.id) \(rule.name) (\(rule.severity.rawValue), \(rule.category.title))")
+        lines.append("\(rule.id) \(rule.name) (\(rule.severity.rawValue), \(rule.category.title)\(rule.runsByDefault ? "" : ", runs only when asked for"))")
         lines.append(rule.title)
         lines.append("")
         lines.append("Checks: \(rule.checks)")
@@ -118,7 +137,16 @@ public enum RuleDocumentation {
         lines.append("")
         lines.append("References")
         for reference in rule.references { lines.append("  \(reference.title): \(reference.url)") }
-        if !rule.peerIDs.isEmpty { lines.append("  Same check elsewhere: " + rule.peerIDs.joined(separator: ", ")) }
+        if !rule.controls.isEmpty {
+            lines.append("")
+            lines.append("Compliance")
+            for control in rule.controls { lines.append("  \(control.label): \(control.title)") }
+        }
+        if !rule.peers.isEmpty {
+            lines.append("")
+            lines.append("Same check elsewhere")
+            for peer in rule.peers { lines.append("  \(peer.description)") }
+        }
         lines.append("")
         lines.append("Examples")
         for example in rule.examples {

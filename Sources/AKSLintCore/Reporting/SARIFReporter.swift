@@ -46,7 +46,7 @@ public struct SARIFReporter: Reporter {
 
     private func rule(_ rule: RuleMetadata) -> JSONOutput {
         var properties: [(String, JSONOutput)] = [
-            ("tags", .array(["security", "aks", rule.category.rawValue].map(JSONOutput.string))),
+            ("tags", .array(([rule.category.isSecurityPosture ? "security" : rule.category.rawValue, "aks", rule.category.rawValue] + rule.controls.map(\.tag)).uniqued().map(JSONOutput.string))),
             ("precision", .string("very-high")),
         ]
         if let score = rule.severity.securitySeverity {
@@ -185,5 +185,13 @@ enum URIEncoding {
 extension String {
     fileprivate func leftPadded(to width: Int) -> String {
         count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}
+
+extension Array where Element == String {
+    /// The strings in order, each once.
+    func uniqued() -> [String] {
+        var seen = Set<String>()
+        return filter { seen.insert($0).inserted }
     }
 }

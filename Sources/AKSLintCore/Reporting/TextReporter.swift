@@ -24,6 +24,17 @@ public struct TextReporter: Reporter {
                 output.write("\n")
             }
         }
+        if let summary = report.controlSummary { output.write(controls(summary)) }
+    }
+
+    /// "MCSB NS-2: 3 of 4 checks pass", one line per control of the framework the run evidences.
+    private func controls(_ summary: ControlSummary) -> String {
+        var lines = [style(summary.framework.title, .bold) + ":"]
+        for row in summary.rows {
+            let failing = row.failingRules.isEmpty ? "" : " (not passing: \(row.failingRules.joined(separator: ", ")))"
+            lines.append("  " + ControlSummary.sentence(row) + failing + " — " + row.control.title)
+        }
+        return lines.joined(separator: "\n") + "\n\n"
     }
 
     /// One line counting what the run found, for the end of a run.

@@ -60,6 +60,6 @@ public struct SuppressionApplier: Sendable {
                 }
             }
         }
-        return LintReport(inputs: inputs, rules: report.rules, evaluationDay: report.evaluationDay, suppressionReview: review)
+        return LintReport(inputs: inputs, rules: report.rules, evaluationDay: report.evaluationDay, suppressionReview: review, framework: report.framework)
     }
 }

@@ -30,6 +30,9 @@ final class TemplateScope {
     private var parameterCache: [String: JSONNode] = [:]
     private var variableCache: [String: JSONNode] = [:]
     private var inProgress: Set<String> = []
+    /// Parameters that were used without a value but have allowed values, in the order first
+    /// used: a template's verdict may be the same for every one of them.
+    private(set) var unsetChoices: [AllowedValues] = []
 
     /// A scope for `template`, with values given for some parameters, evaluated within `budget`.
     init(template: JSONNode, document: JSONDocument, given: [String: GivenValue], budget: EvaluationBudget) {
@@ -78,8 +81,30 @@ final class TemplateScope {
         }
         if definition.isSecure { value.isSensitive = true }
         if budget.isExhausted { return evaluator.exhausted(at: evaluator.site) }
+        if let allowed = AllowedValues(parameter: definition.name, definition: definition.definition) {
+            if value.unresolvedValue != nil, definition.given == nil {
+                unsetChoices.append(allowed)
+            } else if allowed.admits(value, meter: Meter(budget: budget, site: evaluator.site)) == false {
+                let source = (value.provenance.flatMap { provenance -> String? in
+                    if case .parameter(_, let source, _) = provenance { return source.phrase }
+                    return nil
+                }) ?? "given"
+                let shown = definition.isSecure ? "a value" : ValueDescription.describe(value)
+                budget.reject("parameter '\(definition.name)' is \(shown) (\(source)), which is not one of its allowedValues (\(allowed.listed)): Resource Manager rejects the deployment", at: allowed.span)
+                return evaluator.exhausted(at: evaluator.site)
+            }
+        }
         parameterCache[key] = value
         return value
+    }
+
+    /// Evaluates every parameter that has allowed values, so a value outside its list is reported
+    /// even when nothing uses the parameter (Resource Manager checks them all).
+    func checkAllowedValues(evaluator: ExpressionEvaluator) {
+        for definition in parameters.values.sorted(by: { $0.definition.span.start < $1.definition.span.start })
+        where !budget.isExhausted && AllowedValues(parameter: definition.name, definition: definition.definition) != nil {
+            _ = parameter(definition.name, evaluator: evaluator)
+        }
     }
 
     /// The value of variable `name`, evaluated on first use.

@@ -27,7 +27,8 @@ struct TemplateWalker {
     /// Resource types whose bodies are evaluated (compared without case).
     static let typesOfInterest = [
         ResourceType.managedClusters, ResourceType.agentPools, ResourceType.maintenanceConfigurations,
-        ResourceType.diagnosticSettings, ResourceType.registries, ResourceType.keyVaults,
+        ResourceType.diagnosticSettings, ResourceType.registries, ResourceType.keyVaults, ResourceType.securityPricings,
+        ResourceType.virtualNetworks, ResourceType.subnets,
     ]
 
     /// How deeply inline deployments may nest. No documented Resource Manager limit is lower; a

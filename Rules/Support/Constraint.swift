@@ -1,0 +1,71 @@
+import AKSLintCore
+
+/// A truth value read from a setting, or unknown because the setting cannot be evaluated; either
+/// way it remembers the setting, so a result can point at it.
+enum Truth {
+    case known(Bool, SettingPointer)
+    case unknown(SettingPointer)
+
+    static func known<Value>(_ value: Bool, _ setting: Setting<Value>) -> Truth { .known(value, SettingPointer(setting)) }
+    static func unknown<Value>(_ setting: Setting<Value>) -> Truth { .unknown(SettingPointer(setting)) }
+
+    var negated: Truth {
+        switch self {
+        case .known(let value, let setting): return .known(!value, setting)
+        case .unknown: return self
+        }
+    }
+}
+
+/// A setting of any type, reduced to what a result about it needs.
+struct SettingPointer {
+    let result: (ResultState, String) -> RuleResult
+    let undecidable: (String) -> RuleResult?
+
+    init<Value>(_ setting: Setting<Value>) {
+        result = { setting.result($0, $1) }
+        undecidable = { setting.undecidableResult($0) }
+    }
+}
+
+extension Setting where Value == Bool {
+    /// True when the setting holds `true`; false when it is absent or false; unknown otherwise.
+    var isTrue: Truth {
+        switch reading {
+        case .value(let flag, _): return .known(flag, self)
+        case .absent: return .known(false, self)
+        case .unresolved, .invalid: return .unknown(self)
+        }
+    }
+}
+
+extension Setting where Value == String {
+    /// Whether the setting equals `text` (without case); false when absent; unknown otherwise.
+    func equals(_ text: String) -> Truth {
+        switch reading {
+        case .value(let value, _): return .known(value.equalsIgnoringASCIICase(text), self)
+        case .absent: return .known(false, self)
+        case .unresolved, .invalid: return .unknown(self)
+        }
+    }
+}
+
+/// "When `trigger` holds, `requirement` must": fails when the trigger holds and the requirement
+/// does not, indeterminate when either is unknown and the other does not settle it.
+struct Constraint {
+    let trigger: Truth
+    let requirement: Truth
+
+    /// No result when the constraint holds (or does not apply); a failure at the trigger when it is
+    /// broken; an indeterminate result at the unknown setting otherwise.
+    func check(_ question: String, violation: String) -> [RuleResult] {
+        switch (trigger, requirement) {
+        case (.known(false, _), _), (_, .known(true, _)):
+            return []
+        case (.known(true, let setting), .known(false, _)):
+            return [setting.result(.fail, violation)]
+        case (.unknown(let setting), _), (_, .unknown(let setting)):
+            return [setting.undecidable("Azure accepts the cluster (\(question))") ?? setting.result(.indeterminate, "Cannot tell whether Azure accepts the cluster (\(question)).")]
+        }
+    }
+}
