@@ -8,7 +8,8 @@ import Glibc
 
 /// Compares whole reports of the insecure fixture with reviewed copies in `Fixtures/expected/`, so
 /// any change to wording, ordering, positions or fields shows up in review. After an intended
-/// change, regenerate them with `AKSLINT_UPDATE_GOLDEN=1 swift test --filter Golden` and read the diff.
+/// change, regenerate them with `.ci/regenerate` (or `AKSLINT_UPDATE_GOLDEN=1 swift test --filter
+/// Golden`, which then fails on purpose so an update never passes as a test run) and read the diff.
 @Suite("Golden reports", .serialized)
 struct GoldenOutputTests {
     static let cases: [(format: String, file: String)] = [
@@ -24,9 +25,11 @@ struct GoldenOutputTests {
         let path = Paths.fixture("expected/" + file)
         if getenv("AKSLINT_UPDATE_GOLDEN") != nil {
             try writeFile(actual, to: path)
+            Issue.record("wrote \(file); review the diff and run the tests again without AKSLINT_UPDATE_GOLDEN")
+            return
         }
         let expected = String(decoding: try readBytes(path), as: UTF8.self)
-        #expect(actual == expected, "\(file) differs; if the change is intended, regenerate with AKSLINT_UPDATE_GOLDEN=1")
+        #expect(actual == expected, "\(file) differs; if the change is intended, regenerate with .ci/regenerate")
     }
 
     private func writeFile(_ text: String, to path: String) throws {

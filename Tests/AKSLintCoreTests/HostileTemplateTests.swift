@@ -123,7 +123,7 @@ struct HostileTemplateTests {
         #expect(error.description.contains("a value nested more than 512 levels deep"), "\(error.description)")
     }
 
-    @Test("real templates stay far inside the budget")
+    @Test("real templates stay far inside the budget", .enabled(if: Paths.corpusTestsRun, Comment(rawValue: Paths.corpusMissing)))
     func corpusWithinBudget() throws {
         let limits = EvaluationCost.limits
         var templates = 0

@@ -1,5 +1,8 @@
 /// Helpers every test target shares: where the fixtures are, and reading files without Foundation.
 import AKSLintCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Paths of the repository's fixtures and of the shared corpus beside the checkout.
 public enum Paths {
@@ -14,6 +17,14 @@ public enum Paths {
     public static func fixture(_ relative: String) -> String { repositoryRoot + "/Fixtures/" + relative }
     /// The shared corpus beside the checkout.
     public static let corpus = repositoryRoot + "/../shared/corpus"
+
+    /// Whether the tests that read the shared corpus run: when it is beside the checkout, or when
+    /// `AKSLINT_REQUIRE_CORPUS` is set (as `.ci/run` sets it), so that its absence fails them
+    /// instead of skipping them. A fresh clone without `../shared` skips them.
+    public static let corpusTestsRun: Bool = access(corpus + "/INDEX.md", R_OK) == 0 || getenv("AKSLINT_REQUIRE_CORPUS") != nil
+
+    /// Why a corpus test is skipped.
+    public static let corpusMissing = "needs the shared corpus at ../shared/corpus beside the checkout (.ci/run requires it)"
 }
 
 extension JSONParser {
@@ -70,10 +81,6 @@ public struct TestFailure: Error, CustomStringConvertible {
     public let description: String
     public init(_ description: String) { self.description = description }
 }
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// What a child process printed and how it ended.
 public struct ProcessResult: Sendable {
