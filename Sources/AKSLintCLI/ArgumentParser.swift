@@ -10,11 +10,13 @@ public struct ArgumentParser: Sendable {
         self.catalogue = catalogue
     }
 
-    /// Parses the arguments after the program name.
+    /// Parses the arguments after the program name. `--help` and `--version` are honoured
+    /// anywhere before `--`.
     public func parse(_ arguments: [String]) throws(UsageError) -> Command {
         var remaining = arguments[...]
-        if remaining.contains(where: { $0 == "--help" || $0 == "-h" }) && !remaining.contains("--") { return .help }
-        if remaining.first == "--version" { return .version }
+        let options = remaining.prefix { $0 != "--" }
+        if options.contains(where: { $0 == "--help" || $0 == "-h" }) { return .help }
+        if options.contains("--version") { return .version }
         switch remaining.first {
         case "help":
             return .help
@@ -29,10 +31,18 @@ public struct ArgumentParser: Sendable {
             return .explain(ruleID: id)
         case "check":
             remaining.removeFirst()
+        case let word? where isMistypedCommand(word):
+            throw UsageError("unknown command '\(TerminalSafety.sanitize(word))'\(Suggestion.phrase(for: word, among: OptionTable.commands.map(\.name)))")
         default:
             break
         }
         return .check(try parseCheck(remaining))
+    }
+
+    /// A first word that is no file and looks like a mistyped sub-command (`explian`, `rule`).
+    private func isMistypedCommand(_ word: String) -> Bool {
+        guard !word.hasPrefix("-"), !word.contains("/"), !word.contains("."), FileSystem.kind(of: word) == .missing else { return false }
+        return Suggestion.closest(to: word, among: OptionTable.commands.map(\.name)) != nil
     }
 
     private func parseRules(_ arguments: ArraySlice<String>) throws(UsageError) -> Command {
@@ -43,84 +53,45 @@ public struct ArgumentParser: Sendable {
             case "-f", "--format":
                 format = try choice(try reader.value(for: argument), of: RulesFormat.self, option: argument.name)
             default:
-                throw UsageError("unknown argument '\(TerminalSafety.sanitize(argument.raw))' for 'akslint rules' (options: --format text|json|markdown)")
+                throw UsageError("unknown argument '\(TerminalSafety.sanitize(argument.raw))' for 'akslint rules' (options: --format text|json|markdown)\(Suggestion.phrase(for: argument.name, among: ["--format"]))")
             }
         }
         return .listRules(format)
     }
 
     private func parseCheck(_ arguments: ArraySlice<String>) throws(UsageError) -> CheckOptions {
-        var options = CheckOptions()
-        var formats: [ReportFormat] = []
-        var outputs: [String] = []
+        var state = CheckArguments()
         var reader = OptionReader(arguments)
         while let argument = reader.next() {
             if argument.isPositional {
-                options.paths.append(argument.raw)
+                state.options.paths.append(argument.raw)
                 continue
             }
-            switch argument.name {
-            case "-f", "--format":
-                formats.append(try choice(try reader.value(for: argument), of: ReportFormat.self, option: argument.name))
-            case "-o", "--output":
-                outputs.append(try reader.outputValue(for: argument))
-            case "--fail-on":
-                let value = try reader.value(for: argument)
-                if value == "never" {
-                    options.failOn = .never
-                } else {
-                    options.failOn = .severity(try severity(value, option: argument.name, extra: "never"))
-                }
-            case "--min-severity":
-                options.minimumSeverity = try severity(try reader.value(for: argument), option: argument.name, extra: nil)
-            case "--rules", "--rule":
-                options.onlyRules += try selectors(try reader.value(for: argument), option: argument.name)
-            case "--skip-rule", "--skip-rules":
-                options.skippedRules += try selectors(try reader.value(for: argument), option: argument.name)
-            case "--framework":
-                options.framework = try choice(try reader.value(for: argument), of: ComplianceControl.Framework.self, option: argument.name)
-            case "--strict":
-                try reader.rejectValue(for: argument)
-                options.strict = true
-            case "--color", "--colour":
-                options.color = try choice(try reader.value(for: argument), of: ColorChoice.self, option: argument.name)
-            case "--no-color":
-                try reader.rejectValue(for: argument)
-                options.color = .never
-            case "-q", "--quiet":
-                try reader.rejectValue(for: argument)
-                options.quiet = true
-            case "--stdin-filename":
-                options.stdinFilename = try reader.value(for: argument)
-            case "-p", "--parameters":
-                options.parametersPath = try reader.value(for: argument)
-            case "--as-of":
-                let value = try reader.value(for: argument)
-                guard let day = CalendarDay(value) else { throw UsageError("invalid date '\(TerminalSafety.sanitize(value))' for --as-of; expected YYYY-MM-DD") }
-                options.asOf = day
-            case "--include-passed":
-                try reader.rejectValue(for: argument)
-                options.includePassed = true
-            case "--config":
-                options.configPath = try reader.value(for: argument)
-            case "--no-config":
-                try reader.rejectValue(for: argument)
-                options.ignoresConfiguration = true
-            case "--baseline":
-                options.baselinePath = try reader.value(for: argument)
-            case "--write-baseline":
-                options.writeBaselinePath = try reader.value(for: argument)
-            case "--sarif-include-suppressed":
-                try reader.rejectValue(for: argument)
-                options.sarifIncludesSuppressed = true
-            default:
-                throw UsageError("unknown option '\(TerminalSafety.sanitize(argument.raw))' (see akslint --help)")
+            guard let spec = OptionTable.spec(named: argument.name) else {
+                throw UsageError("unknown option '\(TerminalSafety.sanitize(argument.raw))'\(Suggestion.phrase(for: argument.name, among: OptionTable.allNames)) (see akslint --help)")
             }
+            let value: String
+            switch spec.value {
+            case .none:
+                try reader.rejectValue(for: argument)
+                value = ""
+            case .text:
+                value = try reader.value(for: argument)
+            case .output:
+                value = try reader.outputValue(for: argument)
+            case .choice(let words):
+                value = try reader.value(for: argument)
+                guard words.contains(value.lowercased()) else {
+                    throw UsageError("invalid value '\(TerminalSafety.sanitize(value))' for \(argument.name); expected one of: \(words.joined(separator: ", "))\(Suggestion.phrase(for: value.lowercased(), among: words))")
+                }
+            }
+            try spec.apply(&state, value, self)
         }
+        var options = state.options
         if options.configPath != nil && options.ignoresConfiguration {
             throw UsageError("--config and --no-config cannot be combined")
         }
-        options.reports = try reportTargets(formats: formats, outputs: outputs)
+        options.reports = try reportTargets(formats: state.formats, outputs: state.outputs)
         return options
     }
 
@@ -150,16 +121,8 @@ public struct ArgumentParser: Sendable {
         return choice
     }
 
-    private func severity(_ value: String, option: String, extra: String?) throws(UsageError) -> Severity {
-        guard let severity = Severity(rawValue: value.lowercased()) else {
-            let valid = (Severity.allCases.map(\.rawValue) + [extra].compactMap { $0 }).joined(separator: ", ")
-            throw UsageError("invalid value '\(TerminalSafety.sanitize(value))' for \(option); expected one of: \(valid)")
-        }
-        return severity
-    }
-
     /// Rules named by a comma list of ids, names, peer ids, categories, `security` or `all`.
-    private func selectors(_ value: String, option: String) throws(UsageError) -> [RuleSelector] {
+    func selectors(_ value: String, option: String) throws(UsageError) -> [RuleSelector] {
         let tokens = value.split(separator: ",").map { $0.trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
         guard !tokens.isEmpty else { throw UsageError("\(option) needs at least one rule id, name or category") }
         return try tokens.map { (token) throws(UsageError) -> RuleSelector in

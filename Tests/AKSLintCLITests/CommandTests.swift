@@ -31,11 +31,28 @@ struct CommandTests {
         #expect(outcome.standardOutput.contains(rule.references[0].url))
     }
 
-    @Test("--help and --version")
+    @Test("--help and --version, anywhere on the line")
     func helpAndVersion() {
         let help = akslint("--help")
         #expect(help.exitCode == .success && help.standardOutput.contains("EXIT STATUS"))
         #expect(akslint("--version").standardOutput == "akslint \(AKSLintInfo.version)\n")
+        #expect(akslint("Fixtures/az/hardened.json", "--version").standardOutput == "akslint \(AKSLintInfo.version)\n")
+        #expect(akslint("check", "-f", "json", "-h").standardOutput == help.standardOutput)
+    }
+
+    @Test("--help lists every option the parser accepts, and the README's option table does too")
+    func helpComesFromTheTable() throws {
+        let help = akslint("--help").standardOutput
+        let readme = String(decoding: try readBytes(Paths.repositoryRoot + "/README.md"), as: UTF8.self)
+        for spec in OptionTable.check {
+            #expect(help.contains("  " + spec.spelling), "\(spec.names[0]) is not in --help")
+            #expect(spec.names.contains { readme.contains("`\($0)") || readme.contains(", \($0)") || readme.contains("/ `\($0)") }, "\(spec.names[0]) is not in the README's option table")
+            for name in spec.names {
+                let parsed = akslint(arguments: [name] + (spec.value == .none ? [] : ["x"]) + ["Fixtures/az/hardened.json"])
+                #expect(!parsed.standardError.contains("unknown option"), "\(name) is not parsed")
+            }
+        }
+        #expect(help.contains("--no-color") && help.contains("--colour"))
     }
 }
 

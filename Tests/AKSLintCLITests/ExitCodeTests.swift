@@ -51,6 +51,11 @@ struct ExitCodeTests {
         (["explain"], "usage: akslint explain RULE"),
         (["explain", "AKS000"], "no rule is named 'AKS000'"),
         (["-", "-"], "standard input ('-') can be read only once"),
+        (["--fail-onn", "high", "x.json"], "unknown option '--fail-onn'; did you mean '--fail-on'?"),
+        (["--skiprule", "AKS101", "x.json"], "did you mean '--skip-rule'?"),
+        (["explian", "AKS103"], "unknown command 'explian'; did you mean 'explain'?"),
+        (["rule"], "unknown command 'rule'; did you mean 'rules'?"),
+        (["--format", "sarf", "x.json"], "invalid value 'sarf' for --format; expected one of: text, json, sarif, junit, markdown, github; did you mean 'sarif'?"),
     ])
     func usageErrors(arguments: [String], message: String) {
         let outcome = akslint(arguments: arguments, stdin: [])
