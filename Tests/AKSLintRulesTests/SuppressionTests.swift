@@ -82,10 +82,11 @@ struct SuppressionTests {
     @Test("inline suppressions in template metadata: applied with their reason, malformed and unused ones reported")
     func inlineSuppressions() throws {
         let linted = try fixtureReport("arm/inline-suppressions.json")
-        let input = try #require(linted.inputs.first)
-        #expect(input.warnings.contains { $0.message.contains("the inline suppression of \"AKS205\" has no \"reason\" and is ignored") })
+        #expect(try #require(linted.inputs.first).suppressionSites.count == 5, "the reader hands every entry to the suppression layer")
 
         let applied = apply(LintConfiguration(), to: linted)
+        let input = try #require(applied.inputs.first)
+        #expect(input.warnings.contains { $0.message.contains("the inline suppression of \"AKS205\" has no \"reason\" and is ignored") })
         let privateCluster = try #require(applied.findings.first { $0.ruleId == "AKS201" })
         #expect(privateCluster.suppression?.kind == .inSource)
         #expect(privateCluster.suppression?.justification.hasPrefix("Field devices reach the API server") == true)

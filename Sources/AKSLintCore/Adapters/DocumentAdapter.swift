@@ -5,6 +5,8 @@ enum DocumentAdapter {
         var format: InputFormat
         var clusters: [ClusterResource]
         var warnings: [InputWarning]
+        /// The suppressions written in the document, unchecked.
+        var suppressionSites: [SuppressionSite] = []
         /// For a template: the evaluation work it took.
         var evaluationCost: EvaluationCost? = nil
     }

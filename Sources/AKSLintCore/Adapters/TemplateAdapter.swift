@@ -48,7 +48,7 @@ enum TemplateAdapter {
                 cluster.withVariants(variants.map { ClusterVariant(assignment: $0.assignment, cluster: $0.clusters[ordinal]) })
             }
         }
-        return DocumentAdapter.Adapted(format: .armTemplate, clusters: clusters, warnings: warnings, evaluationCost: base.cost)
+        return DocumentAdapter.Adapted(format: .armTemplate, clusters: clusters, warnings: warnings, suppressionSites: base.suppressionSites, evaluationCost: base.cost)
     }
 
     /// The most combinations of allowed values tried for one template.
@@ -58,6 +58,7 @@ enum TemplateAdapter {
     private struct Evaluation {
         let scope: TemplateScope
         let clusters: [ClusterResource]
+        let suppressionSites: [SuppressionSite]
         let warnings: [InputWarning]
         let existingReferences: Int
         let cost: EvaluationCost
@@ -80,15 +81,15 @@ enum TemplateAdapter {
             .map { RelatedResource(type: BoundedText.bounded($0.type), name: BoundedText.bounded($0.displayName), resource: ValueRef(node: $0.body, path: $0.path), deploymentCondition: $0.unresolvedCondition) }
 
         var clusters: [ClusterResource] = []
+        var suppressionSites: [SuppressionSite] = []
         var attachedPools = Set<Int>()
         for (ordinal, resource) in clusterResources.enumerated() {
             let childPools = poolResources.enumerated().filter { index, pool in
                 belongs(pool, to: resource, onlyCluster: clusterResources.count == 1)
             }
             attachedPools.formUnion(childPools.map(\.offset))
-            let inline = InlineSuppression.read(from: ValueRef(node: resource.body, path: resource.path), document: document)
-            warnings += inline.warnings
-            clusters.append(cluster(from: resource, childPools: childPools.map(\.element), related: related, ordinal: ordinal, suppressions: inline.suppressions))
+            suppressionSites += ARMSuppressionSites.read(from: ValueRef(node: resource.body, path: resource.path), clusterOrdinal: ordinal, document: document)
+            clusters.append(cluster(from: resource, childPools: childPools.map(\.element), related: related, ordinal: ordinal))
         }
         var orphans: [(cluster: String, pools: [EvaluatedResource])] = []
         for (index, pool) in poolResources.enumerated() where !attachedPools.contains(index) {
@@ -103,7 +104,7 @@ enum TemplateAdapter {
             clusters.append(poolsOnlyCluster(name: orphan.cluster, pools: orphan.pools, ordinal: clusters.count))
             warnings.append(InputWarning("the node pools of \(orphan.cluster.isEmpty ? "an unnamed cluster" : "cluster " + ValueDescription.quote(orphan.cluster)) are deployed without the cluster, which is not in this template: they are checked with the node-pool rules only", position: document.position(of: Int(orphan.pools[0].body.span.start))))
         }
-        return Evaluation(scope: scope, clusters: clusters, warnings: warnings, existingReferences: walker.existingReferences, cost: budget.cost)
+        return Evaluation(scope: scope, clusters: clusters, suppressionSites: suppressionSites, warnings: warnings, existingReferences: walker.existingReferences, cost: budget.cost)
     }
 
     /// The template evaluated once per combination of the allowed values of the parameters it
@@ -161,7 +162,7 @@ enum TemplateAdapter {
             resource: standIn, properties: standIn, hasProperties: false, agentPools: agentPools, ordinal: ordinal, origin: .template, isPoolsOnly: true)
     }
 
-    private static func cluster(from resource: EvaluatedResource, childPools: [EvaluatedResource], related: [RelatedResource], ordinal: Int, suppressions: [InlineSuppression]) -> ClusterResource {
+    private static func cluster(from resource: EvaluatedResource, childPools: [EvaluatedResource], related: [RelatedResource], ordinal: Int) -> ClusterResource {
         let envelope = ValueRef(node: resource.body, path: resource.path)
         let properties = envelope.child("properties")
         let propertiesRef = properties.flatMap { $0.node.object != nil || $0.node.unresolvedValue != nil ? $0 : nil } ?? envelope
@@ -192,7 +193,6 @@ enum TemplateAdapter {
             ordinal: ordinal,
             origin: .template,
             deploymentCondition: resource.unresolvedCondition,
-            relatedResources: related,
-            inlineSuppressions: suppressions)
+            relatedResources: related)
     }
 }

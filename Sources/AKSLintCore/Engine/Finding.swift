@@ -74,8 +74,6 @@ public final class ClusterReference: Sendable {
     public let identity: String
     /// The cluster's 0-based position among the clusters of its input.
     public let ordinal: Int
-    /// Suppressions written on the cluster's template resource.
-    public let inlineSuppressions: [InlineSuppression]
 
     /// A reference to `cluster`; names and ids are cut when very long (see ``BoundedText``).
     public init(_ cluster: ClusterResource) {
@@ -85,7 +83,6 @@ public final class ClusterReference: Sendable {
         self.resourceGroup = cluster.resourceGroup.map { BoundedText.bounded($0) }
         self.identity = cluster.identity
         self.ordinal = cluster.ordinal
-        self.inlineSuppressions = cluster.inlineSuppressions
     }
 }
 

@@ -28,9 +28,6 @@ public struct LintReport: Sendable {
         LintReport(inputs: inputs.map(transform), rules: rules, evaluationDay: evaluationDay, suppressionReview: suppressionReview, framework: framework)
     }
 
-    /// The per-control summary, when the run evidences a framework.
-    public var controlSummary: ControlSummary? { framework.map { ControlSummary(self, framework: $0) } }
-
     /// Failing and indeterminate results: what reports list.
     public var findings: [Finding] { inputs.flatMap(\.findings) }
 
@@ -57,13 +54,15 @@ public struct InputReport: Sendable {
     /// The clusters found.
     public let clusters: [ClusterReference]
     /// Every result, sorted by cluster, then most severe first, then rule id.
-    public let results: [Finding]
+    public private(set) var results: [Finding]
     /// Why the input could not be read, if it could not.
     public let error: InputDiagnostic?
     /// Notes about the input.
-    public let warnings: [InputDiagnostic]
+    public private(set) var warnings: [InputDiagnostic]
     /// The parameters file applied to a template.
     public let parametersPath: String?
+    /// The suppressions written in the input, as its reader found them.
+    public let suppressionSites: [SuppressionSite]
 
     /// A report for an input that was read and linted.
     public init(path: String, loaded: LoadedInput, results: [Finding]) {
@@ -72,6 +71,7 @@ public struct InputReport: Sendable {
         self.format = loaded.format
         self.encoding = loaded.encoding
         self.clusters = loaded.clusters.map(ClusterReference.init)
+        self.suppressionSites = loaded.suppressionSites
         let group = Self.groups(of: self.clusters)
         func groupOf(_ finding: Finding) -> Int { finding.cluster.ordinal < group.count ? group[finding.cluster.ordinal] : finding.cluster.ordinal }
         let ordered = zip(results, results.dropFirst()).allSatisfy { a, b in
@@ -91,7 +91,7 @@ public struct InputReport: Sendable {
     /// A report with every field given.
     public init(
         path: String, format: InputFormat?, encoding: SourceEncoding?, clusters: [ClusterReference], results: [Finding],
-        error: InputDiagnostic?, warnings: [InputDiagnostic], parametersPath: String? = nil
+        error: InputDiagnostic?, warnings: [InputDiagnostic], parametersPath: String? = nil, suppressionSites: [SuppressionSite] = []
     ) {
         self.path = path
         self.parametersPath = parametersPath
@@ -101,38 +101,40 @@ public struct InputReport: Sendable {
         self.results = results
         self.error = error
         self.warnings = warnings
-    }
-
-    /// The same report with only the results that satisfy `isIncluded`.
-    public func filteringResults(_ isIncluded: (Finding) -> Bool) -> InputReport {
-        InputReport(path: path, format: format, encoding: encoding, clusters: clusters, results: results.filter(isIncluded), error: error, warnings: warnings, parametersPath: parametersPath)
-    }
-
-    /// The same report with each result transformed.
-    public func mappingResults(_ transform: (Finding) -> Finding) -> InputReport {
-        InputReport(path: path, format: format, encoding: encoding, clusters: clusters, results: results.map(transform), error: error, warnings: warnings, parametersPath: parametersPath)
-    }
-
-    /// The same report without warnings.
-    public func droppingWarnings() -> InputReport {
-        InputReport(path: path, format: format, encoding: encoding, clusters: clusters, results: results, error: error, warnings: [], parametersPath: parametersPath)
-    }
-
-    /// The same report with more warnings.
-    public func addingWarnings(_ more: [InputDiagnostic]) -> InputReport {
-        InputReport(path: path, format: format, encoding: encoding, clusters: clusters, results: results, error: error, warnings: warnings + more, parametersPath: parametersPath)
+        self.suppressionSites = suppressionSites
     }
 
     /// A report for an input that could not be read.
     public init(path: String, error: InputDiagnostic) {
-        self.path = path
-        self.format = nil
-        self.encoding = nil
-        self.clusters = []
-        self.results = []
-        self.error = error
-        self.warnings = []
-        self.parametersPath = nil
+        self.init(path: path, format: nil, encoding: nil, clusters: [], results: [], error: error, warnings: [])
+    }
+
+    /// The same report with only the results that satisfy `isIncluded`.
+    public func filteringResults(_ isIncluded: (Finding) -> Bool) -> InputReport {
+        var copy = self
+        copy.results = results.filter(isIncluded)
+        return copy
+    }
+
+    /// The same report with each result transformed.
+    public func mappingResults(_ transform: (Finding) -> Finding) -> InputReport {
+        var copy = self
+        copy.results = results.map(transform)
+        return copy
+    }
+
+    /// The same report without warnings.
+    public func droppingWarnings() -> InputReport {
+        var copy = self
+        copy.warnings = []
+        return copy
+    }
+
+    /// The same report with more warnings.
+    public func addingWarnings(_ more: [InputDiagnostic]) -> InputReport {
+        var copy = self
+        copy.warnings += more
+        return copy
     }
 
     /// Failing and indeterminate results, suppressed ones included.

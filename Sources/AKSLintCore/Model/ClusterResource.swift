@@ -39,8 +39,6 @@ public struct ClusterResource: Sendable {
     /// Whether this input can show related resources at all: a template, or an export that
     /// carries its sub-resources. An `az aks show` export cannot.
     public let showsRelatedResources: Bool
-    /// Suppressions written on the template resource (`metadata.akslint.suppress`).
-    public let inlineSuppressions: [InlineSuppression]
     /// True when the input holds only the cluster's node pools (`az aks nodepool list`, child
     /// `agentPools` of a cluster the template does not deploy): only rules that judge node
     /// pools run, and ``properties`` is an empty stand-in.
@@ -55,7 +53,7 @@ public struct ClusterResource: Sendable {
         resource: ValueRef, properties: ValueRef, hasProperties: Bool, agentPools: [AgentPool],
         unresolvedAgentPools: ValueRef? = nil, ordinal: Int, origin: ClusterOrigin = .export,
         deploymentCondition: UnresolvedExpression? = nil, relatedResources: [RelatedResource] = [],
-        showsRelatedResources: Bool? = nil, inlineSuppressions: [InlineSuppression] = [], isPoolsOnly: Bool = false
+        showsRelatedResources: Bool? = nil, isPoolsOnly: Bool = false
     ) {
         self.name = name
         self.resourceId = resourceId
@@ -71,7 +69,6 @@ public struct ClusterResource: Sendable {
         self.deploymentCondition = deploymentCondition
         self.relatedResources = relatedResources
         self.showsRelatedResources = showsRelatedResources ?? (origin == .template)
-        self.inlineSuppressions = inlineSuppressions
         self.isPoolsOnly = isPoolsOnly
     }
 
@@ -81,7 +78,7 @@ public struct ClusterResource: Sendable {
             name: name, resourceId: resourceId, resourceGroup: resourceGroup, subscriptionId: subscriptionId, resource: resource,
             properties: properties, hasProperties: hasProperties, agentPools: agentPools + [pool], unresolvedAgentPools: unresolvedAgentPools,
             ordinal: ordinal, origin: origin, deploymentCondition: deploymentCondition, relatedResources: relatedResources,
-            showsRelatedResources: showsRelatedResources, inlineSuppressions: inlineSuppressions, isPoolsOnly: isPoolsOnly)
+            showsRelatedResources: showsRelatedResources, isPoolsOnly: isPoolsOnly)
     }
 
     /// This cluster with its allowed-value variants.

@@ -58,3 +58,8 @@ public struct ControlSummary: Sendable {
         return "\(row.control.label): \(row.passed) of \(row.total) \(row.total == 1 ? "check passes" : "checks pass")"
     }
 }
+
+extension LintReport {
+    /// The per-control summary, when the run evidences a framework (`--framework`).
+    public var controlSummary: ControlSummary? { framework.map { ControlSummary(self, framework: $0) } }
+}

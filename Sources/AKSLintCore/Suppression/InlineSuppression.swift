@@ -1,34 +1,38 @@
-/// A suppression written on a template resource:
-/// `"metadata": {"akslint": {"suppress": [{"rule": "AKS201", "reason": "..."}]}}`.
+/// A suppression written in the input itself, next to the code it excuses, once checked: it names
+/// a rule and says why.
 public struct InlineSuppression: Sendable, Hashable {
+    /// The cluster it is written on (its position among its input's clusters).
+    public let clusterOrdinal: Int
     public let rule: String
     public let reason: String
-    /// `file:line` is filled in by the report; the line of the entry in its template.
+    /// The line of the entry in its input.
     public let line: Int
 
     /// Creates an inline suppression.
-    public init(rule: String, reason: String, line: Int) {
+    public init(clusterOrdinal: Int, rule: String, reason: String, line: Int) {
+        self.clusterOrdinal = clusterOrdinal
         self.rule = rule
         self.reason = reason
         self.line = line
     }
 
-    /// The suppressions on a template resource, and warnings for malformed entries.
-    static func read(from resource: ValueRef, document: JSONDocument) -> (suppressions: [InlineSuppression], warnings: [InputWarning]) {
-        guard let entries = resource.child("metadata")?.child("akslint")?.child("suppress") else { return ([], []) }
+    /// The valid suppressions among the sites an input reader found, and a warning for each
+    /// site without a rule or a reason (which is ignored).
+    static func checking(_ sites: [SuppressionSite]) -> (suppressions: [InlineSuppression], warnings: [InputWarning]) {
         var suppressions: [InlineSuppression] = []
         var warnings: [InputWarning] = []
-        for entry in entries.elements {
-            let position = document.position(of: Int(entry.node.span.start))
-            guard let rule = entry.child("rule")?.node.string, !rule.isEmpty else {
-                warnings.append(InputWarning("metadata.akslint.suppress entry without a \"rule\" is ignored", position: position))
+        for site in sites {
+            guard let rule = site.rule, !rule.isEmpty else {
+                warnings.append(InputWarning("metadata.akslint.suppress entry without a \"rule\" is ignored", position: site.position))
                 continue
             }
-            guard let reason = entry.child("reason")?.node.string, !reason.trimmingWhitespace().isEmpty else {
-                warnings.append(InputWarning("the inline suppression of \(ValueDescription.quote(rule)) has no \"reason\" and is ignored: say why the finding is accepted", position: position))
+            guard let reason = site.reason, !reason.trimmingWhitespace().isEmpty else {
+                warnings.append(InputWarning("the inline suppression of \(ValueDescription.quote(rule)) has no \"reason\" and is ignored: say why the finding is accepted", position: site.position))
                 continue
             }
-            suppressions.append(InlineSuppression(rule: BoundedText.bounded(rule, to: 64), reason: BoundedText.bounded(reason, to: BoundedText.textLimit), line: position.line))
+            suppressions.append(InlineSuppression(
+                clusterOrdinal: site.clusterOrdinal, rule: BoundedText.bounded(rule, to: 64),
+                reason: BoundedText.bounded(reason, to: BoundedText.textLimit), line: site.position.line))
         }
         return (suppressions, warnings)
     }

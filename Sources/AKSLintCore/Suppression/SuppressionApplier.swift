@@ -18,21 +18,23 @@ public struct SuppressionApplier: Sendable {
         self.knownRules = knownRules
     }
 
-    /// The report with accepted findings marked, and its ``LintReport/suppressionReview`` filled in.
+    /// The report with accepted findings marked, and its ``LintReport/suppressionReview`` filled
+    /// in. Suppression sites without a rule or a reason are warned about in their input's report.
     public func apply(to report: LintReport) -> LintReport {
         let active = configuration.suppressions.filter { entry in entry.expires.map { $0 >= today } ?? true }
         var usedConfiguration = Set<SourceReference>()
         var usedInline = Set<SourceReference>()
+        let checked = report.inputs.map { InlineSuppression.checking($0.suppressionSites) }
 
-        let nothingToApply = active.isEmpty && baseline == nil && report.inputs.allSatisfy { $0.clusters.allSatisfy(\.inlineSuppressions.isEmpty) }
-        let inputs = nothingToApply ? report.inputs : report.inputs.map { input in
-            input.mappingResults { finding in
+        let nothingToApply = active.isEmpty && baseline == nil && checked.allSatisfy { $0.suppressions.isEmpty && $0.warnings.isEmpty }
+        let inputs = nothingToApply ? report.inputs : zip(report.inputs, checked).map { input, inline in
+            input.addingWarnings(inline.warnings.map { InputDiagnostic(path: input.path, position: $0.position, message: $0.message) }).mappingResults { finding in
                 guard finding.state == .fail || finding.state == .indeterminate else { return finding }
                 var marked = finding
-                if let inline = finding.cluster.inlineSuppressions.first(where: { $0.rule.equalsIgnoringASCIICase(finding.ruleId) }) {
-                    let source = SourceReference(path: input.path, line: inline.line)
+                if let suppression = inline.suppressions.first(where: { $0.clusterOrdinal == finding.cluster.ordinal && $0.rule.equalsIgnoringASCIICase(finding.ruleId) }) {
+                    let source = SourceReference(path: input.path, line: suppression.line)
                     usedInline.insert(source)
-                    marked.suppression = Suppression(kind: .inSource, justification: inline.reason, source: source)
+                    marked.suppression = Suppression(kind: .inSource, justification: suppression.reason, source: source)
                 } else if let entry = active.first(where: { $0.matches(ruleId: finding.ruleId, cluster: finding.cluster) }) {
                     usedConfiguration.insert(entry.source)
                     marked.suppression = Suppression(kind: .external, justification: entry.reason, source: entry.source, expires: entry.expires)
@@ -49,14 +51,14 @@ public struct SuppressionApplier: Sendable {
         review.unused = active
             .filter { !usedConfiguration.contains($0.source) && ranRules.contains($0.rule) }
             .map { UnusedSuppression(rule: $0.rule, source: $0.source, kind: .external) }
-        for input in report.inputs {
+        for (input, inline) in zip(report.inputs, checked) {
             var seen = Set<SourceReference>()
-            for inline in input.clusters.flatMap(\.inlineSuppressions) {
-                let source = SourceReference(path: input.path, line: inline.line)
-                let known = knownRules.contains { $0.equalsIgnoringASCIICase(inline.rule) }
-                let ran = ranRules.contains { $0.equalsIgnoringASCIICase(inline.rule) }
+            for suppression in inline.suppressions {
+                let source = SourceReference(path: input.path, line: suppression.line)
+                let known = knownRules.contains { $0.equalsIgnoringASCIICase(suppression.rule) }
+                let ran = ranRules.contains { $0.equalsIgnoringASCIICase(suppression.rule) }
                 if (ran || !known), !usedInline.contains(source), seen.insert(source).inserted {
-                    review.unused.append(UnusedSuppression(rule: inline.rule, source: source, kind: .inSource, unknownRule: !known))
+                    review.unused.append(UnusedSuppression(rule: suppression.rule, source: source, kind: .inSource, unknownRule: !known))
                 }
             }
         }

@@ -81,18 +81,3 @@ public struct ReportOutput {
 private func writeToDescriptor(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
     write(descriptor, bytes, count)
 }
-
-/// A report format: writes a whole ``LintReport`` to an output.
-public protocol Reporter: Sendable {
-    /// Writes the report (the caller finishes the output).
-    func write(_ report: LintReport, to output: inout ReportOutput)
-}
-
-extension Reporter {
-    /// The report as text.
-    public func render(_ report: LintReport) -> String {
-        var output = ReportOutput()
-        write(report, to: &output)
-        return String(decoding: output.bytes, as: UTF8.self)
-    }
-}

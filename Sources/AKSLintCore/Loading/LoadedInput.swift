@@ -10,18 +10,24 @@ public struct LoadedInput: Sendable {
     public let clusters: [ClusterResource]
     /// Notes that did not stop linting (duplicate keys, non-AKS content).
     public let warnings: [InputWarning]
+    /// The suppressions written in the input, as its reader found them (checked when applied).
+    public let suppressionSites: [SuppressionSite]
     /// The parameters file applied to a template, if any.
     public let parametersPath: String?
     /// For a template: the evaluation work it took (compare ``EvaluationCost/limits``).
     public let evaluationCost: EvaluationCost?
 
     /// Creates a loaded input.
-    public init(document: JSONDocument, encoding: SourceEncoding, format: InputFormat, clusters: [ClusterResource], warnings: [InputWarning], parametersPath: String? = nil, evaluationCost: EvaluationCost? = nil) {
+    public init(
+        document: JSONDocument, encoding: SourceEncoding, format: InputFormat, clusters: [ClusterResource], warnings: [InputWarning],
+        suppressionSites: [SuppressionSite] = [], parametersPath: String? = nil, evaluationCost: EvaluationCost? = nil
+    ) {
         self.document = document
         self.encoding = encoding
         self.format = format
         self.clusters = clusters
         self.warnings = warnings
+        self.suppressionSites = suppressionSites
         self.parametersPath = parametersPath
         self.evaluationCost = evaluationCost
     }
@@ -55,6 +61,6 @@ public enum InputLoader {
         let duplicateKeyWarnings = document.warnings.map { InputWarning($0.message, position: document.position(of: $0.offset)) }
         adapted.warnings.insert(contentsOf: duplicateKeyWarnings, at: 0)
         let applied = adapted.format == .armTemplate ? parameters?.path : nil
-        return LoadedInput(document: document, encoding: decoded.encoding, format: adapted.format, clusters: adapted.clusters, warnings: adapted.warnings, parametersPath: applied, evaluationCost: adapted.evaluationCost)
+        return LoadedInput(document: document, encoding: decoded.encoding, format: adapted.format, clusters: adapted.clusters, warnings: adapted.warnings, suppressionSites: adapted.suppressionSites, parametersPath: applied, evaluationCost: adapted.evaluationCost)
     }
 }
