@@ -35,10 +35,7 @@ public struct LintEngine: Sendable {
                         cluster: reference,
                         subject: result.subject,
                         message: result.message,
-                        location: FindingLocation(
-                            file: path,
-                            region: region(of: result, in: input.document),
-                            jsonPath: result.location.path.description),
+                        location: location(of: result, in: input.sources, inputPath: path),
                         property: result.property,
                         unresolvedExpression: result.unresolvedExpression))
                 }
@@ -72,12 +69,16 @@ public struct LintEngine: Sendable {
             unresolvedExpression: condition.expression, pointsAtEnclosingObject: result.pointsAtEnclosingObject)
     }
 
-    /// The region a result points at: the value, or only the opening brace of the object that
-    /// lacks the setting (a one-line region annotates a pull request; a whole object rarely does).
-    private func region(of result: RuleResult, in document: JSONDocument) -> SourceRegion {
+    /// Where a result points: the file its value was read from, and the value, or only the opening
+    /// brace of the object that lacks the setting (a one-line region annotates a pull request; a
+    /// whole object rarely does).
+    private func location(of result: RuleResult, in sources: SourceSet, inputPath: String) -> FindingLocation {
         var span = result.location.node.span
         if result.pointsAtEnclosingObject { span.end = span.start + 1 }
-        return document.region(of: span)
+        return FindingLocation(
+            file: sources.path(of: span.file, inputPath: inputPath),
+            region: sources.region(of: span),
+            jsonPath: result.location.path.description)
     }
 }
 

@@ -63,6 +63,8 @@ public struct InputReport: Sendable {
     public let parametersPath: String?
     /// The suppressions written in the input, as its reader found them.
     public let suppressionSites: [SuppressionSite]
+    /// The path of each file of the input's source set, by identity (the input's own first).
+    public let sourcePaths: [String]
 
     /// A report for an input that was read and linted.
     public init(path: String, loaded: LoadedInput, results: [Finding]) {
@@ -72,6 +74,8 @@ public struct InputReport: Sendable {
         self.encoding = loaded.encoding
         self.clusters = loaded.clusters.map(ClusterReference.init)
         self.suppressionSites = loaded.suppressionSites
+        let sourcePaths = loaded.sources.paths(inputPath: path)
+        self.sourcePaths = sourcePaths
         let group = Self.groups(of: self.clusters)
         func groupOf(_ finding: Finding) -> Int { finding.cluster.ordinal < group.count ? group[finding.cluster.ordinal] : finding.cluster.ordinal }
         let ordered = zip(results, results.dropFirst()).allSatisfy { a, b in
@@ -85,13 +89,14 @@ public struct InputReport: Sendable {
             return left.offset < right.offset
         }.map(\.element)
         self.error = nil
-        self.warnings = loaded.warnings.map { InputDiagnostic(path: path, position: $0.position, message: $0.message) }
+        self.warnings = loaded.warnings.map { InputDiagnostic(path: Self.path(of: $0.file, in: sourcePaths, inputPath: path), position: $0.position, message: $0.message) }
     }
 
     /// A report with every field given.
     public init(
         path: String, format: InputFormat?, encoding: SourceEncoding?, clusters: [ClusterReference], results: [Finding],
-        error: InputDiagnostic?, warnings: [InputDiagnostic], parametersPath: String? = nil, suppressionSites: [SuppressionSite] = []
+        error: InputDiagnostic?, warnings: [InputDiagnostic], parametersPath: String? = nil, suppressionSites: [SuppressionSite] = [],
+        sourcePaths: [String]? = nil
     ) {
         self.path = path
         self.parametersPath = parametersPath
@@ -102,6 +107,16 @@ public struct InputReport: Sendable {
         self.error = error
         self.warnings = warnings
         self.suppressionSites = suppressionSites
+        self.sourcePaths = sourcePaths ?? [path]
+    }
+
+    /// The path of `file` of this input's source set.
+    public func path(of file: SourceFileID) -> String {
+        Self.path(of: file, in: sourcePaths, inputPath: path)
+    }
+
+    private static func path(of file: SourceFileID, in paths: [String], inputPath: String) -> String {
+        Int(file.rawValue) < paths.count ? paths[Int(file.rawValue)] : inputPath
     }
 
     /// A report for an input that could not be read.

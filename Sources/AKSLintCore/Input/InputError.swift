@@ -38,10 +38,13 @@ public struct InputWarning: Sendable {
     public let message: String
     /// Where it applies, when it applies to a place in the input.
     public let position: SourcePosition?
+    /// The file of the input's source set that `position` is in.
+    public let file: SourceFileID
 
-    /// Creates a warning.
-    public init(_ message: String, position: SourcePosition?) {
+    /// Creates a warning about `position` of `file`.
+    public init(_ message: String, position: SourcePosition?, file: SourceFileID = .primary) {
         self.message = message
         self.position = position
+        self.file = file
     }
 }

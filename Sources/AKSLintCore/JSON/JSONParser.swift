@@ -21,11 +21,12 @@ public enum JSONParser {
         byteCount / 8 + 250_000
     }
 
-    /// Parses `text` (UTF-8, without a byte-order mark).
-    public static func parse(_ text: [UInt8], maxDepth: Int = defaultMaxDepth) throws(JSONParseError) -> JSONDocument {
+    /// Parses `text` (UTF-8, without a byte-order mark), whose spans are in `file` of the input's
+    /// source set.
+    public static func parse(_ text: [UInt8], maxDepth: Int = defaultMaxDepth, file: SourceFileID = .primary) throws(JSONParseError) -> JSONDocument {
         var result: Result<JSONDocument, JSONParseError>!
         text.withUnsafeBufferPointer { buffer in
-            var scanner = Scanner(buffer: buffer, maxDepth: maxDepth)
+            var scanner = Scanner(buffer: buffer, maxDepth: maxDepth, file: file)
             result = Result { () throws(JSONParseError) -> JSONDocument in
                 let root = try scanner.parseDocument()
                 return JSONDocument(root: root, text: text, lineIndex: scanner.lines, warnings: scanner.warnings)
@@ -57,10 +58,12 @@ private enum ASCII {
     static let nine = UInt8(ascii: "9")
 }
 
-/// The parser's state over one buffer. Lives only for the duration of ``JSONParser/parse(_:maxDepth:)``.
+/// The parser's state over one buffer. Lives only for the duration of ``JSONParser/parse(_:maxDepth:file:)``.
 private struct Scanner {
     let buffer: UnsafeBufferPointer<UInt8>
     let maxDepth: Int
+    /// The file every span is in.
+    let file: SourceFileID
     var index = 0
     var depth = 0
     var lines = LineIndex()
@@ -71,9 +74,10 @@ private struct Scanner {
     /// Duplicate keys seen (only the first ones are warned about one by one).
     var duplicateKeys = 0
 
-    init(buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
+    init(buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int, file: SourceFileID) {
         self.buffer = buffer
         self.maxDepth = maxDepth
+        self.file = file
         self.maximumValues = JSONParser.maximumValues(forTextOf: buffer.count)
     }
 
@@ -108,10 +112,10 @@ private struct Scanner {
             return try parseArray()
         case ASCII.quote:
             let string = try parseString()
-            return JSONNode(.string(string), span: SourceSpan(start: start, end: index))
+            return JSONNode(.string(string), span: SourceSpan(start: start, end: index, file: file))
         case ASCII.minus, ASCII.zero...ASCII.nine:
             let number = try parseNumber()
-            return JSONNode(.number(number), span: SourceSpan(start: start, end: index))
+            return JSONNode(.number(number), span: SourceSpan(start: start, end: index, file: file))
         default:
             return try parseLiteral()
         }
@@ -131,7 +135,7 @@ private struct Scanner {
             }
             let keyStart = index
             let key = try parseString()
-            let keySpan = SourceSpan(start: keyStart, end: index)
+            let keySpan = SourceSpan(start: keyStart, end: index, file: file)
             try skipWhitespaceAndComments()
             guard index < buffer.count else { throw endInside("object", openedAt: open) }
             guard buffer[index] == ASCII.colon else {
@@ -156,7 +160,7 @@ private struct Scanner {
         index += 1
         depth -= 1
         warnAboutDuplicateKeys(in: members)
-        return JSONNode(.object(JSONObject(members)), span: SourceSpan(start: open, end: index))
+        return JSONNode(.object(JSONObject(members)), span: SourceSpan(start: open, end: index, file: file))
     }
 
     mutating func parseArray() throws(JSONParseError) -> JSONNode {
@@ -182,7 +186,7 @@ private struct Scanner {
         }
         index += 1
         depth -= 1
-        return JSONNode(.array(elements), span: SourceSpan(start: open, end: index))
+        return JSONNode(.array(elements), span: SourceSpan(start: open, end: index, file: file))
     }
 
     mutating func enterContainer(at offset: Int) throws(JSONParseError) {
@@ -194,7 +198,7 @@ private struct Scanner {
         let start = index
         while index < buffer.count, Self.isWordByte(buffer[index]) { index += 1 }
         let word = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<index]), as: UTF8.self)
-        let span = SourceSpan(start: start, end: index)
+        let span = SourceSpan(start: start, end: index, file: file)
         switch word {
         case "true": return JSONNode(.bool(true), span: span)
         case "false": return JSONNode(.bool(false), span: span)

@@ -2,6 +2,8 @@
 public struct LoadedInput: Sendable {
     /// The parsed document.
     public let document: JSONDocument
+    /// The files the document's values were read from: the input itself, and any file it brings in.
+    public let sources: SourceSet
     /// The encoding the bytes arrived in.
     public let encoding: SourceEncoding
     /// What kind of document it is.
@@ -20,9 +22,10 @@ public struct LoadedInput: Sendable {
     /// Creates a loaded input.
     public init(
         document: JSONDocument, encoding: SourceEncoding, format: InputFormat, clusters: [ClusterResource], warnings: [InputWarning],
-        suppressionSites: [SuppressionSite] = [], parametersPath: String? = nil, evaluationCost: EvaluationCost? = nil
+        suppressionSites: [SuppressionSite] = [], parametersPath: String? = nil, evaluationCost: EvaluationCost? = nil, sources: SourceSet? = nil
     ) {
         self.document = document
+        self.sources = sources ?? SourceSet(primary: document.lineIndex)
         self.encoding = encoding
         self.format = format
         self.clusters = clusters

@@ -9,12 +9,15 @@ public struct SuppressionSite: Sendable, Equatable {
     public let rule: String?
     public let reason: String?
     public let position: SourcePosition
+    /// The file of the input's source set it is written in.
+    public let file: SourceFileID
 
-    /// Creates a site.
-    public init(clusterOrdinal: Int, rule: String?, reason: String?, position: SourcePosition) {
+    /// Creates a site at `position` of `file`.
+    public init(clusterOrdinal: Int, rule: String?, reason: String?, position: SourcePosition, file: SourceFileID = .primary) {
         self.clusterOrdinal = clusterOrdinal
         self.rule = rule
         self.reason = reason
         self.position = position
+        self.file = file
     }
 }

@@ -1,4 +1,19 @@
-/// A half-open range of byte offsets into a document's UTF-8 text.
+/// Which file of an input's ``SourceSet`` a span is in: the input itself (``primary``), or a file
+/// it brings in (a Bicep module, a Terraform child module).
+public struct SourceFileID: Sendable, Hashable {
+    /// The position of the file in its source set.
+    public let rawValue: UInt16
+
+    /// The file with the given position in its source set.
+    public init(rawValue: UInt16) {
+        self.rawValue = rawValue
+    }
+
+    /// The input itself: the file named on the command line.
+    public static let primary = SourceFileID(rawValue: 0)
+}
+
+/// A half-open range of byte offsets into the UTF-8 text of one file of an input.
 ///
 /// Offsets are `UInt32` because inputs are capped far below 4 GiB (see ``InputLimits``) and
 /// every node of the value tree carries one span.
@@ -7,11 +22,14 @@ public struct SourceSpan: Sendable, Hashable {
     public var start: UInt32
     /// Offset just past the last byte.
     public var end: UInt32
+    /// The file the offsets are in.
+    public var file: SourceFileID
 
-    /// Creates a span from `start` up to, but not including, `end`.
-    public init(start: Int, end: Int) {
+    /// Creates a span from `start` up to, but not including, `end`, in `file`.
+    public init(start: Int, end: Int, file: SourceFileID = .primary) {
         self.start = UInt32(truncatingIfNeeded: start)
         self.end = UInt32(truncatingIfNeeded: end)
+        self.file = file
     }
 
     /// A span that points at a value that has no text of its own (built by akslint, not read).

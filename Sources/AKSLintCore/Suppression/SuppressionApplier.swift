@@ -28,11 +28,11 @@ public struct SuppressionApplier: Sendable {
 
         let nothingToApply = active.isEmpty && baseline == nil && checked.allSatisfy { $0.suppressions.isEmpty && $0.warnings.isEmpty }
         let inputs = nothingToApply ? report.inputs : zip(report.inputs, checked).map { input, inline in
-            input.addingWarnings(inline.warnings.map { InputDiagnostic(path: input.path, position: $0.position, message: $0.message) }).mappingResults { finding in
+            input.addingWarnings(inline.warnings.map { InputDiagnostic(path: input.path(of: $0.file), position: $0.position, message: $0.message) }).mappingResults { finding in
                 guard finding.state == .fail || finding.state == .indeterminate else { return finding }
                 var marked = finding
                 if let suppression = inline.suppressions.first(where: { $0.clusterOrdinal == finding.cluster.ordinal && $0.rule.equalsIgnoringASCIICase(finding.ruleId) }) {
-                    let source = SourceReference(path: input.path, line: suppression.line)
+                    let source = SourceReference(path: input.path(of: suppression.file), line: suppression.line)
                     usedInline.insert(source)
                     marked.suppression = Suppression(kind: .inSource, justification: suppression.reason, source: source)
                 } else if let entry = active.first(where: { $0.matches(ruleId: finding.ruleId, cluster: finding.cluster) }) {
