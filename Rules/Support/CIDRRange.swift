@@ -11,7 +11,7 @@ struct CIDRRange: Equatable {
 
     /// Parses `text`; nil when it is not a valid address or prefix.
     init?(_ text: String) {
-        let trimmed = text.trimmingASCIISpaces()
+        let trimmed = text.trimmingWhitespace()
         let parts = trimmed.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 1 || parts.count == 2 else { return nil }
         let address = String(parts[0])
@@ -54,7 +54,7 @@ struct CIDRRange: Equatable {
 
     private static func isIPv6(_ text: String) -> Bool {
         guard text.contains(":"), text.utf8.count <= 45 else { return false }
-        var groups = text.components(separatedByString: "::")
+        let groups = text.components(separatedByString: "::")
         guard groups.count <= 2 else { return false }
         var total = 0
         for (index, half) in groups.enumerated() {
@@ -71,20 +71,11 @@ struct CIDRRange: Equatable {
                 total += 1
             }
         }
-        groups.removeAll()
         return text.contains("::") ? total < 8 : total == 8
     }
 }
 
 extension String {
-    /// The string without leading and trailing spaces and tabs.
-    func trimmingASCIISpaces() -> String {
-        var slice = Substring(self)
-        while let first = slice.first, first == " " || first == "\t" { slice.removeFirst() }
-        while let last = slice.last, last == " " || last == "\t" { slice.removeLast() }
-        return String(slice)
-    }
-
     /// The parts between occurrences of `separator` (empty parts kept).
     func components(separatedByString separator: String) -> [String] {
         split(separator: separator, omittingEmptySubsequences: false).map(String.init)

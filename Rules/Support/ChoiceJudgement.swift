@@ -23,7 +23,7 @@ extension ClusterResource {
         switch pool.properties.readString(["mode"]) {
         case .value(let mode, _): return mode.equalsIgnoringASCIICase("System")
         case .unresolved, .invalid: return nil
-        case .absent: return !isPoolsOnly && pool.ordinal == 0 && !agentPools.contains { $0.isSystemPool == true }
+        case .absent: return !isPoolsOnly && pool.ordinal == 0 && !agentPools.contains { $0.declaresSystemMode == true }
         }
     }
 

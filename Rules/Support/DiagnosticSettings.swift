@@ -66,10 +66,7 @@ struct ClusterDiagnostics {
     /// A result for a category found enabled: a pass, or indeterminate when the setting is
     /// deployed only under a condition that cannot be evaluated.
     static func found(_ found: (entry: ValueRef, setting: RelatedResource), _ message: String) -> RuleResult {
-        guard let condition = found.setting.deploymentCondition else {
-            return RuleResult(state: .pass, message: message, location: found.entry, property: property)
-        }
-        return RuleResult(state: .indeterminate, message: "\(message) Whether it is deployed is unknown: only if \(ValueDescription.expression(condition.expression)).", location: found.entry, property: property, unresolvedExpression: condition.expression)
+        RuleResult(state: .pass, message: message, location: found.entry, property: property).conditioned(on: found.setting.deploymentCondition)
     }
 
     /// Whether a diagnostic setting applies to this cluster; nil when its scope cannot be evaluated.

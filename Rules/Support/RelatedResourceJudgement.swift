@@ -9,14 +9,7 @@ extension ClusterResource {
         }
         let matching = relatedResources.filter { $0.isOfType(type) }
         guard !matching.isEmpty else { return [notApplicable(origin == .template ? "The template deploys no \(noun)." : "The export carries no \(noun).")] }
-        return matching.map { related in
-            let result = judge(related)
-            guard let condition = related.deploymentCondition, result.state == .pass || result.state == .fail else { return result }
-            return RuleResult(
-                state: .indeterminate,
-                message: "\(result.message) Whether this applies is unknown: the resource is deployed only if \(ValueDescription.expression(condition.expression)), which cannot be evaluated offline.",
-                location: result.location, property: result.property, subject: result.subject, unresolvedExpression: condition.expression)
-        }
+        return matching.map { related in judge(related).conditioned(on: related.deploymentCondition) }
     }
 
     /// A not-applicable result about the whole cluster.

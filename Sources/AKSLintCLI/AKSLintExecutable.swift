@@ -32,7 +32,6 @@ public enum AKSLintExecutable {
             workingDirectory: FileManager.default.currentDirectoryPath,
             stdinIsTerminal: isatty(0) == 1,
             stdoutIsTerminal: isatty(1) == 1,
-            stderrIsTerminal: isatty(2) == 1,
             readStandardInput: { () throws(InputError) -> [UInt8] in try FileSystem.readAll(0, limit: InputLimits.maximumBytes) },
             standardOutputDescriptor: closed.contains(1) ? -1 : 1)
         let outcome = AKSLintCommand.run(environment)

@@ -123,7 +123,7 @@ public struct ArgumentParser: Sendable {
 
     /// Rules named by a comma list of ids, names, peer ids, categories, `security` or `all`.
     func selectors(_ value: String, option: String) throws(UsageError) -> [RuleSelector] {
-        let tokens = value.split(separator: ",").map { $0.trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
+        let tokens = value.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         guard !tokens.isEmpty else { throw UsageError("\(option) needs at least one rule id, name or category") }
         return try tokens.map { (token) throws(UsageError) -> RuleSelector in
             guard let selector = RuleSelector.parse(token, catalogue: catalogue) else {
@@ -185,14 +185,5 @@ struct OptionReader {
 
     func rejectValue(for argument: Argument) throws(UsageError) {
         if argument.inlineValue != nil { throw UsageError("\(argument.name) takes no value") }
-    }
-}
-
-extension Substring {
-    func trimmingCharacters(in character: Character) -> String {
-        var slice = self
-        while slice.first == character { slice.removeFirst() }
-        while slice.last == character { slice.removeLast() }
-        return String(slice)
     }
 }

@@ -35,9 +35,9 @@ struct CheckCommand {
         let configuration: LintConfiguration
         let baseline: Baseline?
         var parameters: TemplateParameters?
-        do throws(ConfigurationError) {
+        do throws(Diagnostic) {
             configuration = options.ignoresConfiguration ? LintConfiguration() : try loader.load(explicitPath: options.configPath, workingDirectory: environment.workingDirectory)
-            baseline = try options.baselinePath.map { (path) throws(ConfigurationError) in try loader.baseline(at: path) }
+            baseline = try options.baselinePath.map { (path) throws(Diagnostic) in try loader.baseline(at: path) }
         } catch {
             return failure(error.description)
         }
@@ -202,7 +202,7 @@ struct CheckCommand {
         return lines
     }
 
-    private func line(_ diagnostic: InputDiagnostic, kind: String) -> String {
+    private func line(_ diagnostic: Diagnostic, kind: String) -> String {
         var location = TerminalSafety.sanitize(diagnostic.path)
         if let position = diagnostic.position { location += ":\(position.line):\(position.column)" }
         return "\(location): \(kind): \(TerminalSafety.sanitize(diagnostic.message))\n"

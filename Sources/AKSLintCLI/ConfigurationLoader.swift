@@ -10,13 +10,13 @@ struct ConfigurationLoader {
 
     /// The configuration to use: `--config FILE`, else the nearest `.akslint.json` from
     /// `workingDirectory` up to the root, else none (an empty configuration).
-    func load(explicitPath: String?, workingDirectory: String) throws(ConfigurationError) -> LintConfiguration {
+    func load(explicitPath: String?, workingDirectory: String) throws(Diagnostic) -> LintConfiguration {
         guard let path = explicitPath ?? Self.discover(from: workingDirectory) else { return LintConfiguration() }
         let bytes: [UInt8]
         do {
             bytes = try FileSystem.read(path, limit: InputLimits.maximumConfigurationBytes)
         } catch {
-            throw ConfigurationError(path: path, position: nil, message: "the configuration \(Self.phrase(error))")
+            throw Diagnostic(path: path, position: nil, message: "the configuration \(Self.phrase(error))")
         }
         return try ConfigurationParser.parse(bytes, path: path, catalogue: catalogue)
     }
@@ -39,12 +39,12 @@ struct ConfigurationLoader {
     }
 
     /// Reads a baseline written by `--write-baseline`.
-    func baseline(at path: String) throws(ConfigurationError) -> Baseline {
+    func baseline(at path: String) throws(Diagnostic) -> Baseline {
         let bytes: [UInt8]
         do {
             bytes = try FileSystem.read(path, limit: InputLimits.maximumBaselineBytes)
         } catch {
-            throw ConfigurationError(path: path, position: nil, message: "the baseline \(Self.phrase(error))")
+            throw Diagnostic(path: path, position: nil, message: "the baseline \(Self.phrase(error))")
         }
         return try Baseline.parse(bytes, path: path)
     }

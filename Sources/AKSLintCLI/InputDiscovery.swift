@@ -101,6 +101,6 @@ struct InputDiscovery {
     }
 
     private func problem(_ path: String, _ message: String) -> InputReport {
-        InputReport(path: path, error: InputDiagnostic(path: path, position: nil, message: message))
+        InputReport(path: path, error: Diagnostic(path: path, position: nil, message: message))
     }
 }

@@ -45,12 +45,12 @@ struct LintRunner: Sendable {
             do {
                 results = try engine.evaluate(loaded, path: path)
             } catch {
-                let report = InputReport(path: path, error: InputDiagnostic(path: path, position: nil, message: error.description, isInternalError: true))
+                let report = InputReport(path: path, error: Diagnostic(path: path, position: nil, message: error.description, isInternalError: true))
                 return Linted(report: report, readSomething: true, siblingParameters: nil)
             }
             var report = InputReport(path: path, loaded: loaded, results: results)
             if !notes.isEmpty && loaded.format == .armTemplate {
-                report = report.addingWarnings(notes.map { InputDiagnostic(path: path, position: $0.position, message: $0.message) })
+                report = report.addingWarnings(notes.map { Diagnostic(path: path, position: $0.position, message: $0.message) })
             }
             let usedSibling = loaded.format == .armTemplate ? sibling?.path : nil
             return Linted(report: report, readSomething: !bytes.isEmpty, siblingParameters: usedSibling)
@@ -60,7 +60,7 @@ struct LintRunner: Sendable {
     }
 
     private func failed(_ path: String, _ error: InputError) -> InputReport {
-        InputReport(path: path, error: InputDiagnostic(path: path, position: error.position, message: error.description))
+        InputReport(path: path, error: Diagnostic(path: path, position: error.position, message: error.description))
     }
 
     /// The parameters file beside a template: `NAME.parameters.json` for `NAME.json`.

@@ -12,7 +12,6 @@ public struct ProcessEnvironment: Sendable {
     public var workingDirectory: String
     public var stdinIsTerminal: Bool
     public var stdoutIsTerminal: Bool
-    public var stderrIsTerminal: Bool
     /// Reads all of standard input (called at most once, only when an input is `-` or piped).
     public var readStandardInput: @Sendable () throws(InputError) -> [UInt8]
     /// When the run started (JUnit timestamps).
@@ -23,7 +22,7 @@ public struct ProcessEnvironment: Sendable {
 
     public init(
         arguments: [String], variables: [String: String] = [:], workingDirectory: String,
-        stdinIsTerminal: Bool = true, stdoutIsTerminal: Bool = false, stderrIsTerminal: Bool = false,
+        stdinIsTerminal: Bool = true, stdoutIsTerminal: Bool = false,
         readStandardInput: @escaping @Sendable () throws(InputError) -> [UInt8] = { [] },
         startTime: Date = Date(), standardOutputDescriptor: Int32? = nil
     ) {
@@ -32,7 +31,6 @@ public struct ProcessEnvironment: Sendable {
         self.workingDirectory = workingDirectory
         self.stdinIsTerminal = stdinIsTerminal
         self.stdoutIsTerminal = stdoutIsTerminal
-        self.stderrIsTerminal = stderrIsTerminal
         self.readStandardInput = readStandardInput
         self.startTime = startTime
         self.standardOutputDescriptor = standardOutputDescriptor

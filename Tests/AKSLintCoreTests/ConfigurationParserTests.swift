@@ -9,7 +9,7 @@ struct ConfigurationParserTests {
         probe("AKS110", category: .identity, peers: [.psrule("Azure.AKS.ManagedAAD", "AZR-000029")]), probe("AKS906", category: .reliability),
     ]
 
-    func parse(_ text: String) throws(ConfigurationError) -> LintConfiguration {
+    func parse(_ text: String) throws(Diagnostic) -> LintConfiguration {
         try ConfigurationParser.parse(Array(text.utf8), path: ".akslint.json", catalogue: Self.rules.map(\.metadata))
     }
 
@@ -96,7 +96,7 @@ struct ConfigurationParserTests {
         #expect(configuration.disabledRules == [.rules(["AKS702"])])
         #expect(configuration.naming == NamingConventions(cluster: GlobPattern("aks-*"), userPool: GlobPattern("usr*")))
         for (text, message) in [(#"{"enabledRules": ["reliabilty"]}"#, "unknown rule or category \"reliabilty\""), (#"{"naming": {"pool": "x"}}"#, "unknown naming field \"pool\""), (#"{"naming": {"cluster": ""}}"#, "non-empty glob pattern")] {
-            #expect(throws: ConfigurationError.self, "\(text)") { try parse(text) }
+            #expect(throws: Diagnostic.self, "\(text)") { try parse(text) }
             do { _ = try parse(text) } catch { #expect(error.message.contains(message), "\(error.message)") }
         }
     }

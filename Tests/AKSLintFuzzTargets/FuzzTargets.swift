@@ -77,9 +77,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             let loaded = try InputLoader.load(bytes, parameters: parameters)
             report = InputReport(path: "fuzz.json", loaded: loaded, results: try LintEngine(rules: BuiltinRules.all).evaluate(loaded, path: "fuzz.json"))
         } catch let error as InputError {
-            report = InputReport(path: "fuzz.json", error: InputDiagnostic(path: "fuzz.json", position: error.position, message: error.description))
+            report = InputReport(path: "fuzz.json", error: Diagnostic(path: "fuzz.json", position: error.position, message: error.description))
         } catch {
-            report = InputReport(path: "fuzz.json", error: InputDiagnostic(path: "fuzz.json", position: nil, message: "\(error)", isInternalError: true))
+            report = InputReport(path: "fuzz.json", error: Diagnostic(path: "fuzz.json", position: nil, message: "\(error)", isInternalError: true))
         }
         let linting = LintReport(inputs: [report], rules: BuiltinRules.all.map(\.metadata), evaluationDay: CalendarDay(year: 2026, month: 11, day: 24)!)
         let accepted = SuppressionApplier(configuration: LintConfiguration(), baseline: nil, today: linting.evaluationDay, knownRules: Set(BuiltinRules.all.map(\.metadata.id))).apply(to: linting)

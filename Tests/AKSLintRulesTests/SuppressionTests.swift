@@ -147,9 +147,9 @@ struct SuppressionTests {
         #expect(parsed.serialized() == text, "stable: rewriting an unchanged baseline changes nothing")
         #expect(parsed.entries.map(\.ruleId) == parsed.entries.map(\.ruleId).sorted())
 
-        #expect(throws: ConfigurationError.self) { try Baseline.parse(Array(#"{"findings": []}"#.utf8), path: "b.json") }
-        #expect(throws: ConfigurationError.self) { try Baseline.parse(Array(#"{"akslintBaseline": 1, "findings": [{"ruleId": "AKS101"}]}"#.utf8), path: "b.json") }
-        #expect(throws: ConfigurationError.self) { try Baseline.parse(Array("{\"akslintBaseline\": 1,".utf8), path: "b.json") }
+        #expect(throws: Diagnostic.self) { try Baseline.parse(Array(#"{"findings": []}"#.utf8), path: "b.json") }
+        #expect(throws: Diagnostic.self) { try Baseline.parse(Array(#"{"akslintBaseline": 1, "findings": [{"ruleId": "AKS101"}]}"#.utf8), path: "b.json") }
+        #expect(throws: Diagnostic.self) { try Baseline.parse(Array("{\"akslintBaseline\": 1,".utf8), path: "b.json") }
     }
 
     @Test("a new baseline keeps baselined findings, not those suppressed for a reason elsewhere")

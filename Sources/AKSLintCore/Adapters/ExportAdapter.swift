@@ -81,7 +81,6 @@ enum ExportAdapter {
             subscriptionId: parsedId?.subscriptionId,
             resource: ref,
             properties: properties,
-            hasProperties: true,
             agentPools: agentPools(in: properties),
             ordinal: ordinal,
             relatedResources: nested.map(subResources) ?? [],
@@ -112,8 +111,7 @@ enum ExportAdapter {
         let standIn = ValueRef(node: JSONNode(.object(JSONObject([])), span: first.node.span), path: first.path)
         return ClusterResource(
             name: parsed?.name, resourceId: clusterID, resourceGroup: parsed?.resourceGroup ?? first.child("resourceGroup")?.node.string,
-            subscriptionId: parsed?.subscriptionId, resource: standIn, properties: standIn, hasProperties: false,
-            agentPools: agentPools, ordinal: ordinal, isPoolsOnly: true)
+            subscriptionId: parsed?.subscriptionId, resource: standIn, properties: standIn, agentPools: agentPools, ordinal: ordinal, isPoolsOnly: true)
     }
 
     /// The id of the cluster a node pool's id belongs to: the id without `/agentPools/POOL`.

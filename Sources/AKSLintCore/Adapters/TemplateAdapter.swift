@@ -142,8 +142,8 @@ enum TemplateAdapter {
     /// Whether a child pool's name (`cluster/pool`) names this cluster; a pool whose name cannot
     /// be evaluated belongs to the template's only cluster.
     private static func belongs(_ pool: EvaluatedResource, to cluster: EvaluatedResource, onlyCluster: Bool) -> Bool {
-        guard let poolName = pool.name.value.stringValue, let slash = poolName.lastIndex(of: "/") else { return onlyCluster }
-        guard let clusterName = cluster.name.value.stringValue else { return onlyCluster }
+        guard let poolName = pool.name.string, let slash = poolName.lastIndex(of: "/") else { return onlyCluster }
+        guard let clusterName = cluster.name.string else { return onlyCluster }
         return String(poolName[poolName.startIndex..<slash]).equalsIgnoringASCIICase(clusterName)
     }
 
@@ -159,7 +159,7 @@ enum TemplateAdapter {
         }
         return ClusterResource(
             name: name.isEmpty ? nil : BoundedText.bounded(name), resourceId: nil, resourceGroup: nil, subscriptionId: nil,
-            resource: standIn, properties: standIn, hasProperties: false, agentPools: agentPools, ordinal: ordinal, origin: .template, isPoolsOnly: true)
+            resource: standIn, properties: standIn, agentPools: agentPools, ordinal: ordinal, origin: .template, isPoolsOnly: true)
     }
 
     private static func cluster(from resource: EvaluatedResource, childPools: [EvaluatedResource], related: [RelatedResource], ordinal: Int) -> ClusterResource {
@@ -187,7 +187,6 @@ enum TemplateAdapter {
             subscriptionId: nil,
             resource: envelope,
             properties: propertiesRef,
-            hasProperties: properties != nil,
             agentPools: pools,
             unresolvedAgentPools: unresolvedPools,
             ordinal: ordinal,

@@ -6,11 +6,11 @@ public enum ConfigurationParser {
     static let namingKeys = ["cluster", "systemPool", "userPool"]
 
     /// Parses a configuration; rule references are checked against `catalogue`.
-    public static func parse(_ bytes: [UInt8], path: String, catalogue: [RuleMetadata]) throws(ConfigurationError) -> LintConfiguration {
+    public static func parse(_ bytes: [UInt8], path: String, catalogue: [RuleMetadata]) throws(Diagnostic) -> LintConfiguration {
         guard bytes.count <= InputLimits.maximumConfigurationBytes else {
-            throw ConfigurationError(path: path, position: nil, message: "the configuration is \(bytes.count) bytes, above the limit of \(InputLimits.maximumConfigurationBytes) bytes")
+            throw Diagnostic(path: path, position: nil, message: "the configuration is \(bytes.count) bytes, above the limit of \(InputLimits.maximumConfigurationBytes) bytes")
         }
-        let document = try ConfigurationError.document(of: bytes, path: path)
+        let document = try ConfigurationDocument.parse(bytes, path: path)
         var reader = Reader(document: document, path: path, catalogue: catalogue, knownRules: catalogue.map(\.id))
         return try reader.configuration()
     }
@@ -21,7 +21,7 @@ public enum ConfigurationParser {
         let catalogue: [RuleMetadata]
         let knownRules: [String]
 
-        mutating func configuration() throws(ConfigurationError) -> LintConfiguration {
+        mutating func configuration() throws(Diagnostic) -> LintConfiguration {
             guard let root = document.root.object else { throw error("the configuration must be a JSON object", at: document.root) }
             try rejectDuplicateKeys(in: root)
             var configuration = LintConfiguration()
@@ -36,7 +36,7 @@ public enum ConfigurationParser {
                     continue
                 case "enabledRules", "disabledRules":
                     guard let entries = value.array else { throw error("\(key) must be an array of rule ids, names or categories", at: value) }
-                    let selectors = try entries.map { (node) throws(ConfigurationError) -> RuleSelector in try selector(node) }
+                    let selectors = try entries.map { (node) throws(Diagnostic) -> RuleSelector in try selector(node) }
                     if key == "enabledRules" { configuration.enabledRules = selectors } else { configuration.disabledRules = selectors }
                 case "naming":
                     configuration.naming = try naming(value)
@@ -57,13 +57,13 @@ public enum ConfigurationParser {
                     configuration.strict = flag
                 default:
                     guard let entries = value.array else { throw error("suppressions must be an array", at: value) }
-                    configuration.suppressions = try entries.map { (node) throws(ConfigurationError) -> SuppressionEntry in try suppression(node) }
+                    configuration.suppressions = try entries.map { (node) throws(Diagnostic) -> SuppressionEntry in try suppression(node) }
                 }
             }
             return configuration
         }
 
-        func suppression(_ node: JSONNode) throws(ConfigurationError) -> SuppressionEntry {
+        func suppression(_ node: JSONNode) throws(Diagnostic) -> SuppressionEntry {
             guard let object = node.object else { throw error("a suppression must be an object with rule, reason and optional cluster and expires", at: node) }
             try rejectDuplicateKeys(in: object)
             for member in object.members where !ConfigurationParser.suppressionKeys.contains(member.key) {
@@ -90,7 +90,7 @@ public enum ConfigurationParser {
 
         /// A configuration sets each key once: a repeated key (compared without case, as the
         /// lookups compare) is an error, not a silent "last one wins".
-        func rejectDuplicateKeys(in object: JSONObject) throws(ConfigurationError) {
+        func rejectDuplicateKeys(in object: JSONObject) throws(Diagnostic) {
             var seen: [String: UInt32] = [:]
             for member in object.members {
                 let folded = member.key.asciiLowercased()
@@ -102,14 +102,14 @@ public enum ConfigurationParser {
             }
         }
 
-        func selector(_ node: JSONNode) throws(ConfigurationError) -> RuleSelector {
+        func selector(_ node: JSONNode) throws(Diagnostic) -> RuleSelector {
             guard let text = node.string, let selector = RuleSelector.parse(text, catalogue: catalogue) else {
                 throw error("unknown rule or category \(node.string.map(ValueDescription.quote) ?? "id") (a rule id, name or peer id, a category, or all; run 'akslint rules' for the list)", at: node)
             }
             return selector
         }
 
-        func naming(_ node: JSONNode) throws(ConfigurationError) -> NamingConventions {
+        func naming(_ node: JSONNode) throws(Diagnostic) -> NamingConventions {
             guard let object = node.object else { throw error("naming must be an object with cluster, systemPool and userPool patterns", at: node) }
             try rejectDuplicateKeys(in: object)
             var conventions = NamingConventions()
@@ -129,26 +129,26 @@ public enum ConfigurationParser {
             return conventions
         }
 
-        func ruleID(_ node: JSONNode) throws(ConfigurationError) -> String {
+        func ruleID(_ node: JSONNode) throws(Diagnostic) -> String {
             guard let text = node.string, let id = knownRules.first(where: { $0.equalsIgnoringASCIICase(text) }) else {
                 throw error("unknown rule \(node.string.map(ValueDescription.quote) ?? "id") (run 'akslint rules' for the list)", at: node)
             }
             return id
         }
 
-        func severity(_ node: JSONNode) throws(ConfigurationError) -> Severity {
+        func severity(_ node: JSONNode) throws(Diagnostic) -> Severity {
             guard let text = node.string, let severity = Severity(rawValue: text.lowercased()) else {
                 throw error("a severity must be one of critical, high, medium, low, info", at: node)
             }
             return severity
         }
 
-        func error(_ message: String, at node: JSONNode) -> ConfigurationError {
+        func error(_ message: String, at node: JSONNode) -> Diagnostic {
             error(message, atOffset: node.span.start)
         }
 
-        func error(_ message: String, atOffset offset: UInt32) -> ConfigurationError {
-            ConfigurationError(path: path, position: document.position(of: Int(offset)), message: message)
+        func error(_ message: String, atOffset offset: UInt32) -> Diagnostic {
+            Diagnostic(path: path, position: document.position(of: Int(offset)), message: message)
         }
     }
 }

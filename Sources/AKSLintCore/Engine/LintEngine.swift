@@ -61,12 +61,7 @@ public struct LintEngine: Sendable {
         if let pool = result.subject.poolName, let poolCondition = cluster.agentPools.first(where: { $0.displayName == pool })?.deploymentCondition {
             condition = condition ?? poolCondition
         }
-        guard let condition, result.state == .pass || result.state == .fail else { return result }
-        return RuleResult(
-            state: .indeterminate,
-            message: "\(result.message) Whether this applies is unknown: the resource is deployed only if \(ValueDescription.expression(condition.expression)), which cannot be evaluated offline (\(condition.reason)).",
-            location: result.location, property: result.property, subject: result.subject,
-            unresolvedExpression: condition.expression, pointsAtEnclosingObject: result.pointsAtEnclosingObject)
+        return result.conditioned(on: condition)
     }
 
     /// Where a result points: the file its value was read from, and the value, or only the opening

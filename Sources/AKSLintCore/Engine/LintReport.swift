@@ -35,10 +35,10 @@ public struct LintReport: Sendable {
     public var allResults: [Finding] { inputs.flatMap(\.results) }
 
     /// Inputs that could not be read.
-    public var errors: [InputDiagnostic] { inputs.compactMap(\.error) }
+    public var errors: [Diagnostic] { inputs.compactMap(\.error) }
 
     /// Notes about inputs that were read.
-    public var warnings: [InputDiagnostic] { inputs.flatMap(\.warnings) }
+    public var warnings: [Diagnostic] { inputs.flatMap(\.warnings) }
 
     /// Counts for summaries.
     public var summary: Summary { Summary(self) }
@@ -56,9 +56,9 @@ public struct InputReport: Sendable {
     /// Every result, sorted by cluster, then most severe first, then rule id.
     public private(set) var results: [Finding]
     /// Why the input could not be read, if it could not.
-    public let error: InputDiagnostic?
+    public let error: Diagnostic?
     /// Notes about the input.
-    public private(set) var warnings: [InputDiagnostic]
+    public private(set) var warnings: [Diagnostic]
     /// The parameters file applied to a template.
     public let parametersPath: String?
     /// The suppressions written in the input, as its reader found them.
@@ -89,13 +89,13 @@ public struct InputReport: Sendable {
             return left.offset < right.offset
         }.map(\.element)
         self.error = nil
-        self.warnings = loaded.warnings.map { InputDiagnostic(path: Self.path(of: $0.file, in: sourcePaths, inputPath: path), position: $0.position, message: $0.message) }
+        self.warnings = loaded.warnings.map { Diagnostic(path: Self.path(of: $0.file, in: sourcePaths, inputPath: path), position: $0.position, message: $0.message) }
     }
 
     /// A report with every field given.
     public init(
         path: String, format: InputFormat?, encoding: SourceEncoding?, clusters: [ClusterReference], results: [Finding],
-        error: InputDiagnostic?, warnings: [InputDiagnostic], parametersPath: String? = nil, suppressionSites: [SuppressionSite] = [],
+        error: Diagnostic?, warnings: [Diagnostic], parametersPath: String? = nil, suppressionSites: [SuppressionSite] = [],
         sourcePaths: [String]? = nil
     ) {
         self.path = path
@@ -120,7 +120,7 @@ public struct InputReport: Sendable {
     }
 
     /// A report for an input that could not be read.
-    public init(path: String, error: InputDiagnostic) {
+    public init(path: String, error: Diagnostic) {
         self.init(path: path, format: nil, encoding: nil, clusters: [], results: [], error: error, warnings: [])
     }
 
@@ -146,7 +146,7 @@ public struct InputReport: Sendable {
     }
 
     /// The same report with more warnings.
-    public func addingWarnings(_ more: [InputDiagnostic]) -> InputReport {
+    public func addingWarnings(_ more: [Diagnostic]) -> InputReport {
         var copy = self
         copy.warnings += more
         return copy
@@ -174,24 +174,6 @@ public struct InputReport: Sendable {
             first[cluster.identity] = index
             return index
         }
-    }
-}
-
-/// A problem with an input, located when possible.
-public struct InputDiagnostic: Sendable {
-    public let path: String
-    public let position: SourcePosition?
-    /// One line, without the path or position.
-    public let message: String
-    /// Whether the problem is a bug in akslint rather than in the input (exit status 3).
-    public let isInternalError: Bool
-
-    /// Creates a diagnostic.
-    public init(path: String, position: SourcePosition?, message: String, isInternalError: Bool = false) {
-        self.path = path
-        self.position = position
-        self.message = message
-        self.isInternalError = isInternalError
     }
 }
 

@@ -49,6 +49,19 @@ public struct RuleResult: Sendable {
         self.unresolvedExpression = unresolvedExpression
         self.pointsAtEnclosingObject = pointsAtEnclosingObject
     }
+
+    /// This result about a resource that is deployed only under `condition`: a pass or a failure
+    /// becomes indeterminate when the condition cannot be evaluated offline (the setting is
+    /// judged, but whether it will exist is unknown); other results, and any result without such
+    /// a condition, are kept.
+    public func conditioned(on condition: UnresolvedExpression?) -> RuleResult {
+        guard let condition, state == .pass || state == .fail else { return self }
+        return RuleResult(
+            state: .indeterminate,
+            message: "\(message) Whether this applies is unknown: the resource is deployed only if \(ValueDescription.expression(condition.expression)), which cannot be evaluated offline (\(condition.reason)).",
+            location: location, property: property, subject: subject,
+            unresolvedExpression: condition.expression, pointsAtEnclosingObject: pointsAtEnclosingObject)
+    }
 }
 
 extension Setting {

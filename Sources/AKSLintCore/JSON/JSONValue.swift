@@ -200,6 +200,12 @@ extension JSONNode {
         return nil
     }
 
+    /// The boolean, if this node is one.
+    public var bool: Bool? {
+        if case .bool(let flag) = value { return flag }
+        return nil
+    }
+
     /// The elements, if this node is an array.
     public var array: [JSONNode]? {
         if case .array(let elements) = value { return elements }

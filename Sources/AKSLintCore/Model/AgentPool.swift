@@ -32,8 +32,10 @@ public struct AgentPool: Sendable {
     /// Reads an array of the pool.
     public func array(_ keys: String...) -> Setting<[ValueRef]> { setting(properties.readArray(keys), keys) }
 
-    /// Whether the pool is a system pool (`mode: System`); unknown when unresolved.
-    public var isSystemPool: Bool? {
+    /// Whether the pool's own `mode` says `System` (false when it has none; nil when it cannot be
+    /// evaluated). Whether a pool without a mode is the system pool depends on its cluster: see
+    /// `ClusterResource.isSystemPool(_:)` in the rules.
+    public var declaresSystemMode: Bool? {
         switch properties.readString(["mode"]) {
         case .value(let mode, _): return mode.equalsIgnoringASCIICase("System")
         case .absent: return false

@@ -19,8 +19,6 @@ public struct ClusterResource: Sendable {
     /// The `properties` bag (the envelope itself for flattened `az` output), or the envelope when
     /// a template resource has no `properties` at all.
     public let properties: ValueRef
-    /// Whether `properties` is a real properties object (false when it stands in for a missing one).
-    public let hasProperties: Bool
     /// The node pools: inline `agentPoolProfiles` entries and child `agentPools` resources.
     public let agentPools: [AgentPool]
     /// Set when `agentPoolProfiles` is an expression that cannot be evaluated, so the pools are unknown.
@@ -50,7 +48,7 @@ public struct ClusterResource: Sendable {
     /// Creates a cluster from an adapter's findings.
     public init(
         name: String?, resourceId: String?, resourceGroup: String?, subscriptionId: String?,
-        resource: ValueRef, properties: ValueRef, hasProperties: Bool, agentPools: [AgentPool],
+        resource: ValueRef, properties: ValueRef, agentPools: [AgentPool],
         unresolvedAgentPools: ValueRef? = nil, ordinal: Int, origin: ClusterOrigin = .export,
         deploymentCondition: UnresolvedExpression? = nil, relatedResources: [RelatedResource] = [],
         showsRelatedResources: Bool? = nil, isPoolsOnly: Bool = false
@@ -61,7 +59,6 @@ public struct ClusterResource: Sendable {
         self.subscriptionId = subscriptionId
         self.resource = resource
         self.properties = properties
-        self.hasProperties = hasProperties
         self.agentPools = agentPools
         self.unresolvedAgentPools = unresolvedAgentPools
         self.ordinal = ordinal
@@ -76,7 +73,7 @@ public struct ClusterResource: Sendable {
     func addingPool(_ pool: AgentPool) -> ClusterResource {
         ClusterResource(
             name: name, resourceId: resourceId, resourceGroup: resourceGroup, subscriptionId: subscriptionId, resource: resource,
-            properties: properties, hasProperties: hasProperties, agentPools: agentPools + [pool], unresolvedAgentPools: unresolvedAgentPools,
+            properties: properties, agentPools: agentPools + [pool], unresolvedAgentPools: unresolvedAgentPools,
             ordinal: ordinal, origin: origin, deploymentCondition: deploymentCondition, relatedResources: relatedResources,
             showsRelatedResources: showsRelatedResources, isPoolsOnly: isPoolsOnly)
     }

@@ -52,11 +52,13 @@ public struct GitHubReporter: Reporter {
         var title = "\(finding.ruleId) \(finding.ruleName) (\(finding.severity.rawValue)\(finding.state == .indeterminate ? ", indeterminate" : ""))"
         title += " on \(finding.cluster.displayName)\(finding.subjectText.map { " \($0)" } ?? "")"
         var message = [finding.message]
-        if finding.state == .fail {
-            if let command = finding.remediation.command { message.append("\(finding.fixLabel): \(command)") }
-            message.append("ARM: \(finding.remediation.template)")
-        } else if let expression = finding.unresolvedExpression {
-            message.append("unresolved: \(ValueDescription.expression(expression))")
+        for followUp in finding.followUps {
+            switch followUp {
+            case .command(let label, let command): message.append("\(label): \(command)")
+            case .template(let change): message.append("ARM: \(change)")
+            case .bicep: break
+            case .unresolved(let expression): message.append("unresolved: \(expression)")
+            }
         }
         let region = finding.location.region
         return command(level, file: finding.location.file, line: region.start.line, column: region.start.column,

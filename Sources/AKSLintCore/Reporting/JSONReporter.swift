@@ -141,7 +141,7 @@ public struct JSONReporter: Reporter {
         ])
     }
 
-    private func diagnostic(_ diagnostic: InputDiagnostic) -> JSONOutput {
+    private func diagnostic(_ diagnostic: Diagnostic) -> JSONOutput {
         .object([
             ("path", .string(diagnostic.path)),
             ("line", diagnostic.position.map { .int($0.line) } ?? .null),

@@ -147,12 +147,13 @@ public struct JUnitReporter: Reporter {
     private func describe(_ finding: Finding) -> String {
         var lines = ["\(finding.severity.rawValue.uppercased()) \(finding.locationText)\(finding.subjectText.map { " [\($0)]" } ?? "")"]
         lines.append(finding.message)
-        if finding.state == .indeterminate, let expression = finding.unresolvedExpression {
-            lines.append("unresolved: \(ValueDescription.expression(expression))")
-        } else {
-            if let command = finding.remediation.command { lines.append("\(finding.fixLabel): \(command)") }
-            lines.append("ARM: \(finding.remediation.template)")
-            lines.append("Bicep: \(finding.remediation.bicep)")
+        for followUp in finding.followUps {
+            switch followUp {
+            case .command(let label, let command): lines.append("\(label): \(command)")
+            case .template(let change): lines.append("ARM: \(change)")
+            case .bicep(let change): lines.append("Bicep: \(change)")
+            case .unresolved(let expression): lines.append("unresolved: \(expression)")
+            }
         }
         lines.append("JSON path: \(finding.location.jsonPath)")
         return lines.map { TerminalSafety.sanitize($0) }.joined(separator: "\n")

@@ -33,7 +33,7 @@ public struct MarkdownReporter: Reporter {
     private func document(_ report: LintReport) -> String {
         var document = MarkdownDocument(budget: maximumBytes)
         document.append("## akslint: AKS security posture\n\n")
-        document.append("**\(verdict(report))**\n\n")
+        document.append("**\(report.summary.sentence)**\n\n")
         document.append(clusterTable(report))
         if let summary = report.controlSummary { document.append(controlTable(summary)) }
         if !report.errors.isEmpty {
@@ -73,22 +73,6 @@ public struct MarkdownReporter: Reporter {
         return document.finished()
     }
 
-    private func verdict(_ report: LintReport) -> String {
-        let summary = report.summary
-        var parts: [String] = []
-        for severity in Severity.allCases {
-            let count = summary.failuresBySeverity[severity] ?? 0
-            if count > 0 { parts.append("\(count) \(severity.rawValue)") }
-        }
-        var text = "\(summary.files) \(summary.files == 1 ? "file" : "files"), \(summary.clusters) \(summary.clusters == 1 ? "cluster" : "clusters"), \(summary.rulesEvaluated) rules: "
-        text += "\(summary.fail) failed" + (parts.isEmpty ? "" : " (\(parts.joined(separator: ", ")))")
-        text += ", \(summary.indeterminate) indeterminate, \(summary.pass) passed"
-        if summary.suppressed > 0 { text += ", \(summary.suppressed) suppressed" }
-        if summary.baselined > 0 { text += ", \(summary.baselined) in the baseline" }
-        if summary.errors > 0 { text += "; \(summary.errors) \(summary.errors == 1 ? "input" : "inputs") could not be read" }
-        return text + "."
-    }
-
     /// The per-cluster table, kept to a third of the report's budget so the findings still fit;
     /// clusters beyond that are counted below it.
     private func clusterTable(_ report: LintReport) -> String {
@@ -119,12 +103,16 @@ public struct MarkdownReporter: Reporter {
         if let subject = finding.subjectText { heading += " (\(MarkdownEscaping.text(subject)))" }
         heading += " at \(MarkdownEscaping.code(finding.locationText))"
         var lines = [heading, "  " + MarkdownEscaping.text(finding.message)]
-        if finding.state == .fail {
-            if let command = finding.remediation.command { lines.append("  \(finding.fixLabel.capitalizedFirst): \(MarkdownEscaping.code(command))") }
-            lines.append("  ARM: \(MarkdownEscaping.code(finding.remediation.template)) · Bicep: \(MarkdownEscaping.code(finding.remediation.bicep))")
-        } else if let expression = finding.unresolvedExpression {
-            lines.append("  Unresolved: \(MarkdownEscaping.code(ValueDescription.expression(expression)))")
+        var changes: [String] = []
+        for followUp in finding.followUps {
+            switch followUp {
+            case .command(let label, let command): lines.append("  \(label.capitalizedFirst): \(MarkdownEscaping.code(command))")
+            case .template(let change): changes.append("ARM: \(MarkdownEscaping.code(change))")
+            case .bicep(let change): changes.append("Bicep: \(MarkdownEscaping.code(change))")
+            case .unresolved(let expression): lines.append("  Unresolved: \(MarkdownEscaping.code(expression))")
+            }
         }
+        if !changes.isEmpty { lines.append("  " + changes.joined(separator: " · ")) }
         return lines.joined(separator: "  \n") + "\n"
     }
 

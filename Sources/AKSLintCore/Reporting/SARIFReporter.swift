@@ -127,7 +127,7 @@ public struct SARIFReporter: Reporter {
         ])
     }
 
-    private func notification(_ diagnostic: InputDiagnostic, level: String) -> JSONOutput {
+    private func notification(_ diagnostic: Diagnostic, level: String) -> JSONOutput {
         var physical: [(String, JSONOutput)] = [("artifactLocation", artifactLocation(diagnostic.path))]
         if let position = diagnostic.position {
             physical.append(("region", .object([("startLine", .int(position.line)), ("startColumn", .int(position.column))])))

@@ -39,20 +39,7 @@ public struct TextReporter: Reporter {
 
     /// One line counting what the run found, for the end of a run.
     public func summaryLine(_ report: LintReport) -> String {
-        let summary = report.summary
-        var parts = ["\(summary.files) \(plural(summary.files, "file"))", "\(summary.clusters) \(plural(summary.clusters, "cluster"))", "\(summary.rulesEvaluated) \(plural(summary.rulesEvaluated, "rule"))"]
-        var outcome = "\(summary.fail) failed"
-        let severities = Severity.allCases.compactMap { severity -> String? in
-            let count = summary.failuresBySeverity[severity] ?? 0
-            return count > 0 ? "\(count) \(severity.rawValue)" : nil
-        }
-        if !severities.isEmpty { outcome += " (" + severities.joined(separator: ", ") + ")" }
-        outcome += ", \(summary.indeterminate) indeterminate, \(summary.pass) passed"
-        if summary.suppressed > 0 { outcome += ", \(summary.suppressed) suppressed" }
-        if summary.baselined > 0 { outcome += ", \(summary.baselined) in the baseline" }
-        parts = [parts.joined(separator: ", ") + ": " + outcome]
-        if summary.errors > 0 { parts.append("\(summary.errors) \(plural(summary.errors, "input")) could not be read") }
-        return "akslint: " + parts.joined(separator: "; ") + "."
+        "akslint: " + report.summary.sentence
     }
 
     private func header(input: InputReport, cluster: ClusterReference, results: [Finding]) -> String {
@@ -76,11 +63,13 @@ public struct TextReporter: Reporter {
         let state = finding.state == .indeterminate ? style("  indeterminate", .yellow) : ""
         var lines = ["  " + style(location, .bold) + "  " + severityLabel(finding.severity) + "  \(finding.ruleId) \(finding.ruleName)" + subject + state]
         lines.append("    " + safe(finding.message))
-        if finding.state == .fail {
-            if let command = finding.remediation.command { lines.append("    " + style(finding.fixLabel + ":", .dim) + " " + safe(command)) }
-            lines.append("    " + style("ARM:", .dim) + " " + safe(finding.remediation.template))
-        } else if let expression = finding.unresolvedExpression {
-            lines.append("    " + style("unresolved:", .dim) + " " + safe(ValueDescription.expression(expression)))
+        for followUp in finding.followUps {
+            switch followUp {
+            case .command(let label, let command): lines.append("    " + style(label + ":", .dim) + " " + safe(command))
+            case .template(let change): lines.append("    " + style("ARM:", .dim) + " " + safe(change))
+            case .bicep: break
+            case .unresolved(let expression): lines.append("    " + style("unresolved:", .dim) + " " + safe(expression))
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -111,5 +100,4 @@ public struct TextReporter: Reporter {
 
     private func safe(_ text: String) -> String { TerminalSafety.sanitize(text) }
 
-    private func plural(_ count: Int, _ noun: String) -> String { count == 1 ? noun : noun + "s" }
 }

@@ -55,19 +55,19 @@ public struct Baseline: Sendable {
     }
 
     /// Reads a baseline file.
-    public static func parse(_ bytes: [UInt8], path: String) throws(ConfigurationError) -> Baseline {
+    public static func parse(_ bytes: [UInt8], path: String) throws(Diagnostic) -> Baseline {
         guard bytes.count <= InputLimits.maximumBaselineBytes else {
-            throw ConfigurationError(path: path, position: nil, message: "the baseline is \(bytes.count) bytes, above the limit of \(InputLimits.maximumBaselineBytes) bytes")
+            throw Diagnostic(path: path, position: nil, message: "the baseline is \(bytes.count) bytes, above the limit of \(InputLimits.maximumBaselineBytes) bytes")
         }
-        let document = try ConfigurationError.document(of: bytes, path: path)
+        let document = try ConfigurationDocument.parse(bytes, path: path)
         guard case .number(let version)? = document.root.object?["akslintBaseline"]?.value, version == Double(formatVersion),
               let findings = document.root.object?["findings"]?.array else {
-            throw ConfigurationError(path: path, position: document.position(of: 0), message: "not an akslint baseline (expected {\"akslintBaseline\": 1, \"findings\": [...]}); write one with --write-baseline")
+            throw Diagnostic(path: path, position: document.position(of: 0), message: "not an akslint baseline (expected {\"akslintBaseline\": 1, \"findings\": [...]}); write one with --write-baseline")
         }
         var entries: [Entry] = []
         for finding in findings {
             guard let object = finding.object, let fingerprint = object["fingerprint"]?.string else {
-                throw ConfigurationError(path: path, position: document.position(of: Int(finding.span.start)), message: "a baseline entry needs a \"fingerprint\"")
+                throw Diagnostic(path: path, position: document.position(of: Int(finding.span.start)), message: "a baseline entry needs a \"fingerprint\"")
             }
             entries.append(Entry(fingerprint: fingerprint, ruleId: object["ruleId"]?.string ?? "", cluster: object["cluster"]?.string ?? "", property: object["property"]?.string ?? ""))
         }

@@ -28,7 +28,7 @@ public struct SuppressionApplier: Sendable {
 
         let nothingToApply = active.isEmpty && baseline == nil && checked.allSatisfy { $0.suppressions.isEmpty && $0.warnings.isEmpty }
         let inputs = nothingToApply ? report.inputs : zip(report.inputs, checked).map { input, inline in
-            input.addingWarnings(inline.warnings.map { InputDiagnostic(path: input.path(of: $0.file), position: $0.position, message: $0.message) }).mappingResults { finding in
+            input.addingWarnings(inline.warnings.map { Diagnostic(path: input.path(of: $0.file), position: $0.position, message: $0.message) }).mappingResults { finding in
                 guard finding.state == .fail || finding.state == .indeterminate else { return finding }
                 var marked = finding
                 if let suppression = inline.suppressions.first(where: { $0.clusterOrdinal == finding.cluster.ordinal && $0.rule.equalsIgnoringASCIICase(finding.ruleId) }) {

@@ -176,14 +176,14 @@ struct ExpressionEvaluator {
         case "parameters", "variables":
             guard arguments.count == 1 else { return unresolved("\(name)() takes one argument") }
             let argument = evaluate(arguments[0])
-            guard let key = argument.value.stringValue else { return argument.unresolvedValue != nil ? argument : unresolved("\(name)() needs a string") }
+            guard let key = argument.string else { return argument.unresolvedValue != nil ? argument : unresolved("\(name)() needs a string") }
             if lowered == "variables" { return scope.variable(key, evaluator: self) }
             let parameter = scope.parameter(key, evaluator: self)
             return parameter.respanned(to: site, provenance: parameter.provenance, budget: budget)
         case "if":
             guard arguments.count == 3 else { return unresolved("if() takes three arguments") }
             let condition = evaluate(arguments[0])
-            if let flag = condition.value.boolValue { return evaluate(arguments[flag ? 1 : 2]) }
+            if let flag = condition.lenientBool { return evaluate(arguments[flag ? 1 : 2]) }
             let whenTrue = evaluate(arguments[1]), whenFalse = evaluate(arguments[2])
             if !whenTrue.containsUnresolved, TemplateValues.equal(whenTrue.value, whenFalse.value, meter: Meter(budget: budget, site: site)) == true { return whenTrue }
             return condition.unresolvedValue != nil ? condition : unresolved("if() needs a boolean condition")
@@ -192,7 +192,7 @@ struct ExpressionEvaluator {
             var pending: JSONNode?
             for argument in arguments {
                 let operand = evaluate(argument)
-                if let flag = operand.value.boolValue {
+                if let flag = operand.lenientBool {
                     if flag == decisive { return value(.bool(decisive)) }
                 } else {
                     pending = pending ?? (operand.unresolvedValue != nil ? operand : unresolved("\(name)() needs booleans"))
@@ -319,16 +319,11 @@ extension JSONNode {
     }
 }
 
-extension JSONValue {
-    /// The string, if this value is one.
-    var stringValue: String? {
-        if case .string(let text) = self { return text }
-        return nil
-    }
-
-    /// The boolean, if this value is one (or the string "true"/"false").
-    var boolValue: Bool? {
-        switch self {
+extension JSONNode {
+    /// The boolean as a resource `condition` and the logical functions accept it: a boolean, or
+    /// the string "true" or "false" in any case.
+    var lenientBool: Bool? {
+        switch value {
         case .bool(let flag): return flag
         case .string(let text) where text.equalsIgnoringASCIICase("true"): return true
         case .string(let text) where text.equalsIgnoringASCIICase("false"): return false

@@ -71,7 +71,7 @@ final class TemplateScope {
             let line = document.position(of: Int(defaultValue.span.start)).line
             value = evaluator.evaluateTree(defaultValue)
                 .withProvenance(.parameter(name: definition.name, source: .defaultValue(line: line), isSecure: definition.isSecure))
-        } else if definition.definition.object?["nullable"].flatMap(\.boolValue) == true {
+        } else if definition.definition.object?["nullable"].flatMap(\.bool) == true {
             value = JSONNode(.null, span: definition.definition.span, provenance: .parameter(name: definition.name, source: .nullable, isSecure: definition.isSecure))
         } else {
             value = JSONNode(
@@ -170,12 +170,6 @@ extension JSONNode {
         default:
             return copy
         }
-    }
-
-    /// The boolean, if this node is one.
-    var boolValue: Bool? {
-        if case .bool(let flag) = value { return flag }
-        return nil
     }
 
     /// The unresolved expression, if this node is one.

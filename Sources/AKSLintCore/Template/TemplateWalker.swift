@@ -15,7 +15,7 @@ struct EvaluatedResource {
 
     /// The name when it evaluated to a string (and is not a secret), else the name as written.
     var displayName: String {
-        guard !name.isSensitive, let text = name.value.stringValue else { return writtenName }
+        guard !name.isSensitive, let text = name.string else { return writtenName }
         return text
     }
 }
@@ -74,7 +74,7 @@ struct TemplateWalker {
     /// `deployed` against Resource Manager's per-template limit.
     private mutating func walkResource(_ definition: ValueRef, parent: (type: String, name: JSONNode)?, evaluator: ExpressionEvaluator, condition: UnresolvedExpression?, depth: Int, deployed: inout Int) {
         guard let object = definition.node.object else { return }
-        if object["existing"]?.boolValue == true {
+        if object["existing"]?.bool == true {
             existingReferences += 1
             return
         }
@@ -90,18 +90,18 @@ struct TemplateWalker {
             var instanceCondition = condition ?? loopCondition
             if let conditionNode = object["condition"] {
                 let evaluated = instance.evaluateTree(conditionNode)
-                if evaluated.value.boolValue == false { continue }
+                if evaluated.lenientBool == false { continue }
                 if let unresolved = evaluated.unresolvedValue { instanceCondition = instanceCondition ?? unresolved }
             }
-            guard let written = object["type"]?.string, let type = instance.evaluateTree(JSONNode(.string(written))).value.stringValue else { continue }
+            guard let written = object["type"]?.string, let type = instance.evaluateTree(JSONNode(.string(written))).string else { continue }
             // A nested child's type is relative ("agentPools", "providers/diagnosticSettings") unless
             // it starts with a resource provider namespace ("Microsoft.X/...").
             let isQualified = type.split(separator: "/").first?.contains(".") ?? false
             let fullType = parent.map { isQualified ? type : $0.type + "/" + type } ?? type
             var name = instance.evaluateTree(object["name"] ?? JSONNode(.null, span: definition.node.span))
             // A nested child's name is relative to its parent's unless it already starts with it.
-            if let parent, let text = name.value.stringValue {
-                if let parentName = parent.name.value.stringValue {
+            if let parent, let text = name.string {
+                if let parentName = parent.name.string {
                     if !text.asciiLowercased().hasPrefix(parentName.asciiLowercased() + "/") {
                         name = JSONNode(.string(parentName + "/" + text), span: name.span, provenance: name.provenance)
                     }

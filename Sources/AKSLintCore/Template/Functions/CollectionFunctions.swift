@@ -9,17 +9,17 @@ enum CollectionFunctions {
             return .value(.array(arguments))
         case "array":
             guard arguments.count == 1 else { return TemplateFunctions.invalid(name, "takes one argument") }
-            if arguments[0].value.arrayValue != nil { return .node(arguments[0]) }
+            if arguments[0].array != nil { return .node(arguments[0]) }
             return .value(.array(arguments))
         case "createobject":
             return createObject(arguments, meter: meter)
         case "union":
             return union(arguments, meter: meter)
         case "shallowmerge":
-            guard arguments.count == 1, let elements = arguments[0].value.arrayValue else { return TemplateFunctions.invalid(name, "takes an array of objects") }
+            guard arguments.count == 1, let elements = arguments[0].array else { return TemplateFunctions.invalid(name, "takes an array of objects") }
             var members: [JSONMember] = []
             for element in elements {
-                guard let object = element.value.objectValue else { return TemplateFunctions.invalid(name, "takes an array of objects") }
+                guard let object = element.object else { return TemplateFunctions.invalid(name, "takes an array of objects") }
                 guard meter.charge(values: object.members.count, steps: object.members.count * (members.count + 1)) else { return .exhausted }
                 for member in object.members {
                     members.removeAll { $0.key.equalsIgnoringASCIICase(member.key) }
@@ -79,7 +79,7 @@ enum CollectionFunctions {
             guard meter.charge(values: count) else { return .exhausted }
             return .value(.array((start..<start + count).map { JSONNode(.number(Double($0))) }))
         case "items":
-            guard arguments.count == 1, let object = arguments[0].value.objectValue else { return TemplateFunctions.invalid(name, "takes an object") }
+            guard arguments.count == 1, let object = arguments[0].object else { return TemplateFunctions.invalid(name, "takes an object") }
             guard meter.charge(values: object.members.count * 3) else { return .exhausted }
             return .value(.array(object.members.map { member in
                 JSONNode(.object(JSONObject([JSONMember(key: "key", value: JSONNode(.string(member.key))), JSONMember(key: "value", value: member.value)])))
@@ -87,12 +87,12 @@ enum CollectionFunctions {
         case "tryget":
             return tryGet(arguments)
         case "flatten":
-            guard arguments.count == 1, let elements = arguments[0].value.arrayValue else { return TemplateFunctions.invalid(name, "takes an array of arrays") }
-            let total = elements.reduce(0) { $0 + ($1.value.arrayValue?.count ?? 1) }
+            guard arguments.count == 1, let elements = arguments[0].array else { return TemplateFunctions.invalid(name, "takes an array of arrays") }
+            let total = elements.reduce(0) { $0 + ($1.array?.count ?? 1) }
             guard meter.charge(values: total) else { return .exhausted }
-            return .value(.array(elements.flatMap { $0.value.arrayValue ?? [$0] }))
+            return .value(.array(elements.flatMap { $0.array ?? [$0] }))
         case "json":
-            guard arguments.count == 1, let text = arguments[0].value.stringValue else { return TemplateFunctions.invalid(name, "takes a string") }
+            guard arguments.count == 1, let text = arguments[0].string else { return TemplateFunctions.invalid(name, "takes a string") }
             guard meter.charge(values: text.utf8.count / 2 + 1, stringBytes: text.utf8.count) else { return .exhausted }
             guard let document = try? JSONParser.parse(Array(text.utf8), maxDepth: 64) else { return TemplateFunctions.invalid(name, "needs valid JSON") }
             return .value(document.root.value.stripped())
@@ -109,7 +109,7 @@ enum CollectionFunctions {
         var members: [JSONMember] = []
         members.reserveCapacity(arguments.count / 2)
         for pair in stride(from: 0, to: arguments.count, by: 2) {
-            guard let key = arguments[pair].value.stringValue else {
+            guard let key = arguments[pair].string else {
                 return arguments[pair].unresolvedValue.map { .unresolved($0.reason) } ?? TemplateFunctions.invalid("createObject", "needs string keys")
             }
             members.append(JSONMember(key: key, keySpan: arguments[pair].span, value: arguments[pair + 1]))
@@ -120,12 +120,12 @@ enum CollectionFunctions {
     private static func union(_ arguments: [JSONNode], meter: Meter) -> FunctionResult {
         guard !arguments.isEmpty else { return TemplateFunctions.invalid("union", "takes arrays or objects") }
         let present = arguments.filter { !$0.isNull }
-        if present.allSatisfy({ $0.value.objectValue != nil }) {
-            guard let merged = TemplateValues.mergeObjects(present.compactMap(\.value.objectValue), meter: meter) else { return .exhausted }
+        if present.allSatisfy({ $0.object != nil }) {
+            guard let merged = TemplateValues.mergeObjects(present.compactMap(\.object), meter: meter) else { return .exhausted }
             return .value(.object(merged))
         }
-        guard present.allSatisfy({ $0.value.arrayValue != nil }) else { return TemplateFunctions.invalid("union", "takes only arrays or only objects") }
-        let candidates = present.flatMap { $0.value.arrayValue ?? [] }
+        guard present.allSatisfy({ $0.array != nil }) else { return TemplateFunctions.invalid("union", "takes only arrays or only objects") }
+        let candidates = present.flatMap { $0.array ?? [] }
         guard meter.charge(values: candidates.count) else { return .exhausted }
         var elements: [JSONNode] = []
         for element in candidates {
@@ -143,8 +143,8 @@ enum CollectionFunctions {
 
     private static func intersection(_ arguments: [JSONNode], meter: Meter) -> FunctionResult {
         guard let first = arguments.first else { return TemplateFunctions.invalid("intersection", "takes arrays or objects") }
-        if let array = first.value.arrayValue {
-            let others = arguments.dropFirst().compactMap(\.value.arrayValue)
+        if let array = first.array {
+            let others = arguments.dropFirst().compactMap(\.array)
             guard others.count == arguments.count - 1 else { return TemplateFunctions.invalid("intersection", "takes arrays or objects") }
             var kept: [JSONNode] = []
             for element in array {
@@ -163,8 +163,8 @@ enum CollectionFunctions {
             }
             return .value(.array(kept))
         }
-        guard let object = first.value.objectValue else { return TemplateFunctions.invalid("intersection", "takes arrays or objects") }
-        let others = arguments.dropFirst().compactMap(\.value.objectValue)
+        guard let object = first.object else { return TemplateFunctions.invalid("intersection", "takes arrays or objects") }
+        let others = arguments.dropFirst().compactMap(\.object)
         guard others.count == arguments.count - 1 else { return TemplateFunctions.invalid("intersection", "takes arrays or objects") }
         var kept: [JSONMember] = []
         for member in object.members {

@@ -19,7 +19,7 @@ enum DeploymentFunctions {
         case "tenantresourceid":
             return resourceID(arguments, prefix: { _, _ in "" }, scopeArguments: 0)
         case "extensionresourceid":
-            guard let base = arguments.first?.value.stringValue else { return TemplateFunctions.invalid(name, "needs a base resource id") }
+            guard let base = arguments.first?.string else { return TemplateFunctions.invalid(name, "needs a base resource id") }
             return resourceID(Array(arguments.dropFirst()), prefix: { _, _ in base }, scopeArguments: 0)
         case "resourcegroup":
             return .value(object([
@@ -52,7 +52,7 @@ enum DeploymentFunctions {
     /// An id from optional scope arguments, a resource type and names: the type is the first
     /// argument with a `/`, the scope arguments are the ones before it.
     private static func resourceID(_ arguments: [JSONNode], prefix: (String?, String?) -> String, scopeArguments: Int) -> FunctionResult {
-        let texts = arguments.map(\.value.stringValue)
+        let texts = arguments.map(\.string)
         guard texts.allSatisfy({ $0 != nil }), let typeIndex = texts.firstIndex(where: { $0!.contains("/") }), typeIndex <= scopeArguments else {
             return .unresolved("resourceId() needs a resource type and names")
         }

@@ -15,11 +15,11 @@ enum LambdaFunctions {
         let budget = evaluator.budget
         let site = evaluator.site
         if name == "mapvalues" {
-            guard let object = collection.value.objectValue, let lambda = Lambda(arguments[1]) else { return evaluator.unresolved("mapValues() takes an object and a lambda") }
+            guard let object = collection.object, let lambda = Lambda(arguments[1]) else { return evaluator.unresolved("mapValues() takes an object and a lambda") }
             guard budget.charge(values: object.members.count, at: site) else { return evaluator.exhausted(at: site) }
             return evaluator.value(.object(JSONObject(object.members.map { JSONMember(key: $0.key, value: lambda.apply([$0.value], evaluator)) })))
         }
-        guard let elements = collection.value.arrayValue else { return evaluator.unresolved("\(name)() takes an array") }
+        guard let elements = collection.array else { return evaluator.unresolved("\(name)() takes an array") }
         switch name {
         case "map":
             guard let lambda = Lambda(arguments[1]) else { return evaluator.unresolved("map() needs a lambda") }
@@ -31,7 +31,7 @@ enum LambdaFunctions {
             var kept: [JSONNode] = []
             for (index, element) in elements.enumerated() {
                 let verdict = lambda.apply([element, JSONNode(.number(Double(index)))], evaluator)
-                guard let keep = verdict.value.boolValue else { return verdict.unresolvedValue != nil ? verdict : evaluator.unresolved("filter()'s lambda must return a boolean") }
+                guard let keep = verdict.lenientBool else { return verdict.unresolvedValue != nil ? verdict : evaluator.unresolved("filter()'s lambda must return a boolean") }
                 if keep { kept.append(element) }
             }
             return evaluator.value(.array(kept))
@@ -51,7 +51,7 @@ enum LambdaFunctions {
             var members: [JSONMember] = []
             for element in elements {
                 let key = keyLambda.apply([element], evaluator)
-                guard let text = key.value.stringValue else { return key.unresolvedValue != nil ? key : evaluator.unresolved("toObject() keys must be strings") }
+                guard let text = key.string else { return key.unresolvedValue != nil ? key : evaluator.unresolved("toObject() keys must be strings") }
                 members.append(JSONMember(key: text, value: valueLambda?.apply([element], evaluator) ?? element))
             }
             return evaluator.value(.object(JSONObject(members)))

@@ -14,7 +14,7 @@ enum LogicalFunctions {
             }
             return .value(.bool(equal))
         case "not":
-            guard arguments.count == 1, let flag = arguments[0].value.boolValue else { return TemplateFunctions.invalid(name, "takes one boolean") }
+            guard arguments.count == 1, let flag = arguments[0].lenientBool else { return TemplateFunctions.invalid(name, "takes one boolean") }
             return .value(.bool(!flag))
         case "bool":
             guard arguments.count == 1 else { return TemplateFunctions.invalid(name, "takes one argument") }

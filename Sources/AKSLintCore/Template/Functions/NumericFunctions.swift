@@ -32,7 +32,7 @@ enum NumericFunctions {
             guard result.magnitude < 1 << 53 else { return .unresolved("\(name)() gives \(result), beyond the integers akslint represents exactly (±2^53)") }
             return .value(.number(Double(result)))
         case "min", "max":
-            let numbers = (arguments.count == 1 ? arguments[0].value.arrayValue ?? [] : arguments).compactMap { TemplateValues.integer($0.value) }
+            let numbers = (arguments.count == 1 ? arguments[0].array ?? [] : arguments).compactMap { TemplateValues.integer($0.value) }
             guard !numbers.isEmpty else { return TemplateFunctions.invalid(name, "takes integers or an array of integers") }
             return .value(.number(Double(name == "min" ? numbers.min()! : numbers.max()!)))
         default:

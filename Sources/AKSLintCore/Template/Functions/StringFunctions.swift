@@ -14,7 +14,7 @@ enum StringFunctions {
             }
             return .value(.string(text))
         case "tolower", "toupper", "trim", "base64":
-            guard arguments.count == 1, let text = arguments[0].value.stringValue else { return TemplateFunctions.invalid(name, "takes one string") }
+            guard arguments.count == 1, let text = arguments[0].string else { return TemplateFunctions.invalid(name, "takes one string") }
             guard meter.chargeString(bytes: name == "base64" ? text.utf8.count / 3 * 4 + 4 : text.utf8.count) else { return .exhausted }
             switch name {
             case "tolower": return .value(.string(text.lowercased()))
@@ -27,7 +27,7 @@ enum StringFunctions {
         case "split":
             return split(arguments, meter: meter)
         case "substring":
-            guard (2...3).contains(arguments.count), let text = arguments[0].value.stringValue, let start = TemplateValues.integer(arguments[1].value) else {
+            guard (2...3).contains(arguments.count), let text = arguments[0].string, let start = TemplateValues.integer(arguments[1].value) else {
                 return TemplateFunctions.invalid(name, "takes a string, a start index and a length")
             }
             guard meter.chargeString(bytes: text.utf8.count) else { return .exhausted }
@@ -38,7 +38,7 @@ enum StringFunctions {
             }
             return .value(.string(String(characters[start..<start + length])))
         case "startswith", "endswith", "indexof", "lastindexof":
-            guard arguments.count == 2, let text = arguments[0].value.stringValue, let part = arguments[1].value.stringValue else {
+            guard arguments.count == 2, let text = arguments[0].string, let part = arguments[1].string else {
                 return TemplateFunctions.invalid(name, "takes two strings")
             }
             guard meter.charge(stringBytes: text.utf8.count + part.utf8.count) else { return .exhausted }
@@ -55,7 +55,7 @@ enum StringFunctions {
                 return TemplateFunctions.invalid(name, "takes a value, a length and a padding character")
             }
             guard meter.chargeString(bytes: max(0, width) * 4 + text.utf8.count) else { return .exhausted }
-            let pad = arguments.count == 3 ? (arguments[2].value.stringValue?.first ?? " ") : " "
+            let pad = arguments.count == 3 ? (arguments[2].string?.first ?? " ") : " "
             return .value(.string(String(repeating: pad, count: max(0, width - text.count)) + text))
         case "join":
             return join(arguments, meter: meter)
@@ -69,10 +69,10 @@ enum StringFunctions {
     }
 
     private static func concat(_ arguments: [JSONNode], meter: Meter) -> FunctionResult {
-        if !arguments.isEmpty, arguments.allSatisfy({ $0.value.arrayValue != nil || $0.isNull }) {
-            let count = arguments.reduce(0) { $0 + ($1.value.arrayValue?.count ?? 0) }
+        if !arguments.isEmpty, arguments.allSatisfy({ $0.array != nil || $0.isNull }) {
+            let count = arguments.reduce(0) { $0 + ($1.array?.count ?? 0) }
             guard meter.charge(values: count) else { return .exhausted }
-            return .value(.array(arguments.flatMap { $0.value.arrayValue ?? [] }))
+            return .value(.array(arguments.flatMap { $0.array ?? [] }))
         }
         var parts: [String] = []
         for argument in arguments {
@@ -87,7 +87,7 @@ enum StringFunctions {
     }
 
     private static func replace(_ arguments: [JSONNode], meter: Meter) -> FunctionResult {
-        guard arguments.count == 3, let text = arguments[0].value.stringValue, let old = arguments[1].value.stringValue, let new = arguments[2].value.stringValue, !old.isEmpty else {
+        guard arguments.count == 3, let text = arguments[0].string, let old = arguments[1].string, let new = arguments[2].string, !old.isEmpty else {
             return TemplateFunctions.invalid("replace", "takes a string, a non-empty string to find and its replacement")
         }
         guard meter.charge(steps: text.utf8.count / 16 + 1) else { return .exhausted }
@@ -98,11 +98,11 @@ enum StringFunctions {
     }
 
     private static func split(_ arguments: [JSONNode], meter: Meter) -> FunctionResult {
-        guard arguments.count == 2, let text = arguments[0].value.stringValue else { return TemplateFunctions.invalid("split", "takes a string and delimiters") }
+        guard arguments.count == 2, let text = arguments[0].string else { return TemplateFunctions.invalid("split", "takes a string and delimiters") }
         let delimiters: [String]
         switch arguments[1].value {
         case .string(let delimiter): delimiters = [delimiter]
-        case .array(let elements): delimiters = elements.compactMap(\.value.stringValue)
+        case .array(let elements): delimiters = elements.compactMap(\.string)
         default: return TemplateFunctions.invalid("split", "needs a string or an array of strings as delimiters")
         }
         var parts = [text]
@@ -115,7 +115,7 @@ enum StringFunctions {
     }
 
     private static func join(_ arguments: [JSONNode], meter: Meter) -> FunctionResult {
-        guard arguments.count == 2, let elements = arguments[0].value.arrayValue, let delimiter = arguments[1].value.stringValue else {
+        guard arguments.count == 2, let elements = arguments[0].array, let delimiter = arguments[1].string else {
             return TemplateFunctions.invalid("join", "takes an array and a delimiter")
         }
         var parts: [String] = []
@@ -134,7 +134,7 @@ enum StringFunctions {
     /// .NET composite formatting as ARM's `format` uses it: `{0}`, `{1,-8}` (alignment), `{2:D3}`
     /// (zero-padded integer), `{{` and `}}`. Other format specifiers are not evaluated offline.
     private static func format(_ arguments: [JSONNode], meter: Meter) -> FunctionResult {
-        guard let pattern = arguments.first?.value.stringValue else { return TemplateFunctions.invalid("format", "needs a format string") }
+        guard let pattern = arguments.first?.string else { return TemplateFunctions.invalid("format", "needs a format string") }
         let values = Array(arguments.dropFirst())
         var output = ""
         var characters = pattern.makeIterator()
@@ -218,7 +218,7 @@ enum StringFunctions {
     }
 
     private static func strings(_ arguments: [JSONNode]) -> [String]? {
-        let parts = arguments.compactMap(\.value.stringValue)
+        let parts = arguments.compactMap(\.string)
         return parts.count == arguments.count ? parts : nil
     }
 
@@ -284,19 +284,5 @@ enum Base64 {
             index += 3
         }
         return String(decoding: output, as: UTF8.self)
-    }
-}
-
-extension JSONValue {
-    /// The elements, if this value is an array.
-    var arrayValue: [JSONNode]? {
-        if case .array(let elements) = self { return elements }
-        return nil
-    }
-
-    /// The object, if this value is one.
-    var objectValue: JSONObject? {
-        if case .object(let object) = self { return object }
-        return nil
     }
 }

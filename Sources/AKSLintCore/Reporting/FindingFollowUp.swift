@@ -1,0 +1,32 @@
+/// What a report prints after a finding's message: how to fix a failure, or what could not be
+/// known about an indeterminate result. Each reporter labels and escapes the lines for its own
+/// medium, and leaves out the kinds it has no room for.
+public enum FindingFollowUp: Sendable, Equatable {
+    /// The `az` command, after its label (``Finding/fixLabel``).
+    case command(label: String, command: String)
+    /// The ARM/REST property change.
+    case template(String)
+    /// The Bicep change.
+    case bicep(String)
+    /// The template expression whose value cannot be known offline.
+    case unresolved(String)
+}
+
+extension Finding {
+    /// The follow-up lines of this finding, in the order reports print them: the fix of a
+    /// failure, or the unresolved expression of an indeterminate result (none for the others).
+    public var followUps: [FindingFollowUp] {
+        switch state {
+        case .fail:
+            var lines: [FindingFollowUp] = []
+            if let command = remediation.command { lines.append(.command(label: fixLabel, command: command)) }
+            lines.append(.template(remediation.template))
+            lines.append(.bicep(remediation.bicep))
+            return lines
+        case .indeterminate:
+            return unresolvedExpression.map { [.unresolved(ValueDescription.expression($0))] } ?? []
+        default:
+            return []
+        }
+    }
+}

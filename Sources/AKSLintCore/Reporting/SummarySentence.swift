@@ -1,0 +1,24 @@
+extension Summary {
+    /// The run in one sentence, as the text and Markdown reports end and begin: "2 files,
+    /// 3 clusters, 45 rules: 7 failed (1 critical, 6 high), 2 indeterminate, 126 passed; 1 input
+    /// could not be read."
+    public var sentence: String {
+        let scope = [Self.count(files, "file"), Self.count(clusters, "cluster"), Self.count(rulesEvaluated, "rule")].joined(separator: ", ")
+        var outcome = "\(fail) failed"
+        let severities = Severity.allCases.compactMap { severity -> String? in
+            let count = failuresBySeverity[severity] ?? 0
+            return count > 0 ? "\(count) \(severity.rawValue)" : nil
+        }
+        if !severities.isEmpty { outcome += " (" + severities.joined(separator: ", ") + ")" }
+        outcome += ", \(indeterminate) indeterminate, \(pass) passed"
+        if suppressed > 0 { outcome += ", \(suppressed) suppressed" }
+        if baselined > 0 { outcome += ", \(baselined) in the baseline" }
+        let unreadable = errors > 0 ? "; \(Self.count(errors, "input")) could not be read" : ""
+        return scope + ": " + outcome + unreadable + "."
+    }
+
+    /// "1 file", "2 files".
+    static func count(_ count: Int, _ noun: String) -> String {
+        "\(count) \(count == 1 ? noun : noun + "s")"
+    }
+}
