@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS101: people sign in with Microsoft Entra ID, through AKS-managed integration.
-public struct EntraIDIntegration: Rule {
-    public init() {}
+package struct EntraIDIntegration: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS101",
         name: "entra-id-integration",
         title: "Users authenticate to the cluster with Microsoft Entra ID (AKS-managed integration)",
@@ -44,7 +44,7 @@ public struct EntraIDIntegration: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let managed = cluster.bool("aadProfile", "managed")
         let question = "Microsoft Entra ID integration is enabled"
         if let undecidable = managed.undecidableResult(question) { return [undecidable] }

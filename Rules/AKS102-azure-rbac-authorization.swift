@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS102: Kubernetes authorization decisions are made by Azure RBAC.
-public struct AzureRBACAuthorization: Rule {
-    public init() {}
+package struct AzureRBACAuthorization: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS102",
         name: "azure-rbac-authorization",
         title: "Kubernetes authorization uses Azure RBAC role assignments",
@@ -40,7 +40,7 @@ public struct AzureRBACAuthorization: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let azureRBAC = cluster.bool("aadProfile", "enableAzureRBAC")
         let entraOff = cluster.bool("aadProfile", "managed").reading.value != true
         let prerequisite = entraOff ? " Enable AKS-managed Entra ID integration first (AKS101)." : ""

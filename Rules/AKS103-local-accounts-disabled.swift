@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS103: the static cluster-admin credential is disabled.
-public struct LocalAccountsDisabled: Rule {
-    public init() {}
+package struct LocalAccountsDisabled: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS103",
         name: "local-accounts-disabled",
         title: "Local accounts (the cluster-admin kubeconfig) are disabled",
@@ -44,7 +44,7 @@ public struct LocalAccountsDisabled: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let setting = cluster.bool("disableLocalAccounts")
         return [setting.judge(
             secureValue: true, absentIsSecure: false,

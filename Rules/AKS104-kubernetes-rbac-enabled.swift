@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS104: Kubernetes RBAC is not turned off.
-public struct KubernetesRBACEnabled: Rule {
-    public init() {}
+package struct KubernetesRBACEnabled: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS104",
         name: "kubernetes-rbac-enabled",
         title: "Kubernetes role-based access control is enabled",
@@ -62,7 +62,7 @@ public struct KubernetesRBACEnabled: Rule {
     /// API versions of managedClusters that predate `enableRBAC`: clusters they create have no RBAC.
     static let versionsWithoutRBAC = ["2017-08-31"]
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let setting = cluster.bool("enableRBAC")
         if setting.reading.isAbsent, let apiVersion = cluster.resource.child("apiVersion")?.node.string, Self.versionsWithoutRBAC.contains(apiVersion) {
             return [setting.result(.fail, "Kubernetes RBAC is disabled (the resource uses API version \(apiVersion), which predates enableRBAC and creates clusters without it): every authenticated identity can do anything in the cluster. Use a current API version with enableRBAC: true.")]

@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS105: the cluster reaches Azure with a managed identity, not a service principal secret.
-public struct ManagedIdentity: Rule {
-    public init() {}
+package struct ManagedIdentity: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS105",
         name: "managed-identity",
         title: "The cluster uses a managed identity instead of a service principal",
@@ -44,7 +44,7 @@ public struct ManagedIdentity: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let question = "the cluster uses a managed identity"
         let identity = cluster.resourceString("identity", "type")
         if let type = identity.reading.value, type.asciiLowercased().contains("assigned") {

@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS106: pods get Azure credentials through Microsoft Entra Workload ID.
-public struct WorkloadIdentityEnabled: Rule {
-    public init() {}
+package struct WorkloadIdentityEnabled: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS106",
         name: "workload-identity-enabled",
         title: "Microsoft Entra Workload ID is enabled for pods",
@@ -44,7 +44,7 @@ public struct WorkloadIdentityEnabled: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let setting = cluster.bool("securityProfile", "workloadIdentity", "enabled")
         return [setting.judge(
             secureValue: true, absentIsSecure: false,

@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS107: the cluster publishes an OIDC issuer, the basis of workload identity federation.
-public struct OIDCIssuerEnabled: Rule {
-    public init() {}
+package struct OIDCIssuerEnabled: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS107",
         name: "oidc-issuer-enabled",
         title: "The cluster's OIDC issuer is enabled",
@@ -67,7 +67,7 @@ public struct OIDCIssuerEnabled: Rule {
     /// The first Kubernetes minor version on which AKS enables the issuer for new clusters.
     static let onByDefaultFromMinor = 34
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let setting = cluster.bool("oidcIssuerProfile", "enabled")
         if setting.reading.isAbsent, cluster.origin == .template {
             return [judgeTemplateDefault(setting, cluster: cluster, on: context.evaluationDay)]

@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS108: the deprecated pod-managed identity add-on is not used.
-public struct NoPodManagedIdentity: Rule {
-    public init() {}
+package struct NoPodManagedIdentity: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS108",
         name: "no-pod-managed-identity",
         title: "The deprecated pod-managed identity (AAD Pod Identity) is not enabled",
@@ -39,7 +39,7 @@ public struct NoPodManagedIdentity: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let setting = cluster.bool("podIdentityProfile", "enabled")
         return [setting.judge(
             secureValue: false, absentIsSecure: true,

@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS109: with Entra ID but Kubernetes RBAC, an Entra group holds cluster-admin.
-public struct EntraAdminGroup: Rule {
-    public init() {}
+package struct EntraAdminGroup: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS109",
         name: "entra-admin-group",
         title: "An Entra ID group is the cluster administrator when Kubernetes RBAC authorizes users",
@@ -45,7 +45,7 @@ public struct EntraAdminGroup: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let question = "an Entra ID group administers the cluster"
         let managed = cluster.bool("aadProfile", "managed")
         if let undecidable = managed.undecidableResult(question) { return [undecidable] }

@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS110: the cluster does not use the retired Azure AD (v1) integration.
-public struct NoLegacyAAD: Rule {
-    public init() {}
+package struct NoLegacyAAD: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS110",
         name: "no-legacy-aad-integration",
         title: "The cluster does not use the legacy Azure AD (v1) integration",
@@ -43,7 +43,7 @@ public struct NoLegacyAAD: Rule {
     /// The settings only the legacy integration has.
     static let legacyKeys = ["serverAppID", "clientAppID", "serverAppSecret"]
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let managed = cluster.bool("aadProfile", "managed")
         if managed.reading.value == true {
             return [managed.result(.pass, "The cluster uses AKS-managed Entra ID integration (\(managed.describedValue)).")]

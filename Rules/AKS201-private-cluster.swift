@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS201: the API server has no public endpoint.
-public struct PrivateCluster: Rule {
-    public init() {}
+package struct PrivateCluster: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS201",
         name: "private-cluster",
         title: "The API server is private (no public endpoint)",
@@ -45,7 +45,7 @@ public struct PrivateCluster: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let setting = cluster.bool("apiServerAccessProfile", "enablePrivateCluster")
         return [setting.judge(
             secureValue: true, absentIsSecure: false,

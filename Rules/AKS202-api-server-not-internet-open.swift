@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS202: a public API server accepts connections only from narrow, authorized ranges.
-public struct APIServerNotInternetOpen: Rule {
-    public init() {}
+package struct APIServerNotInternetOpen: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS202",
         name: "api-server-not-internet-open",
         title: "The API server is private or restricted to authorized IP ranges that are not open to the internet",
@@ -53,7 +53,7 @@ public struct APIServerNotInternetOpen: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let question = "the API server is closed to the internet"
         let privateCluster = cluster.bool("apiServerAccessProfile", "enablePrivateCluster")
         if privateCluster.reading.value == true {

@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS203: a private cluster publishes no public DNS name for its API server.
-public struct PrivateClusterNoPublicFQDN: Rule {
-    public init() {}
+package struct PrivateClusterNoPublicFQDN: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS203",
         name: "private-cluster-no-public-fqdn",
         title: "A private cluster does not publish a public DNS name for its API server",
@@ -40,7 +40,7 @@ public struct PrivateClusterNoPublicFQDN: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let question = "the private cluster publishes a public DNS name"
         let privateCluster = cluster.bool("apiServerAccessProfile", "enablePrivateCluster")
         if let undecidable = privateCluster.undecidableResult(question) { return [undecidable] }

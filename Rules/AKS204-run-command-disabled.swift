@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS204: `az aks command invoke` cannot run commands in the cluster.
-public struct RunCommandDisabled: Rule {
-    public init() {}
+package struct RunCommandDisabled: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS204",
         name: "run-command-disabled",
         title: "Run command (az aks command invoke) is disabled",
@@ -37,7 +37,7 @@ public struct RunCommandDisabled: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let setting = cluster.bool("apiServerAccessProfile", "disableRunCommand")
         return [setting.judge(
             secureValue: true, absentIsSecure: false,

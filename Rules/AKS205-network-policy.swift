@@ -1,13 +1,13 @@
 import AKSLintCore
 
 /// AKS205: a network policy engine enforces Kubernetes NetworkPolicy objects.
-public struct NetworkPolicy: Rule {
-    public init() {}
+package struct NetworkPolicy: Rule {
+    package init() {}
 
     /// The engines AKS offers; any of them enforces NetworkPolicy.
     static let engines = ["azure", "calico", "cilium"]
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS205",
         name: "network-policy",
         title: "A network policy engine (Azure, Calico or Cilium) enforces NetworkPolicy",
@@ -61,7 +61,7 @@ public struct NetworkPolicy: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let setting = cluster.string("networkProfile", "networkPolicy")
         if let undecidable = setting.undecidableResult("a network policy engine is enabled") { return [undecidable] }
         if let engine = setting.reading.value, Self.engines.contains(where: { engine.equalsIgnoringASCIICase($0) }) {

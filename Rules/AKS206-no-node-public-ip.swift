@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS206: nodes have no public IP addresses of their own.
-public struct NoNodePublicIP: Rule {
-    public init() {}
+package struct NoNodePublicIP: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS206",
         name: "no-node-public-ip",
         title: "Node pools do not give nodes public IP addresses",
@@ -46,7 +46,7 @@ public struct NoNodePublicIP: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         cluster.judgePools(question: "nodes have public IP addresses") { pool in
             let setting = pool.bool("enableNodePublicIP")
             return setting.judge(

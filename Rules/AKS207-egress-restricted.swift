@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS207: outbound traffic goes through a route you control.
-public struct EgressRestricted: Rule {
-    public init() {}
+package struct EgressRestricted: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS207",
         name: "egress-restricted",
         title: "Outbound traffic leaves through user-defined routing (a firewall), or not at all",
@@ -38,7 +38,7 @@ public struct EgressRestricted: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let setting = cluster.string("networkProfile", "outboundType")
         return [setting.judgeChoice(
             secureValues: ["userDefinedRouting", "none", "block"], absentIsSecure: false,

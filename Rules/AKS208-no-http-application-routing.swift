@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS208: the retired HTTP application routing add-on is off.
-public struct NoHTTPApplicationRouting: Rule {
-    public init() {}
+package struct NoHTTPApplicationRouting: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS208",
         name: "no-http-application-routing",
         title: "The HTTP application routing add-on is not enabled",
@@ -36,7 +36,7 @@ public struct NoHTTPApplicationRouting: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let setting = cluster.bool("addonProfiles", "httpApplicationRouting", "enabled")
         return [setting.judge(
             secureValue: false, absentIsSecure: true,

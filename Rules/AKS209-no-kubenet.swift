@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS209: the cluster does not use the retired kubenet network plugin.
-public struct NoKubenet: Rule {
-    public init() {}
+package struct NoKubenet: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS209",
         name: "no-kubenet",
         title: "The cluster does not use the retired kubenet network plugin",
@@ -35,7 +35,7 @@ public struct NoKubenet: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let setting = cluster.string("networkProfile", "networkPlugin")
         if let undecidable = setting.undecidableResult("the cluster uses kubenet") { return [undecidable] }
         if setting.reading.value?.equalsIgnoringASCIICase("kubenet") == true {

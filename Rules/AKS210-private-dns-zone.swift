@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS210: a private cluster's API server name resolves only in private DNS.
-public struct PrivateDNSZone: Rule {
-    public init() {}
+package struct PrivateDNSZone: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS210",
         name: "private-dns-zone",
         title: "A private cluster resolves its API server through a private DNS zone",
@@ -39,7 +39,7 @@ public struct PrivateDNSZone: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let isPrivate = cluster.bool("apiServerAccessProfile", "enablePrivateCluster")
         if let undecidable = isPrivate.undecidableResult("the private API server's name stays in private DNS") { return [undecidable] }
         guard isPrivate.reading.value == true else {

@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS211: the API server is projected into the cluster's virtual network.
-public struct APIServerVNetIntegration: Rule {
-    public init() {}
+package struct APIServerVNetIntegration: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS211",
         name: "api-server-vnet-integration",
         title: "The API server is projected into the cluster's virtual network (API Server VNet Integration)",
@@ -35,7 +35,7 @@ public struct APIServerVNetIntegration: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let setting = cluster.bool("apiServerAccessProfile", "enableVnetIntegration")
         return [setting.judge(
             secureValue: true, absentIsSecure: false,

@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS301: workloads read secrets from Azure Key Vault through the Secrets Store CSI driver.
-public struct KeyVaultSecretsProvider: Rule {
-    public init() {}
+package struct KeyVaultSecretsProvider: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS301",
         name: "key-vault-secrets-provider",
         title: "The Azure Key Vault provider for Secrets Store CSI Driver add-on is enabled",
@@ -43,7 +43,7 @@ public struct KeyVaultSecretsProvider: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let setting = cluster.bool("addonProfiles", "azureKeyvaultSecretsProvider", "enabled")
         return [setting.judge(
             secureValue: true, absentIsSecure: false,

@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS302: secrets mounted from Key Vault follow their rotation.
-public struct KeyVaultSecretRotation: Rule {
-    public init() {}
+package struct KeyVaultSecretRotation: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS302",
         name: "key-vault-secret-rotation",
         title: "The Key Vault secrets provider rotates mounted secrets",
@@ -43,7 +43,7 @@ public struct KeyVaultSecretRotation: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let question = "Key Vault secrets are rotated"
         let addon = cluster.bool("addonProfiles", "azureKeyvaultSecretsProvider", "enabled")
         if let undecidable = addon.undecidableResult(question) { return [undecidable] }

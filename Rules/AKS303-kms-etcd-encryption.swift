@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS303: Kubernetes Secrets in etcd are encrypted with a key from Azure Key Vault.
-public struct KMSEtcdEncryption: Rule {
-    public init() {}
+package struct KMSEtcdEncryption: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS303",
         name: "kms-etcd-encryption",
         title: "Kubernetes Secrets are encrypted in etcd with a Key Vault key (KMS)",
@@ -36,7 +36,7 @@ public struct KMSEtcdEncryption: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let setting = cluster.bool("securityProfile", "azureKeyVaultKms", "enabled")
         return [setting.judge(
             secureValue: true, absentIsSecure: false,

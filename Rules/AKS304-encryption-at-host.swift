@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS304: node temp disks and caches are encrypted at the host.
-public struct EncryptionAtHost: Rule {
-    public init() {}
+package struct EncryptionAtHost: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS304",
         name: "encryption-at-host",
         title: "Every node pool encrypts temporary disks and caches at the host",
@@ -42,7 +42,7 @@ public struct EncryptionAtHost: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         cluster.judgePools(question: "node pools encrypt at host") { pool in
             let setting = pool.bool("enableEncryptionAtHost")
             return setting.judge(

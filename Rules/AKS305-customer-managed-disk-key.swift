@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS305: node disks are encrypted with a key the customer controls.
-public struct CustomerManagedDiskKey: Rule {
-    public init() {}
+package struct CustomerManagedDiskKey: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS305",
         name: "customer-managed-disk-key",
         title: "Node OS and data disks are encrypted with a customer-managed key",
@@ -39,7 +39,7 @@ public struct CustomerManagedDiskKey: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let setting = cluster.string("diskEncryptionSetID")
         if let undecidable = setting.undecidableResult("node disks use a customer-managed key") { return [undecidable] }
         if let id = setting.reading.value, !id.isEmpty {

@@ -1,8 +1,8 @@
 import AKSLintCore
 
 /// AKS306: no credential is written into the cluster definition. The value is never printed.
-public struct NoInlineCredentials: Rule {
-    public init() {}
+package struct NoInlineCredentials: Rule {
+    package init() {}
 
     /// The settings that hold credentials, and what they are.
     static let credentials: [(keys: [String], label: String)] = [
@@ -11,7 +11,7 @@ public struct NoInlineCredentials: Rule {
         (["aadProfile", "serverAppSecret"], "legacy Azure AD server application secret"),
     ]
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS306",
         name: "no-inline-credentials",
         title: "No credential is written into the cluster definition",
@@ -70,7 +70,7 @@ public struct NoInlineCredentials: Rule {
         ],
         unresolvedMeans: .pass)
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         var results: [RuleResult] = []
         for credential in Self.credentials {
             let setting = cluster.properties.readString(credential.keys)

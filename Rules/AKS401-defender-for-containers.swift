@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS401: Microsoft Defender for Containers watches the cluster.
-public struct DefenderForContainers: Rule {
-    public init() {}
+package struct DefenderForContainers: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS401",
         name: "defender-for-containers",
         title: "Microsoft Defender for Containers security monitoring is enabled on the cluster",
@@ -44,7 +44,7 @@ public struct DefenderForContainers: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let current = cluster.bool("securityProfile", "defender", "securityMonitoring", "enabled")
         let preview = cluster.bool("securityProfile", "azureDefender", "enabled")
         if current.reading.value == true {

@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS402: Azure Policy audits and enforces what runs in the cluster.
-public struct AzurePolicyAddon: Rule {
-    public init() {}
+package struct AzurePolicyAddon: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS402",
         name: "azure-policy-addon",
         title: "The Azure Policy add-on is enabled",
@@ -44,7 +44,7 @@ public struct AzurePolicyAddon: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let setting = cluster.bool("addonProfiles", "azurepolicy", "enabled")
         return [setting.judge(
             secureValue: true, absentIsSecure: false,

@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS403: vulnerable unused images are removed from nodes.
-public struct ImageCleaner: Rule {
-    public init() {}
+package struct ImageCleaner: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS403",
         name: "image-cleaner",
         title: "Image Cleaner removes unused vulnerable images from nodes",
@@ -34,7 +34,7 @@ public struct ImageCleaner: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let setting = cluster.bool("securityProfile", "imageCleaner", "enabled")
         return [setting.judge(
             secureValue: true, absentIsSecure: false,

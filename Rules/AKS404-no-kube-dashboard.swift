@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS404: the Kubernetes dashboard add-on is off.
-public struct NoKubeDashboard: Rule {
-    public init() {}
+package struct NoKubeDashboard: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS404",
         name: "no-kube-dashboard",
         title: "The Kubernetes dashboard add-on is not enabled",
@@ -34,7 +34,7 @@ public struct NoKubeDashboard: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let setting = cluster.bool("addonProfiles", "kubeDashboard", "enabled")
         return [setting.judge(
             secureValue: false, absentIsSecure: true,

@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS405: the removed PodSecurityPolicy feature is not relied on.
-public struct NoPodSecurityPolicy: Rule {
-    public init() {}
+package struct NoPodSecurityPolicy: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS405",
         name: "no-pod-security-policy",
         title: "The removed PodSecurityPolicy feature is not enabled",
@@ -35,7 +35,7 @@ public struct NoPodSecurityPolicy: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let setting = cluster.bool("enablePodSecurityPolicy")
         return [setting.judge(
             secureValue: false, absentIsSecure: true,

@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS406: the subscription's Defender for Containers plan is on.
-public struct DefenderContainersPlan: Rule {
-    public init() {}
+package struct DefenderContainersPlan: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS406",
         name: "defender-containers-plan",
         title: "The Microsoft Defender for Containers plan is on the Standard tier",
@@ -46,7 +46,7 @@ public struct DefenderContainersPlan: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         guard cluster.showsRelatedResources else {
             return [cluster.notApplicable("Not applicable: the Defender for Containers plan is a subscription setting that an export of the cluster does not show (run `az security pricing show --name Containers`).")]
         }

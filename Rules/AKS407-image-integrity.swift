@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS407: only signed images are admitted (Image Integrity).
-public struct ImageIntegrity: Rule {
-    public init() {}
+package struct ImageIntegrity: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS407",
         name: "image-integrity",
         title: "Image Integrity verifies image signatures before pods run",
@@ -35,7 +35,7 @@ public struct ImageIntegrity: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let setting = cluster.bool("securityProfile", "imageIntegrity", "enabled")
         return [setting.judge(
             secureValue: true, absentIsSecure: false,

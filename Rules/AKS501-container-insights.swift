@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS501: container logs and metrics reach Azure Monitor.
-public struct ContainerInsights: Rule {
-    public init() {}
+package struct ContainerInsights: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS501",
         name: "container-insights",
         title: "Container insights sends container logs and metrics to Azure Monitor",
@@ -39,7 +39,7 @@ public struct ContainerInsights: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let addon = cluster.bool("addonProfiles", "omsagent", "enabled")
         let profile = cluster.bool("azureMonitorProfile", "containerInsights", "enabled")
         if addon.reading.value == true {

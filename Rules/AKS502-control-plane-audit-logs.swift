@@ -1,14 +1,14 @@
 import AKSLintCore
 
 /// AKS502: the API server's audit log is kept, through a diagnostic setting on the cluster.
-public struct ControlPlaneAuditLogs: Rule {
-    public init() {}
+package struct ControlPlaneAuditLogs: Rule {
+    package init() {}
 
     /// Log categories and category groups that carry the Kubernetes audit log.
     static let auditCategories = ["kube-audit", "kube-audit-admin"]
     static let auditCategoryGroups = ["audit", "allLogs"]
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS502",
         name: "control-plane-audit-logs",
         title: "A diagnostic setting sends the API server's audit log to a workspace",
@@ -68,7 +68,7 @@ public struct ControlPlaneAuditLogs: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         if let unseen = ClusterDiagnostics.unseen(in: cluster) { return [unseen] }
         var diagnostics = ClusterDiagnostics(cluster)
         if let found = diagnostics.entry(enabling: Self.auditCategories, orGroups: Self.auditCategoryGroups) {

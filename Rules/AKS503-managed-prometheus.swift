@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS503: cluster metrics go to Azure Monitor managed Prometheus.
-public struct ManagedPrometheus: Rule {
-    public init() {}
+package struct ManagedPrometheus: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS503",
         name: "managed-prometheus",
         title: "Azure Monitor managed Prometheus collects cluster metrics",
@@ -34,7 +34,7 @@ public struct ManagedPrometheus: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let setting = cluster.bool("azureMonitorProfile", "metrics", "enabled")
         return [setting.judge(
             secureValue: true, absentIsSecure: false,

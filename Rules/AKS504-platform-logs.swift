@@ -1,13 +1,13 @@
 import AKSLintCore
 
 /// AKS504: the control plane's own logs and metrics are kept.
-public struct PlatformLogs: Rule {
-    public init() {}
+package struct PlatformLogs: Rule {
+    package init() {}
 
     /// The log categories PSRule for Azure requires by default.
     static let requiredCategories = ["kube-apiserver", "kube-controller-manager", "kube-scheduler", "cluster-autoscaler"]
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS504",
         name: "platform-logs",
         title: "A diagnostic setting keeps the control plane's logs and metrics",
@@ -49,7 +49,7 @@ public struct PlatformLogs: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         if let unseen = ClusterDiagnostics.unseen(in: cluster) { return [unseen] }
         var diagnostics = ClusterDiagnostics(cluster)
         var missing: [String] = []

@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS601: the cluster receives Kubernetes patch upgrades automatically.
-public struct ClusterAutoUpgrade: Rule {
-    public init() {}
+package struct ClusterAutoUpgrade: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS601",
         name: "cluster-auto-upgrade",
         title: "An auto-upgrade channel keeps Kubernetes patched",
@@ -39,7 +39,7 @@ public struct ClusterAutoUpgrade: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let setting = cluster.string("autoUpgradeProfile", "upgradeChannel")
         return [setting.judgeChoice(
             secureValues: ["patch", "stable", "rapid", "node-image"], absentIsSecure: false,

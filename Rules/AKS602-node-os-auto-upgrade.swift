@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS602: node operating systems receive security updates automatically.
-public struct NodeOSAutoUpgrade: Rule {
-    public init() {}
+package struct NodeOSAutoUpgrade: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS602",
         name: "node-os-auto-upgrade",
         title: "Node operating systems receive security updates automatically",
@@ -57,7 +57,7 @@ public struct NodeOSAutoUpgrade: Rule {
     /// versions above, and no GA version before 2023-06-01 has it.
     static let channelIntroduced = APIVersion("2022-11-02-preview")!
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let setting = cluster.string("autoUpgradeProfile", "nodeOSUpgradeChannel")
         if setting.reading.isAbsent, let (text, version) = cluster.templateAPIVersion {
             let since = version.isPreview ? Self.nodeImageDefaultSince.preview : Self.nodeImageDefaultSince.ga

@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS603: the control plane and every node pool run a Kubernetes version AKS still supports.
-public struct SupportedKubernetesVersion: Rule {
-    public init() {}
+package struct SupportedKubernetesVersion: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS603",
         name: "supported-kubernetes-version",
         title: "The cluster and its node pools run a Kubernetes version that AKS still supports",
@@ -51,7 +51,7 @@ public struct SupportedKubernetesVersion: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let longTermSupport = cluster.string("supportPlan").reading.value?.equalsIgnoringASCIICase("AKSLongTermSupport") ?? false
         var version = cluster.string("currentKubernetesVersion")
         if version.reading.isAbsent { version = cluster.string("kubernetesVersion") }

@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS604: the control plane has a financially backed uptime SLA.
-public struct UptimeSLATier: Rule {
-    public init() {}
+package struct UptimeSLATier: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS604",
         name: "uptime-sla-tier",
         title: "The cluster uses the Standard or Premium tier (uptime SLA)",
@@ -40,7 +40,7 @@ public struct UptimeSLATier: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let setting = cluster.resourceString("sku", "tier")
         return [setting.judgeChoice(
             secureValues: ["Standard", "Premium", "Paid"], absentIsSecure: false,

@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS605: the cluster definition is one Azure accepts.
-public struct ConfigurationAccepted: Rule {
-    public init() {}
+package struct ConfigurationAccepted: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS605",
         name: "configuration-accepted",
         title: "Azure accepts the cluster's combination of settings",
@@ -61,7 +61,7 @@ public struct ConfigurationAccepted: Rule {
     /// The first API version on which `sku.tier` no longer accepts `Paid`.
     static let paidTierRemoved = APIVersion("2023-02-01")!
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         var results: [RuleResult] = []
         let managedAAD = cluster.bool("aadProfile", "managed")
         for (trigger, feature) in [(cluster.bool("disableLocalAccounts"), "disabling local accounts"), (cluster.bool("aadProfile", "enableAzureRBAC"), "Azure RBAC for Kubernetes authorization")] {

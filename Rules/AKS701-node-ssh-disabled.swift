@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS701: nobody can SSH into Linux nodes.
-public struct NodeSSHDisabled: Rule {
-    public init() {}
+package struct NodeSSHDisabled: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS701",
         name: "node-ssh-disabled",
         title: "SSH access to Linux nodes is disabled",
@@ -42,7 +42,7 @@ public struct NodeSSHDisabled: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         cluster.judgePools(question: "SSH to nodes is disabled") { pool in
             let question = "SSH to the nodes of pool \(ValueDescription.quote(pool.displayName)) is disabled"
             guard let linux = pool.isLinux else { return pool.unknownApplicability(question, because: "osType", property: pool.canonicalPrefix + ".securityProfile.sshAccess") }

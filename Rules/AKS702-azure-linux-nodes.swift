@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS702: Linux node pools run Azure Linux.
-public struct AzureLinuxNodes: Rule {
-    public init() {}
+package struct AzureLinuxNodes: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS702",
         name: "azure-linux-nodes",
         title: "Linux node pools run the Azure Linux container host",
@@ -53,7 +53,7 @@ public struct AzureLinuxNodes: Rule {
     /// The spellings of Azure Linux 2.0.
     static let azureLinux2 = ["CBLMariner", "Mariner"]
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         cluster.judgePools(question: "Linux pools run Azure Linux") { pool in
             let question = "pool \(ValueDescription.quote(pool.displayName)) runs Azure Linux"
             guard let linux = pool.isLinux else { return pool.unknownApplicability(question, because: "osType", property: pool.canonicalPrefix + ".osSKU") }

@@ -1,12 +1,12 @@
 import AKSLintCore
 
 /// AKS703: system node pools run only critical system pods.
-public struct SystemPoolCriticalOnly: Rule {
-    public init() {}
+package struct SystemPoolCriticalOnly: Rule {
+    package init() {}
 
     static let taint = "CriticalAddonsOnly=true:NoSchedule"
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS703",
         name: "system-pool-critical-only",
         title: "System node pools are tainted to run only critical add-ons",
@@ -45,7 +45,7 @@ public struct SystemPoolCriticalOnly: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         cluster.judgePools(question: "system pools run only critical add-ons") { pool in
             let name = ValueDescription.quote(pool.displayName)
             let property = pool.canonicalPrefix + ".nodeTaints"

@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS704: system node pools span availability zones.
-public struct AvailabilityZones: Rule {
-    public init() {}
+package struct AvailabilityZones: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS704",
         name: "availability-zones",
         title: "System node pools span two or more availability zones",
@@ -50,7 +50,7 @@ public struct AvailabilityZones: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         cluster.judgePools(question: "system pools span zones") { pool in
             let name = ValueDescription.quote(pool.displayName)
             let property = pool.canonicalPrefix + ".availabilityZones"

@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS705: nodes boot with Secure Boot and a virtual TPM.
-public struct TrustedLaunch: Rule {
-    public init() {}
+package struct TrustedLaunch: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS705",
         name: "trusted-launch",
         title: "Node pools use trusted launch (Secure Boot and vTPM)",
@@ -40,7 +40,7 @@ public struct TrustedLaunch: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         cluster.judgePools(question: "node pools use trusted launch") { pool in
             let name = ValueDescription.quote(pool.displayName)
             let subject = ResultSubject.agentPool(pool.displayName)

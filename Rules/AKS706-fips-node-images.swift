@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS706: node pools run FIPS 140 validated images.
-public struct FIPSNodeImages: Rule {
-    public init() {}
+package struct FIPSNodeImages: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS706",
         name: "fips-node-images",
         title: "Node pools run FIPS 140 validated operating system images",
@@ -36,7 +36,7 @@ public struct FIPSNodeImages: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         cluster.judgePools(question: "node pools run FIPS images") { pool in
             let setting = pool.bool("enableFIPS")
             let name = ValueDescription.quote(pool.displayName)

@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS801: the template's container registries are not reachable from the internet.
-public struct RegistryPrivate: Rule {
-    public init() {}
+package struct RegistryPrivate: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS801",
         name: "registry-private",
         title: "Container registries in the template disable public network access",
@@ -41,7 +41,7 @@ public struct RegistryPrivate: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         cluster.judgeRelated(type: ResourceType.registries, noun: "container registries") { registry in
             let setting = registry.string("publicNetworkAccess")
             return setting.judgeChoice(

@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS802: the template's container registries have no shared admin account.
-public struct RegistryAdminUserDisabled: Rule {
-    public init() {}
+package struct RegistryAdminUserDisabled: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS802",
         name: "registry-admin-user-disabled",
         title: "Container registries in the template disable the admin user",
@@ -39,7 +39,7 @@ public struct RegistryAdminUserDisabled: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         cluster.judgeRelated(type: ResourceType.registries, noun: "container registries") { registry in
             let setting = registry.bool("adminUserEnabled")
             return setting.judge(

@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS803: the template's key vaults cannot be purged before their retention ends.
-public struct KeyVaultPurgeProtection: Rule {
-    public init() {}
+package struct KeyVaultPurgeProtection: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS803",
         name: "key-vault-purge-protection",
         title: "Key vaults in the template have purge protection",
@@ -39,7 +39,7 @@ public struct KeyVaultPurgeProtection: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         cluster.judgeRelated(type: ResourceType.keyVaults, noun: "key vaults") { vault in
             let setting = vault.bool("enablePurgeProtection")
             return setting.judge(

@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS804: the template's key vaults authorize data access with Azure RBAC.
-public struct KeyVaultRBAC: Rule {
-    public init() {}
+package struct KeyVaultRBAC: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS804",
         name: "key-vault-rbac",
         title: "Key vaults in the template use Azure RBAC for data access",
@@ -42,7 +42,7 @@ public struct KeyVaultRBAC: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         cluster.judgeRelated(type: ResourceType.keyVaults, noun: "key vaults") { vault in
             let setting = vault.bool("enableRbacAuthorization")
             return setting.judge(

@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS901: the cluster uses the Standard load balancer.
-public struct StandardLoadBalancer: Rule {
-    public init() {}
+package struct StandardLoadBalancer: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS901",
         name: "standard-load-balancer",
         title: "The cluster uses the Standard load balancer SKU",
@@ -39,7 +39,7 @@ public struct StandardLoadBalancer: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let setting = cluster.string("networkProfile", "loadBalancerSku")
         return [setting.judgeChoice(
             secureValues: ["standard"], absentIsSecure: true,

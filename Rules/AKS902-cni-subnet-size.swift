@@ -1,13 +1,13 @@
 import AKSLintCore
 
 /// AKS902: Azure CNI pools have subnets large enough to scale.
-public struct CNISubnetSize: Rule {
-    public init() {}
+package struct CNISubnetSize: Rule {
+    package init() {}
 
     /// The longest prefix (smallest subnet) PSRule for Azure accepts for Azure CNI pools.
     static let maximumPrefixLength = 23
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS902",
         name: "cni-subnet-size",
         title: "Node pools on Azure CNI (node subnet mode) have a /23 or larger subnet",
@@ -49,7 +49,7 @@ public struct CNISubnetSize: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let plugin = cluster.string("networkProfile", "networkPlugin")
         let mode = cluster.string("networkProfile", "networkPluginMode")
         if let undecidable = plugin.undecidableResult("pool subnets are large enough") ?? mode.undecidableResult("pool subnets are large enough") { return [undecidable] }

@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS903: node pools run the control plane's Kubernetes minor version.
-public struct PoolVersion: Rule {
-    public init() {}
+package struct PoolVersion: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS903",
         name: "pool-version",
         title: "Node pools run the same Kubernetes minor version as the control plane",
@@ -36,7 +36,7 @@ public struct PoolVersion: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         var control = cluster.string("currentKubernetesVersion")
         if control.reading.isAbsent { control = cluster.string("kubernetesVersion") }
         return cluster.judgePools(question: "pools match the control plane's version") { pool in

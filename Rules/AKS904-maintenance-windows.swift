@@ -1,13 +1,13 @@
 import AKSLintCore
 
 /// AKS904: automatic upgrades run inside planned maintenance windows.
-public struct MaintenanceWindows: Rule {
-    public init() {}
+package struct MaintenanceWindows: Rule {
+    package init() {}
 
     static let clusterSchedule = "aksManagedAutoUpgradeSchedule"
     static let nodeOSSchedule = "aksManagedNodeOSUpgradeSchedule"
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS904",
         name: "maintenance-windows",
         title: "Automatic upgrades run inside planned maintenance windows",
@@ -44,7 +44,7 @@ public struct MaintenanceWindows: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         guard cluster.showsRelatedResources else {
             return [cluster.notApplicable("Not applicable: an export does not show maintenance configurations (run `az aks maintenanceconfiguration list`).")]
         }

@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS905: the cluster is on the long-term support plan.
-public struct LongTermSupport: Rule {
-    public init() {}
+package struct LongTermSupport: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS905",
         name: "long-term-support",
         title: "The cluster is on the AKS long-term support plan",
@@ -35,7 +35,7 @@ public struct LongTermSupport: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let plan = cluster.string("supportPlan")
         return [plan.judgeChoice(
             secureValues: ["AKSLongTermSupport"], absentIsSecure: false,

@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS906: scale set pools scale with demand.
-public struct PoolAutoscaling: Rule {
-    public init() {}
+package struct PoolAutoscaling: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS906",
         name: "pool-autoscaling",
         title: "Node pools on virtual machine scale sets use the cluster autoscaler",
@@ -35,7 +35,7 @@ public struct PoolAutoscaling: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         cluster.judgePools(question: "pools autoscale") { pool in
             let name = ValueDescription.quote(pool.displayName)
             let type = pool.vmSetType

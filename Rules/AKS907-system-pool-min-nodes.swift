@@ -1,13 +1,13 @@
 import AKSLintCore
 
 /// AKS907: system pools keep at least three nodes.
-public struct SystemPoolMinimumNodes: Rule {
-    public init() {}
+package struct SystemPoolMinimumNodes: Rule {
+    package init() {}
 
     /// The fewest nodes PSRule for Azure accepts in a system pool.
     static let minimum = 3
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS907",
         name: "system-pool-min-nodes",
         title: "System node pools keep at least three nodes",
@@ -38,7 +38,7 @@ public struct SystemPoolMinimumNodes: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         cluster.judgePools(question: "system pools keep three nodes") { pool in
             let name = ValueDescription.quote(pool.displayName)
             let question = "system pool \(name) keeps \(Self.minimum) nodes"

@@ -1,13 +1,13 @@
 import AKSLintCore
 
 /// AKS908: user pools keep at least three nodes.
-public struct UserPoolMinimumNodes: Rule {
-    public init() {}
+package struct UserPoolMinimumNodes: Rule {
+    package init() {}
 
     /// The fewest nodes PSRule for Azure accepts in a user pool.
     static let minimum = 3
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS908",
         name: "user-pool-min-nodes",
         title: "User node pools keep at least three nodes",
@@ -38,7 +38,7 @@ public struct UserPoolMinimumNodes: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         cluster.judgePools(question: "user pools keep three nodes") { pool in
             let name = ValueDescription.quote(pool.displayName)
             let question = "user pool \(name) keeps \(Self.minimum) nodes"

@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS909: node pools use ephemeral OS disks.
-public struct EphemeralOSDisk: Rule {
-    public init() {}
+package struct EphemeralOSDisk: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS909",
         name: "ephemeral-os-disk",
         title: "Node pools use ephemeral OS disks",
@@ -40,7 +40,7 @@ public struct EphemeralOSDisk: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         cluster.judgePools(question: "pools use ephemeral OS disks") { pool in
             let name = ValueDescription.quote(pool.displayName)
             let setting = pool.string("osDiskType")

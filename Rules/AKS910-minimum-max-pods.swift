@@ -1,13 +1,13 @@
 import AKSLintCore
 
 /// AKS910: nodes can run enough pods.
-public struct MinimumMaxPods: Rule {
-    public init() {}
+package struct MinimumMaxPods: Rule {
+    package init() {}
 
     /// The least maxPods PSRule for Azure accepts by default.
     static let minimum = 50
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS910",
         name: "minimum-max-pods",
         title: "Node pools allow at least 50 pods per node",
@@ -43,7 +43,7 @@ public struct MinimumMaxPods: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         cluster.judgePools(question: "pools allow enough pods per node") { pool in
             let name = ValueDescription.quote(pool.displayName)
             let question = "pool \(name) allows \(Self.minimum) pods per node"

@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS911: node pools run on virtual machine scale sets.
-public struct ScaleSetPools: Rule {
-    public init() {}
+package struct ScaleSetPools: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS911",
         name: "scale-set-pools",
         title: "Node pools run on virtual machine scale sets, not availability sets",
@@ -37,7 +37,7 @@ public struct ScaleSetPools: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         cluster.judgePools(question: "pools run on scale sets") { pool in
             let name = ValueDescription.quote(pool.displayName)
             let setting = pool.vmSetType

@@ -1,13 +1,13 @@
 import AKSLintCore
 
 /// AKS912: the CSI storage drivers are on.
-public struct CSIDrivers: Rule {
-    public init() {}
+package struct CSIDrivers: Rule {
+    package init() {}
 
     /// The storage profile's drivers, and what each provides.
     static let drivers = [("diskCSIDriver", "Azure Disks"), ("fileCSIDriver", "Azure Files"), ("snapshotController", "volume snapshots")]
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS912",
         name: "csi-drivers",
         title: "The Azure Disk and Azure Files CSI drivers and the snapshot controller are on",
@@ -40,7 +40,7 @@ public struct CSIDrivers: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         var undecided: RuleResult?
         for (key, purpose) in Self.drivers {
             let setting = cluster.bool("storageProfile", key, "enabled")

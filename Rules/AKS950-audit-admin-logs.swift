@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS950: the audit log is kept as kube-audit-admin, not the full kube-audit.
-public struct AuditAdminLogs: Rule {
-    public init() {}
+package struct AuditAdminLogs: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS950",
         name: "audit-admin-logs",
         title: "The audit log is collected as kube-audit-admin rather than the full kube-audit",
@@ -43,7 +43,7 @@ public struct AuditAdminLogs: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         if let unseen = ClusterDiagnostics.unseen(in: cluster) { return [unseen] }
         var diagnostics = ClusterDiagnostics(cluster)
         if let full = diagnostics.entry(enabling: ["kube-audit"], orGroups: ["audit", "allLogs"]) {

@@ -1,13 +1,13 @@
 import AKSLintCore
 
 /// AKS970: the cluster's name follows Azure's naming rules.
-public struct ClusterName: Rule {
-    public init() {}
+package struct ClusterName: Rule {
+    package init() {}
 
     /// Azure's rule for managed cluster names.
     static let syntax = NameSyntax(lengths: 1...63, innerPunctuation: ["-", "_"], description: "a cluster name is 1 to 63 letters, digits, hyphens and underscores, starting and ending with a letter or digit")
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS970",
         name: "cluster-name",
         title: "The cluster's name follows Azure's naming rules",
@@ -38,7 +38,7 @@ public struct ClusterName: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let name = cluster.resourceString("name")
         if let undecidable = name.undecidableResult("the cluster's name follows Azure's naming rules") { return [undecidable] }
         guard let text = name.reading.value else {

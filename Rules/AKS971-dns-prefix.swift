@@ -1,13 +1,13 @@
 import AKSLintCore
 
 /// AKS971: the cluster's DNS prefix follows Azure's rules.
-public struct DNSPrefix: Rule {
-    public init() {}
+package struct DNSPrefix: Rule {
+    package init() {}
 
     /// Azure's rule for DNS prefixes.
     static let syntax = NameSyntax(lengths: 1...54, innerPunctuation: ["-"], description: "a DNS prefix is 1 to 54 letters, digits and hyphens, starting and ending with a letter or digit")
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS971",
         name: "dns-prefix",
         title: "The cluster's DNS prefix follows Azure's rules",
@@ -38,7 +38,7 @@ public struct DNSPrefix: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let prefix = cluster.string("dnsPrefix")
         if let undecidable = prefix.undecidableResult("the DNS prefix follows Azure's rules") { return [undecidable] }
         guard let text = prefix.reading.value else {

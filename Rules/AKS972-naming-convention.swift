@@ -1,10 +1,10 @@
 import AKSLintCore
 
 /// AKS972: the cluster and its pools follow the team's naming convention.
-public struct NamingConvention: Rule {
-    public init() {}
+package struct NamingConvention: Rule {
+    package init() {}
 
-    public let metadata = RuleMetadata(
+    package let metadata = RuleMetadata(
         id: "AKS972",
         name: "naming-convention",
         title: "The cluster and its node pools follow the team's naming convention",
@@ -40,7 +40,7 @@ public struct NamingConvention: Rule {
                 """#),
         ])
 
-    public func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
+    package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let naming = context.naming
         guard !naming.isEmpty else {
             return [cluster.notApplicable("Not applicable: .akslint.json sets no naming convention (naming.cluster, naming.systemPool, naming.userPool).")]

@@ -3,9 +3,9 @@ import AKSLintRules
 
 /// The akslint command line: parses arguments, runs the chosen command and decides the exit code.
 /// The executable only wires the real process into ``run(_:)``; tests call it directly.
-public enum AKSLintCommand {
+package enum AKSLintCommand {
     /// Runs akslint with `environment` and returns what it printed and its exit code.
-    public static func run(_ environment: ProcessEnvironment) -> CommandOutcome {
+    package static func run(_ environment: ProcessEnvironment) -> CommandOutcome {
         let parser = ArgumentParser(catalogue: BuiltinRules.all.map(\.metadata))
         let command: Command
         do {

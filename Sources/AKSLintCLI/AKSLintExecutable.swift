@@ -14,9 +14,9 @@ import FoundationEssentials
 /// (so no file akslint opens can take its number), and `SIGPIPE` is ignored, so a reader that goes
 /// away (`| head -c1`) ends the run quietly instead of killing it. A report that cannot be
 /// written to standard output (a full disk, a closed stream) is an error: exit status 2.
-public enum AKSLintExecutable {
+package enum AKSLintExecutable {
     /// Runs akslint and exits with its status.
-    public static func main() -> Never {
+    package static func main() -> Never {
         let closed = (0...2).filter { fcntl($0, F_GETFD) == -1 }
         for descriptor in closed {
             let opened = open("/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY)

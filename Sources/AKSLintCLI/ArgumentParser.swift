@@ -2,17 +2,17 @@ import AKSLintCore
 
 /// Turns `argv` into a ``Command``. Hand-written (akslint has no dependencies); accepts
 /// `--option value`, `--option=value`, short flags `-f`/`-o`/`-q`, comma lists and `--` to end options.
-public struct ArgumentParser: Sendable {
+package struct ArgumentParser: Sendable {
     /// The rules the CLI knows, to resolve and check `--rules`/`--skip-rule`.
     let catalogue: [RuleMetadata]
 
-    public init(catalogue: [RuleMetadata]) {
+    package init(catalogue: [RuleMetadata]) {
         self.catalogue = catalogue
     }
 
     /// Parses the arguments after the program name. `--help` and `--version` are honoured
     /// anywhere before `--`.
-    public func parse(_ arguments: [String]) throws(UsageError) -> Command {
+    package func parse(_ arguments: [String]) throws(UsageError) -> Command {
         var remaining = arguments[...]
         let options = remaining.prefix { $0 != "--" }
         if options.contains(where: { $0 == "--help" || $0 == "-h" }) { return .help }

@@ -1,5 +1,5 @@
 /// akslint's exit statuses (see the README and `akslint --help`).
-public enum ExitCode: Int32, Sendable {
+package enum ExitCode: Int32, Sendable {
     /// No finding at or above `--fail-on` (indeterminate results count only with `--strict`).
     case success = 0
     /// At least one finding at or above `--fail-on`.

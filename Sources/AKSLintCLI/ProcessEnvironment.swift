@@ -3,24 +3,24 @@ import FoundationEssentials
 
 /// What akslint reads from the process around it. The executable fills it from the real process;
 /// tests fill it by hand, so the whole command line runs in-process.
-public struct ProcessEnvironment: Sendable {
+package struct ProcessEnvironment: Sendable {
     /// The arguments after the program name.
-    public var arguments: [String]
+    package var arguments: [String]
     /// Environment variables (`NO_COLOR`, `TERM`).
-    public var variables: [String: String]
+    package var variables: [String: String]
     /// Absolute path of the working directory.
-    public var workingDirectory: String
-    public var stdinIsTerminal: Bool
-    public var stdoutIsTerminal: Bool
+    package var workingDirectory: String
+    package var stdinIsTerminal: Bool
+    package var stdoutIsTerminal: Bool
     /// Reads all of standard input (called at most once, only when an input is `-` or piped).
-    public var readStandardInput: @Sendable () throws(InputError) -> [UInt8]
+    package var readStandardInput: @Sendable () throws(InputError) -> [UInt8]
     /// When the run started (JUnit timestamps).
-    public var startTime: Date
+    package var startTime: Date
     /// Where `check` writes the report meant for standard output as it renders it: the process's
     /// descriptor 1 (-1 when it is closed), or nil to return it in ``CommandOutcome/standardOutput``.
-    public var standardOutputDescriptor: Int32?
+    package var standardOutputDescriptor: Int32?
 
-    public init(
+    package init(
         arguments: [String], variables: [String: String] = [:], workingDirectory: String,
         stdinIsTerminal: Bool = true, stdoutIsTerminal: Bool = false,
         readStandardInput: @escaping @Sendable () throws(InputError) -> [UInt8] = { [] },
@@ -51,8 +51,8 @@ public struct ProcessEnvironment: Sendable {
 }
 
 /// What a run printed and how it ended.
-public struct CommandOutcome: Sendable {
-    public var exitCode: ExitCode
-    public var standardOutput: String
-    public var standardError: String
+package struct CommandOutcome: Sendable {
+    package var exitCode: ExitCode
+    package var standardOutput: String
+    package var standardError: String
 }

@@ -20,7 +20,7 @@ struct RuleRegistryTests {
         let directory = Paths.repositoryRoot + "/Rules"
         return ((try? directoryEntries(directory)) ?? []).filter { $0.wholeMatch(of: /AKS\d{3}-[a-z0-9-]+\.swift/) != nil }.compactMap { fileName in
             guard let text = try? String(decoding: readBytes(directory + "/" + fileName), as: UTF8.self),
-                  let type = text.firstMatch(of: /public struct (\w+): Rule/)?.1,
+                  let type = text.firstMatch(of: /package struct (\w+): Rule/)?.1,
                   let id = text.firstMatch(of: /id: "(AKS\d{3})"/)?.1,
                   let name = text.firstMatch(of: /\n\s+name: "([a-z0-9-]+)"/)?.1,
                   let category = text.firstMatch(of: /category: \.(\w+)/)?.1 else { return RuleFile(fileName: fileName, typeName: "", id: "", name: "", category: "") }
@@ -38,7 +38,7 @@ struct RuleRegistryTests {
         #expect(Self.files.count >= 60, "rule files read: \(Self.files.count)")
         let registered = BuiltinRules.all.map { String(describing: type(of: $0)) }
         for file in Self.files {
-            #expect(!file.typeName.isEmpty, "\(file.fileName): no `public struct X: Rule` with id, name and category")
+            #expect(!file.typeName.isEmpty, "\(file.fileName): no `package struct X: Rule` with id, name and category")
             #expect(registered.filter { $0 == file.typeName }.count == 1, "\(file.fileName): \(file.typeName) is not in BuiltinRules.all exactly once")
         }
         #expect(Self.files.count == BuiltinRules.all.count, "every registered rule has its own file")

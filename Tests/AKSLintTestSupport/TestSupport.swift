@@ -5,37 +5,37 @@ import Glibc
 #endif
 
 /// Paths of the repository's fixtures and of the shared corpus beside the checkout.
-public enum Paths {
+package enum Paths {
     /// The package root, found from this file's location.
-    public static let repositoryRoot: String = {
+    package static let repositoryRoot: String = {
         var components = String(#filePath).split(separator: "/", omittingEmptySubsequences: false)
         components.removeLast(3)
         return components.joined(separator: "/")
     }()
 
     /// The path of a file under `Fixtures/`.
-    public static func fixture(_ relative: String) -> String { repositoryRoot + "/Fixtures/" + relative }
+    package static func fixture(_ relative: String) -> String { repositoryRoot + "/Fixtures/" + relative }
     /// The shared corpus beside the checkout.
-    public static let corpus = repositoryRoot + "/../shared/corpus"
+    package static let corpus = repositoryRoot + "/../shared/corpus"
 
     /// Whether the tests that read the shared corpus run: when it is beside the checkout, or when
     /// `AKSLINT_REQUIRE_CORPUS` is set (as `.ci/run` sets it), so that its absence fails them
     /// instead of skipping them. A fresh clone without `../shared` skips them.
-    public static let corpusTestsRun: Bool = access(corpus + "/INDEX.md", R_OK) == 0 || getenv("AKSLINT_REQUIRE_CORPUS") != nil
+    package static let corpusTestsRun: Bool = access(corpus + "/INDEX.md", R_OK) == 0 || getenv("AKSLINT_REQUIRE_CORPUS") != nil
 
     /// Why a corpus test is skipped.
-    public static let corpusMissing = "needs the shared corpus at ../shared/corpus beside the checkout (.ci/run requires it)"
+    package static let corpusMissing = "needs the shared corpus at ../shared/corpus beside the checkout (.ci/run requires it)"
 }
 
 extension JSONParser {
     /// Parses a Swift string.
-    public static func parse(_ text: String) throws(JSONParseError) -> JSONDocument {
+    package static func parse(_ text: String) throws(JSONParseError) -> JSONDocument {
         try parse(Array(text.utf8))
     }
 }
 
 /// Reads a file's bytes for tests (Foundation is fine here).
-public func readBytes(_ path: String) throws -> [UInt8] {
+package func readBytes(_ path: String) throws -> [UInt8] {
     guard let handle = fopen(path, "rb") else { throw TestFailure("cannot open \(path)") }
     defer { fclose(handle) }
     var bytes: [UInt8] = []
@@ -49,7 +49,7 @@ public func readBytes(_ path: String) throws -> [UInt8] {
 }
 
 /// The names of the regular files in a directory, sorted.
-public func directoryEntries(_ path: String) throws -> [String] {
+package func directoryEntries(_ path: String) throws -> [String] {
     guard let directory = opendir(path) else { throw TestFailure("cannot list \(path)") }
     defer { closedir(directory) }
     var names: [String] = []
@@ -61,7 +61,7 @@ public func directoryEntries(_ path: String) throws -> [String] {
 }
 
 /// The paths of every file below `directory` whose name ends with `suffix`, sorted.
-public func files(under directory: String, endingWith suffix: String) throws -> [String] {
+package func files(under directory: String, endingWith suffix: String) throws -> [String] {
     var found: [String] = []
     for name in try directoryEntries(directory) {
         let path = directory + "/" + name
@@ -77,22 +77,22 @@ public func files(under directory: String, endingWith suffix: String) throws -> 
 }
 
 /// A test precondition that did not hold (a file that cannot be read, say).
-public struct TestFailure: Error, CustomStringConvertible {
-    public let description: String
-    public init(_ description: String) { self.description = description }
+package struct TestFailure: Error, CustomStringConvertible {
+    package let description: String
+    package init(_ description: String) { self.description = description }
 }
 
 /// What a child process printed and how it ended.
-public struct ProcessResult: Sendable {
+package struct ProcessResult: Sendable {
     /// The exit status, or nil when a signal ended the process.
-    public let exitStatus: Int32?
+    package let exitStatus: Int32?
     /// The signal that ended it, if one did.
-    public let signal: Int32?
-    public let standardError: String
+    package let signal: Int32?
+    package let standardError: String
 }
 
 /// How a child's standard output is connected.
-public enum ChildOutput: Sendable {
+package enum ChildOutput: Sendable {
     /// A file opened for writing (such as `/dev/full`).
     case file(String)
     /// Closed: the child starts without descriptor 1.
@@ -104,7 +104,7 @@ public enum ChildOutput: Sendable {
 /// Runs the built `akslint` executable (`.build/debug/akslint`, which `swift test` builds) with
 /// `arguments` (give absolute paths: the child runs in this process's working directory),
 /// standard input from `/dev/null`, and standard output as given; standard error is captured.
-public func runBuiltAkslint(_ arguments: [String], standardOutput: ChildOutput) throws -> ProcessResult {
+package func runBuiltAkslint(_ arguments: [String], standardOutput: ChildOutput) throws -> ProcessResult {
     let executable = Paths.repositoryRoot + "/.build/debug/akslint"
     guard access(executable, X_OK) == 0 else { throw TestFailure("\(executable) is missing: build with `swift build` first") }
     var errorPipe: [Int32] = [0, 0]

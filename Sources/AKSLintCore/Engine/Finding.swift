@@ -22,7 +22,7 @@ public struct Finding: Sendable {
     public var suppression: Suppression?
 
     /// Creates a finding.
-    public init(
+    package init(
         rule: RuleMetadata, state: ResultState, cluster: ClusterReference, subject: ResultSubject, message: String,
         location: FindingLocation, property: String, unresolvedExpression: String?
     ) {
@@ -76,7 +76,7 @@ public final class ClusterReference: Sendable {
     public let ordinal: Int
 
     /// A reference to `cluster`; names and ids are cut when very long (see ``BoundedText``).
-    public init(_ cluster: ClusterResource) {
+    package init(_ cluster: ClusterResource) {
         self.displayName = cluster.displayName
         self.name = cluster.name.map { BoundedText.bounded($0) }
         self.resourceId = cluster.resourceId.map { BoundedText.bounded($0, to: BoundedText.textLimit) }
@@ -95,7 +95,7 @@ public struct FindingLocation: Sendable, Hashable {
     public let jsonPath: String
 
     /// Creates a location.
-    public init(file: String, region: SourceRegion, jsonPath: String) {
+    package init(file: String, region: SourceRegion, jsonPath: String) {
         self.file = file
         self.region = region
         self.jsonPath = jsonPath

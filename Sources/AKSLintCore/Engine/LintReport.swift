@@ -12,7 +12,7 @@ public struct LintReport: Sendable {
     public let framework: ComplianceControl.Framework?
 
     /// Creates a report.
-    public init(
+    package init(
         inputs: [InputReport], rules: [RuleMetadata], evaluationDay: CalendarDay = .today,
         suppressionReview: SuppressionReview = SuppressionReview(), framework: ComplianceControl.Framework? = nil
     ) {
@@ -67,7 +67,7 @@ public struct InputReport: Sendable {
     public let sourcePaths: [String]
 
     /// A report for an input that was read and linted.
-    public init(path: String, loaded: LoadedInput, results: [Finding]) {
+    package init(path: String, loaded: LoadedInput, results: [Finding]) {
         self.path = path
         self.parametersPath = loaded.parametersPath
         self.format = loaded.format
@@ -93,7 +93,7 @@ public struct InputReport: Sendable {
     }
 
     /// A report with every field given.
-    public init(
+    package init(
         path: String, format: InputFormat?, encoding: SourceEncoding?, clusters: [ClusterReference], results: [Finding],
         error: Diagnostic?, warnings: [Diagnostic], parametersPath: String? = nil, suppressionSites: [SuppressionSite] = [],
         sourcePaths: [String]? = nil
@@ -120,33 +120,33 @@ public struct InputReport: Sendable {
     }
 
     /// A report for an input that could not be read.
-    public init(path: String, error: Diagnostic) {
+    package init(path: String, error: Diagnostic) {
         self.init(path: path, format: nil, encoding: nil, clusters: [], results: [], error: error, warnings: [])
     }
 
     /// The same report with only the results that satisfy `isIncluded`.
-    public func filteringResults(_ isIncluded: (Finding) -> Bool) -> InputReport {
+    package func filteringResults(_ isIncluded: (Finding) -> Bool) -> InputReport {
         var copy = self
         copy.results = results.filter(isIncluded)
         return copy
     }
 
     /// The same report with each result transformed.
-    public func mappingResults(_ transform: (Finding) -> Finding) -> InputReport {
+    package func mappingResults(_ transform: (Finding) -> Finding) -> InputReport {
         var copy = self
         copy.results = results.map(transform)
         return copy
     }
 
     /// The same report without warnings.
-    public func droppingWarnings() -> InputReport {
+    package func droppingWarnings() -> InputReport {
         var copy = self
         copy.warnings = []
         return copy
     }
 
     /// The same report with more warnings.
-    public func addingWarnings(_ more: [Diagnostic]) -> InputReport {
+    package func addingWarnings(_ more: [Diagnostic]) -> InputReport {
         var copy = self
         copy.warnings += more
         return copy

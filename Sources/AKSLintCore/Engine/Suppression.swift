@@ -24,7 +24,7 @@ public final class Suppression: Sendable, Equatable {
     public let expires: CalendarDay?
 
     /// Creates a suppression.
-    public init(kind: Kind, justification: String, source: SourceReference, expires: CalendarDay? = nil) {
+    package init(kind: Kind, justification: String, source: SourceReference, expires: CalendarDay? = nil) {
         self.kind = kind
         self.justification = justification
         self.source = source

@@ -12,7 +12,7 @@ public struct SuppressionReview: Sendable {
     public var unused: [UnusedSuppression] = []
 
     /// A review with nothing to say.
-    public init(configurationPath: String? = nil, baselinePath: String? = nil) {
+    package init(configurationPath: String? = nil, baselinePath: String? = nil) {
         self.configurationPath = configurationPath
         self.baselinePath = baselinePath
     }
@@ -39,7 +39,7 @@ public struct UnusedSuppression: Sendable, Equatable {
     public let unknownRule: Bool
 
     /// Creates an entry.
-    public init(rule: String, source: SourceReference, kind: Suppression.Kind, unknownRule: Bool = false) {
+    package init(rule: String, source: SourceReference, kind: Suppression.Kind, unknownRule: Bool = false) {
         self.rule = rule
         self.source = source
         self.kind = kind

@@ -42,7 +42,7 @@ public struct InputWarning: Sendable {
     public let file: SourceFileID
 
     /// Creates a warning about `position` of `file`.
-    public init(_ message: String, position: SourcePosition?, file: SourceFileID = .primary) {
+    package init(_ message: String, position: SourcePosition?, file: SourceFileID = .primary) {
         self.message = message
         self.position = position
         self.file = file

@@ -1,17 +1,17 @@
 /// The parts of an ARM resource id such as
 /// `/subscriptions/S/resourceGroups/RG/providers/Microsoft.ContainerService/managedClusters/NAME`.
-public struct ResourceID: Sendable, Equatable {
+package struct ResourceID: Sendable, Equatable {
     /// The subscription id, when the id has one.
-    public let subscriptionId: String?
+    package let subscriptionId: String?
     /// The resource group, when the id has one.
-    public let resourceGroup: String?
+    package let resourceGroup: String?
     /// `Namespace/type[/childType...]`, such as `Microsoft.ContainerService/managedClusters`.
-    public let type: String?
+    package let type: String?
     /// The last name segment.
-    public let name: String?
+    package let name: String?
 
     /// Parses an id; segment names are matched without case (`resourcegroups` appears in real ids).
-    public init?(_ id: String) {
+    package init?(_ id: String) {
         let segments = id.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         guard segments.count >= 2 else { return nil }
         var subscription: String?
@@ -49,21 +49,21 @@ public struct ResourceID: Sendable, Equatable {
     }
 
     /// Whether the id names a managed cluster (not one of its children).
-    public var isManagedCluster: Bool {
+    package var isManagedCluster: Bool {
         type?.equalsIgnoringASCIICase(ResourceType.managedClusters) ?? false
     }
 }
 
 /// Resource type names akslint recognises, compared without case.
-public enum ResourceType {
-    public static let managedClusters = "Microsoft.ContainerService/managedClusters"
-    public static let agentPools = "Microsoft.ContainerService/managedClusters/agentPools"
-    public static let maintenanceConfigurations = "Microsoft.ContainerService/managedClusters/maintenanceConfigurations"
-    public static let diagnosticSettings = "Microsoft.Insights/diagnosticSettings"
-    public static let registries = "Microsoft.ContainerRegistry/registries"
-    public static let keyVaults = "Microsoft.KeyVault/vaults"
-    public static let deployments = "Microsoft.Resources/deployments"
-    public static let securityPricings = "Microsoft.Security/pricings"
-    public static let virtualNetworks = "Microsoft.Network/virtualNetworks"
-    public static let subnets = "Microsoft.Network/virtualNetworks/subnets"
+package enum ResourceType {
+    package static let managedClusters = "Microsoft.ContainerService/managedClusters"
+    package static let agentPools = "Microsoft.ContainerService/managedClusters/agentPools"
+    package static let maintenanceConfigurations = "Microsoft.ContainerService/managedClusters/maintenanceConfigurations"
+    package static let diagnosticSettings = "Microsoft.Insights/diagnosticSettings"
+    package static let registries = "Microsoft.ContainerRegistry/registries"
+    package static let keyVaults = "Microsoft.KeyVault/vaults"
+    package static let deployments = "Microsoft.Resources/deployments"
+    package static let securityPricings = "Microsoft.Security/pricings"
+    package static let virtualNetworks = "Microsoft.Network/virtualNetworks"
+    package static let subnets = "Microsoft.Network/virtualNetworks/subnets"
 }

@@ -1,7 +1,7 @@
 /// A JSON value to write, with object members in the order given, so reports are byte-for-byte
 /// stable and read in a sensible order. `elements` holds an array whose elements are produced
 /// only while it is written (a report's findings), so a report never exists as a whole tree.
-public indirect enum JSONOutput {
+package indirect enum JSONOutput {
     case null
     case bool(Bool)
     case int(Int)
@@ -12,23 +12,23 @@ public indirect enum JSONOutput {
     case elements(AnySequence<JSONOutput>)
 
     /// An optional string, `null` when absent.
-    public static func string(_ text: String?) -> JSONOutput { text.map(JSONOutput.string) ?? .null }
+    package static func string(_ text: String?) -> JSONOutput { text.map(JSONOutput.string) ?? .null }
 
     /// An array of the sequence's elements, each made only when it is written.
-    public static func lazy<Elements: Sequence>(_ elements: Elements) -> JSONOutput where Elements.Element == JSONOutput {
+    package static func lazy<Elements: Sequence>(_ elements: Elements) -> JSONOutput where Elements.Element == JSONOutput {
         .elements(AnySequence(elements))
     }
 
     /// The value as JSON text with `indent` spaces per level (0 for one line), ending in a newline.
     /// (There is no floating-point case: reports have none, and GitHub wants security-severity as a string.)
-    public func serialized(indent: Int = 2) -> String {
+    package func serialized(indent: Int = 2) -> String {
         var output = ReportOutput()
         write(to: &output, indent: indent)
         return String(decoding: output.bytes, as: UTF8.self)
     }
 
     /// Writes the value, and a final newline, to `output`.
-    public func write(to output: inout ReportOutput, indent: Int = 2) {
+    package func write(to output: inout ReportOutput, indent: Int = 2) {
         write(into: &output, depth: 0, indent: indent)
         output.write("\n")
     }
@@ -137,9 +137,9 @@ public indirect enum JSONOutput {
 }
 
 /// Keeps text that came from an input from controlling the terminal it is printed to.
-public enum TerminalSafety {
+package enum TerminalSafety {
     /// Control characters, DEL, C1 controls, line/paragraph separators and bidi controls.
-    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         return value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029
             || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) || value == 0x200E || value == 0x200F
@@ -154,7 +154,7 @@ public enum TerminalSafety {
     }
 
     /// `text` with every unsafe character (tabs and newlines included) written as a visible `\u{XX}` escape.
-    public static func sanitize(_ text: String) -> String {
+    package static func sanitize(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
         var output = ""
         for scalar in text.unicodeScalars {

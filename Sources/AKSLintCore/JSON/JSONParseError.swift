@@ -95,7 +95,7 @@ public struct LiteralTypo: Sendable, Equatable {
     public let length: Int
 
     /// Classifies `word`.
-    public init(_ word: String) {
+    package init(_ word: String) {
         length = word.count
         let lowered = word.asciiLowercased()
         let close = length <= 9 && ["true", "false", "null", "nan", "infinity", "none", "undefined"].contains { Self.editDistance(lowered, $0) <= 2 }

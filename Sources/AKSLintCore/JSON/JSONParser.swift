@@ -6,9 +6,9 @@
 /// (strings and comments); anywhere else a non-ASCII byte is a syntax error. Nesting is bounded,
 /// so no input can exhaust the stack, and so is the number of values for the text's size (see
 /// ``maximumValues(forTextOf:)``), so no input can make the tree exhaust memory.
-public enum JSONParser {
+package enum JSONParser {
     /// The default nesting limit, as in Foundation's own JSON scanner.
-    public static let defaultMaxDepth = 512
+    package static let defaultMaxDepth = 512
 
     /// How many duplicate-key warnings one document gets before the rest are only counted.
     static let maximumDuplicateKeyWarnings = 20
@@ -17,13 +17,13 @@ public enum JSONParser {
     /// 250,000 for small texts. Real documents hold one value per 12 to 30 bytes even minified
     /// (the densest file of the shared corpus: 12; a minified `az aks list`: 25); a text far
     /// denser than that is a resource bomb, and its tree would take about 80 bytes per value.
-    public static func maximumValues(forTextOf byteCount: Int) -> Int {
+    package static func maximumValues(forTextOf byteCount: Int) -> Int {
         byteCount / 8 + 250_000
     }
 
     /// Parses `text` (UTF-8, without a byte-order mark), whose spans are in `file` of the input's
     /// source set.
-    public static func parse(_ text: [UInt8], maxDepth: Int = defaultMaxDepth, file: SourceFileID = .primary) throws(JSONParseError) -> JSONDocument {
+    package static func parse(_ text: [UInt8], maxDepth: Int = defaultMaxDepth, file: SourceFileID = .primary) throws(JSONParseError) -> JSONDocument {
         var result: Result<JSONDocument, JSONParseError>!
         text.withUnsafeBufferPointer { buffer in
             var scanner = Scanner(buffer: buffer, maxDepth: maxDepth, file: file)
@@ -493,7 +493,7 @@ private struct Scanner {
 
 extension String {
     /// The string with ASCII letters lower-cased and everything else kept.
-    public func asciiLowercased() -> String {
+    package func asciiLowercased() -> String {
         guard utf8.contains(where: { $0 >= 65 && $0 <= 90 }) else { return self }
         return String(decoding: utf8.map { ($0 >= 65 && $0 <= 90) ? $0 + 32 : $0 }, as: UTF8.self)
     }

@@ -17,10 +17,10 @@ public struct LoadedInput: Sendable {
     /// The parameters file applied to a template, if any.
     public let parametersPath: String?
     /// For a template: the evaluation work it took (compare ``EvaluationCost/limits``).
-    public let evaluationCost: EvaluationCost?
+    package let evaluationCost: EvaluationCost?
 
     /// Creates a loaded input.
-    public init(
+    package init(
         document: JSONDocument, encoding: SourceEncoding, format: InputFormat, clusters: [ClusterResource], warnings: [InputWarning],
         suppressionSites: [SuppressionSite] = [], parametersPath: String? = nil, evaluationCost: EvaluationCost? = nil, sources: SourceSet? = nil
     ) {

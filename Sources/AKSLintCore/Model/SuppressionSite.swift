@@ -13,7 +13,7 @@ public struct SuppressionSite: Sendable, Equatable {
     public let file: SourceFileID
 
     /// Creates a site at `position` of `file`.
-    public init(clusterOrdinal: Int, rule: String?, reason: String?, position: SourcePosition, file: SourceFileID = .primary) {
+    package init(clusterOrdinal: Int, rule: String?, reason: String?, position: SourcePosition, file: SourceFileID = .primary) {
         self.clusterOrdinal = clusterOrdinal
         self.rule = rule
         self.reason = reason

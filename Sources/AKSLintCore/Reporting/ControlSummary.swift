@@ -21,7 +21,7 @@ public struct ControlSummary: Sendable {
     public let rows: [Row]
 
     /// Tallies `report` by the controls of `framework`.
-    public init(_ report: LintReport, framework: ComplianceControl.Framework) {
+    package init(_ report: LintReport, framework: ComplianceControl.Framework) {
         self.framework = framework
         struct Check: Hashable {
             let ruleID: String

@@ -39,9 +39,9 @@ public enum SourceDecodingError: Error, Sendable, Equatable, CustomStringConvert
 ///
 /// UTF-8 itself is validated by the JSON parser as it reads strings and comments, so plain UTF-8
 /// input is passed through without a copy or an extra pass.
-public enum SourceDecoder {
+package enum SourceDecoder {
     /// The UTF-8 text of `raw` (without any byte-order mark) and the encoding it was in.
-    public static func decode(_ raw: [UInt8]) throws(SourceDecodingError) -> (text: [UInt8], encoding: SourceEncoding) {
+    package static func decode(_ raw: [UInt8]) throws(SourceDecodingError) -> (text: [UInt8], encoding: SourceEncoding) {
         if raw.starts(with: [0xEF, 0xBB, 0xBF]) {
             return (Array(raw.dropFirst(3)), .utf8WithBOM)
         }

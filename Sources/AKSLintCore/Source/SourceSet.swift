@@ -14,7 +14,7 @@ public struct SourceSet: Sendable {
     private var files: [File]
 
     /// A set holding only the input itself, whose lines are `primary`.
-    public init(primary: LineIndex) {
+    package init(primary: LineIndex) {
         files = [File(path: nil, lines: primary)]
     }
 
@@ -24,7 +24,7 @@ public struct SourceSet: Sendable {
     /// Adds the file at `path` and returns its identity, to give the spans of its values; a file
     /// already in the set keeps its identity. Record its lines with ``setLines(_:of:)`` once it is
     /// read. Returns `nil` when the set is full (65,536 files).
-    public mutating func add(path: String) -> SourceFileID? {
+    package mutating func add(path: String) -> SourceFileID? {
         if let existing = files.firstIndex(where: { $0.path == path }) { return SourceFileID(rawValue: UInt16(existing)) }
         guard files.count <= Int(UInt16.max) else { return nil }
         files.append(File(path: path, lines: LineIndex()))
@@ -32,7 +32,7 @@ public struct SourceSet: Sendable {
     }
 
     /// Records the line index of `file`, built as the file was read.
-    public mutating func setLines(_ lines: LineIndex, of file: SourceFileID) {
+    package mutating func setLines(_ lines: LineIndex, of file: SourceFileID) {
         guard Int(file.rawValue) < files.count else { return }
         files[Int(file.rawValue)].lines = lines
     }

@@ -2,14 +2,14 @@
 /// name of megabytes; repeated in every finding of every report it would multiply the input's
 /// size. Beyond the limit the text keeps its beginning and says how long it was, so a reader can
 /// still recognise it and knows it was cut.
-public enum BoundedText {
+package enum BoundedText {
     /// The longest name (of a cluster, a pool, a resource) reports carry whole.
-    public static let nameLimit = 256
+    package static let nameLimit = 256
     /// The longest expression or justification reports carry whole.
-    public static let textLimit = 2_048
+    package static let textLimit = 2_048
 
     /// `text`, or its first `limit` characters, an ellipsis and its length in characters.
-    public static func bounded(_ text: String, to limit: Int = nameLimit) -> String {
+    package static func bounded(_ text: String, to limit: Int = nameLimit) -> String {
         guard text.utf8.count > limit else { return text }
         let length = text.count
         guard length > limit else { return text }

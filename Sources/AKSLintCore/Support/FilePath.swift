@@ -1,7 +1,7 @@
 /// Lexical path normalization (no file system access).
-public enum FilePath {
+package enum FilePath {
     /// `path` with `.` and `..` segments and repeated slashes removed.
-    public static func normalize(_ path: String) -> String {
+    package static func normalize(_ path: String) -> String {
         let absolute = path.hasPrefix("/")
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
@@ -17,12 +17,12 @@ public enum FilePath {
     }
 
     /// `path` made absolute against `directory`, normalized.
-    public static func absolute(_ path: String, in directory: String) -> String {
+    package static func absolute(_ path: String, in directory: String) -> String {
         normalize(path.hasPrefix("/") ? path : directory + "/" + path)
     }
 
     /// `path` relative to `root` when it lies inside it (`root` itself excluded), else nil.
-    public static func relative(_ path: String, to root: String) -> String? {
+    package static func relative(_ path: String, to root: String) -> String? {
         let absolute = absolute(path, in: root)
         let normalizedRoot = normalize(root)
         let prefix = normalizedRoot == "/" ? "/" : normalizedRoot + "/"

@@ -14,13 +14,13 @@ import Darwin
 /// default size may have (512 KiB for secondary threads on macOS). Call ``InputLoader`` and
 /// ``LintEngine`` from these threads, as the command line does. The memory is reserved, not
 /// used: only the pages a deep input touches become resident.
-public enum WorkerThreads {
+package enum WorkerThreads {
     /// The stack of each worker thread.
-    public static let stackSize = 64 * 1024 * 1024
+    package static let stackSize = 64 * 1024 * 1024
 
     /// `body(index)` for every index in `0..<count`, on up to `parallelism` threads, each taking
     /// the next index when it is done with one; the results are in index order.
-    public static func map<Result: Sendable>(count: Int, parallelism: Int, _ body: @escaping @Sendable (Int) -> Result) -> [Result] {
+    package static func map<Result: Sendable>(count: Int, parallelism: Int, _ body: @escaping @Sendable (Int) -> Result) -> [Result] {
         guard count > 0 else { return [] }
         let work = Work(count: count, body: body)
         let threads = (0..<max(1, min(parallelism, count))).compactMap { _ in start(work) }
@@ -29,7 +29,7 @@ public enum WorkerThreads {
     }
 
     /// `body()` on one worker thread, waiting for its result.
-    public static func run<Result: Sendable>(_ body: @escaping @Sendable () -> Result) -> Result {
+    package static func run<Result: Sendable>(_ body: @escaping @Sendable () -> Result) -> Result {
         map(count: 1, parallelism: 1) { _ in body() }[0]
     }
 

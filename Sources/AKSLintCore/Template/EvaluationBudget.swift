@@ -101,18 +101,18 @@ final class EvaluationBudget {
 }
 
 /// An amount of template evaluation work: what a template used, or what one may use.
-public struct EvaluationCost: Sendable, Equatable {
+package struct EvaluationCost: Sendable, Equatable {
     /// Values (nodes) built.
-    public var values: Int
+    package var values: Int
     /// Bytes of strings built.
-    public var stringBytes: Int
+    package var stringBytes: Int
     /// Evaluation steps: expressions and template nodes evaluated, elements compared.
-    public var steps: Int
+    package var steps: Int
     /// Nested evaluations (expressions, objects, variables, parameters) in progress at once.
-    public var depth: Int
+    package var depth: Int
 
     /// Creates a cost.
-    public init(values: Int, stringBytes: Int, steps: Int, depth: Int) {
+    package init(values: Int, stringBytes: Int, steps: Int, depth: Int) {
         self.values = values
         self.stringBytes = stringBytes
         self.steps = steps
@@ -120,7 +120,7 @@ public struct EvaluationCost: Sendable, Equatable {
     }
 
     /// The limits every template is evaluated with.
-    public static var limits: EvaluationCost { EvaluationBudget.standard }
+    package static var limits: EvaluationCost { EvaluationBudget.standard }
 }
 
 /// The budget as one function call sees it: what the call charges is attributed to its expression.

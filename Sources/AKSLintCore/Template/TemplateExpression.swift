@@ -1,5 +1,5 @@
 /// An ARM template expression, parsed from a string such as `[concat(parameters('a'), '-x')[0]]`.
-public indirect enum TemplateExpression: Sendable, Equatable {
+package indirect enum TemplateExpression: Sendable, Equatable {
     /// A string literal (`'text'`, with `''` for a quote).
     case string(String)
     /// An integer literal.
@@ -13,7 +13,7 @@ public indirect enum TemplateExpression: Sendable, Equatable {
 }
 
 /// What a template string holds.
-public enum TemplateString: Sendable, Equatable {
+package enum TemplateString: Sendable, Equatable {
     /// A plain string (for `[[...]`, with the escaping bracket removed).
     case literal(String)
     /// An expression to evaluate.
@@ -22,7 +22,7 @@ public enum TemplateString: Sendable, Equatable {
     case malformed(reason: String)
 
     /// Classifies a JSON string of a template: `[...]` is an expression, `[[...` is an escaped literal.
-    public static func classify(_ text: String) -> TemplateString {
+    package static func classify(_ text: String) -> TemplateString {
         let bytes = text.utf8
         guard bytes.first == UInt8(ascii: "["), bytes.last == UInt8(ascii: "]"), bytes.count >= 2 else { return .literal(text) }
         if bytes.dropFirst().first == UInt8(ascii: "[") { return .literal(String(text.dropFirst())) }
@@ -35,8 +35,8 @@ public enum TemplateString: Sendable, Equatable {
 }
 
 /// Why an expression could not be parsed.
-public struct ExpressionParseError: Error, Sendable, Equatable {
-    public let message: String
+package struct ExpressionParseError: Error, Sendable, Equatable {
+    package let message: String
 }
 
 /// A recursive-descent parser for the ARM expression grammar: literals, calls, `.property` and

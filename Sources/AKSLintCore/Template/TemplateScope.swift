@@ -173,7 +173,7 @@ extension JSONNode {
     }
 
     /// The unresolved expression, if this node is one.
-    public var unresolvedValue: UnresolvedExpression? {
+    package var unresolvedValue: UnresolvedExpression? {
         if case .unresolved(let unresolved) = value { return unresolved }
         return nil
     }
