@@ -103,8 +103,8 @@ package struct NoInlineCredentials: Rule {
         switch provenance {
         case .parameter(let name, .parametersFile(let path), let isSecure)?:
             return "in clear text in \(path) (parameter '\(name)'\(isSecure ? "" : ", which is not even a securestring"))"
-        case .parameter(let name, .defaultValue(let line), let isSecure)?:
-            return "as the default value of \(isSecure ? "secure " : "")parameter '\(name)' (line \(line))"
+        case .parameter(let name, .defaultValue(let line, let file), let isSecure)?:
+            return "as the default value of \(isSecure ? "secure " : "")parameter '\(name)' (\(file.map { "\($0):\(line)" } ?? "line \(line)"))"
         case .parameter(let name, .parentDeployment(let deployment), _)?:
             return "as a literal that the deployment \(deployment) passes to parameter '\(name)'"
         case .parameter(let name, _, _)?:

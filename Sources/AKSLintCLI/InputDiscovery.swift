@@ -35,7 +35,7 @@ struct InputDiscovery {
         var identities: [FileIdentity?] = []
     }
 
-    static let extensions = [".json", ".jsonc"]
+    static let extensions = [".json", ".jsonc", ".bicep"]
 
     func discover(_ paths: [String], stdinName: String) -> Result {
         var result = Result()

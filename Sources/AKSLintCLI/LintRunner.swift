@@ -40,7 +40,9 @@ struct LintRunner: Sendable {
         var notes: [InputWarning] = []
         let sibling = self.parameters == nil ? siblingParameters(of: source, notes: &notes) : nil
         do {
-            let loaded = try InputLoader.load(bytes, parameters: self.parameters ?? sibling)
+            let loaded = Self.isBicep(path)
+                ? try BicepLoader.load(bytes, path: path, parameters: self.parameters ?? sibling, reader: FileReader())
+                : try InputLoader.load(bytes, parameters: self.parameters ?? sibling)
             let results: [Finding]
             do {
                 results = try engine.evaluate(loaded, path: path)
@@ -49,10 +51,10 @@ struct LintRunner: Sendable {
                 return Linted(report: report, readSomething: true, siblingParameters: nil)
             }
             var report = InputReport(path: path, loaded: loaded, results: results)
-            if !notes.isEmpty && loaded.format == .armTemplate {
+            if !notes.isEmpty && (loaded.format == .armTemplate || loaded.format == .bicep) {
                 report = report.addingWarnings(notes.map { Diagnostic(path: path, position: $0.position, message: $0.message) })
             }
-            let usedSibling = loaded.format == .armTemplate ? sibling?.path : nil
+            let usedSibling = loaded.format == .armTemplate || loaded.format == .bicep ? sibling?.path : nil
             return Linted(report: report, readSomething: !bytes.isEmpty, siblingParameters: usedSibling)
         } catch {
             return Linted(report: failed(path, error), readSomething: !bytes.isEmpty, siblingParameters: nil)
@@ -77,7 +79,20 @@ struct LintRunner: Sendable {
     /// `dir/NAME.parameters.json` for `dir/NAME.json`; nil for a parameters file itself.
     static func siblingParametersPath(of path: String) -> String? {
         let lowered = path.lowercased()
+        if isBicep(path) { return String(path.dropLast(6)) + ".parameters.json" }
         guard lowered.hasSuffix(".json"), !lowered.hasSuffix(".parameters.json") else { return nil }
         return String(path.dropLast(5)) + ".parameters.json"
+    }
+
+    /// Whether the input is a Bicep file, by its extension (as the Bicep CLI decides).
+    static func isBicep(_ path: String) -> Bool {
+        path.lowercased().hasSuffix(".bicep")
+    }
+
+    /// Reads the modules and text files a Bicep input brings in, as its own file was read.
+    private struct FileReader: SourceFileReader {
+        func read(_ path: String, limit: Int) throws(InputError) -> [UInt8] {
+            try FileSystem.read(path, limit: limit, requireRegular: true)
+        }
     }
 }

@@ -16,7 +16,7 @@ struct TemplateHarness {
             values[name] = .init(value: try JSONParser.parse(Array(json.utf8)).root, source: .parametersFile(path: "test.parameters.json"))
         }
         budget = EvaluationBudget(limits: limits)
-        scope = TemplateScope(template: document.root, document: document, given: values, budget: budget)
+        scope = TemplateScope(template: document.root, sources: SourceSet(primary: document.lineIndex), given: values, budget: budget)
     }
 
     /// The value of a template string such as `"[concat('a', 'b')]"`.

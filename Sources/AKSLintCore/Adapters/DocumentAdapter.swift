@@ -24,7 +24,7 @@ enum DocumentAdapter {
                 ])
             }
             if TemplateDetection.isDeploymentTemplate(object) {
-                return try TemplateAdapter.adapt(root, document: document, parameters: parameters)
+                return try TemplateAdapter.adapt(root, sources: SourceSet(primary: document.lineIndex), parameters: parameters)
             }
             if let rows = root.child("data"), rows.node.array != nil, root.child("type") == nil {
                 var adapted = adaptList(rows, document: document)

@@ -24,12 +24,12 @@ enum TemplateAdapter {
     /// A cluster whose settings depend on parameters that have no value but a short list of
     /// `allowedValues` also gets one variant per combination of those values (see
     /// ``ClusterVariant``), so a rule can say that every allowed value gives the same verdict.
-    static func adapt(_ root: ValueRef, document: JSONDocument, parameters: TemplateParameters?) throws(TemplateEvaluationError) -> DocumentAdapter.Adapted {
+    static func adapt(_ root: ValueRef, sources: SourceSet, parameters: TemplateParameters?, kind: String = "ARM template") throws(TemplateEvaluationError) -> DocumentAdapter.Adapted {
         var given: [String: TemplateScope.GivenValue] = [:]
         for (name, value) in parameters?.values ?? [:] {
             given[name] = .init(value: value, source: .parametersFile(path: parameters?.path ?? "the parameters file"))
         }
-        let base = try evaluate(root, document: document, given: given)
+        let base = try evaluate(root, sources: sources, given: given)
         var warnings: [InputWarning] = []
         let undeclared = base.scope.undeclared(in: given)
         if !undeclared.isEmpty, let path = parameters?.path {
@@ -40,10 +40,10 @@ enum TemplateAdapter {
         warnings += base.warnings
         if base.clusters.isEmpty {
             let existing = base.existingReferences > 0 ? " (it only refers to existing clusters)" : ""
-            warnings.append(InputWarning("ARM template without a \(ResourceType.managedClusters) resource\(existing)", position: document.position(of: Int(root.node.span.start))))
+            warnings.append(InputWarning("\(kind) without a \(ResourceType.managedClusters) resource\(existing)", position: sources.position(of: Int(root.node.span.start), in: root.node.span.file), file: root.node.span.file))
         }
         var clusters = base.clusters
-        if let variants = variants(of: base, root: root, document: document, given: given) {
+        if let variants = variants(of: base, root: root, sources: sources, given: given) {
             clusters = clusters.enumerated().map { ordinal, cluster in
                 cluster.withVariants(variants.map { ClusterVariant(assignment: $0.assignment, cluster: $0.clusters[ordinal]) })
             }
@@ -64,12 +64,12 @@ enum TemplateAdapter {
         let cost: EvaluationCost
     }
 
-    private static func evaluate(_ root: ValueRef, document: JSONDocument, given: [String: TemplateScope.GivenValue]) throws(TemplateEvaluationError) -> Evaluation {
+    private static func evaluate(_ root: ValueRef, sources: SourceSet, given: [String: TemplateScope.GivenValue]) throws(TemplateEvaluationError) -> Evaluation {
         let budget = EvaluationBudget()
-        let scope = TemplateScope(template: root.node, document: document, given: given, budget: budget)
+        let scope = TemplateScope(template: root.node, sources: sources, given: given, budget: budget)
         let evaluator = ExpressionEvaluator(scope: scope)
         scope.checkAllowedValues(evaluator: evaluator)
-        var walker = TemplateWalker(document: document)
+        var walker = TemplateWalker(sources: sources)
         walker.walk(template: root, evaluator: evaluator, condition: nil)
         if let error = budget.error { throw error }
         var warnings = walker.warnings
@@ -88,7 +88,7 @@ enum TemplateAdapter {
                 belongs(pool, to: resource, onlyCluster: clusterResources.count == 1)
             }
             attachedPools.formUnion(childPools.map(\.offset))
-            suppressionSites += ARMSuppressionSites.read(from: ValueRef(node: resource.body, path: resource.path), clusterOrdinal: ordinal, document: document)
+            suppressionSites += ARMSuppressionSites.read(from: ValueRef(node: resource.body, path: resource.path), clusterOrdinal: ordinal, sources: sources)
             clusters.append(cluster(from: resource, childPools: childPools.map(\.element), related: related, ordinal: ordinal))
         }
         var orphans: [(cluster: String, pools: [EvaluatedResource])] = []
@@ -102,7 +102,7 @@ enum TemplateAdapter {
         }
         for orphan in orphans {
             clusters.append(poolsOnlyCluster(name: orphan.cluster, pools: orphan.pools, ordinal: clusters.count))
-            warnings.append(InputWarning("the node pools of \(orphan.cluster.isEmpty ? "an unnamed cluster" : "cluster " + ValueDescription.quote(orphan.cluster)) are deployed without the cluster, which is not in this template: they are checked with the node-pool rules only", position: document.position(of: Int(orphan.pools[0].body.span.start))))
+            warnings.append(InputWarning("the node pools of \(orphan.cluster.isEmpty ? "an unnamed cluster" : "cluster " + ValueDescription.quote(orphan.cluster)) are deployed without the cluster, which is not in this template: they are checked with the node-pool rules only", position: sources.position(of: Int(orphan.pools[0].body.span.start), in: orphan.pools[0].body.span.file), file: orphan.pools[0].body.span.file))
         }
         return Evaluation(scope: scope, clusters: clusters, suppressionSites: suppressionSites, warnings: warnings, existingReferences: walker.existingReferences, cost: budget.cost)
     }
@@ -111,7 +111,7 @@ enum TemplateAdapter {
     /// used without a value; nil when there are none, more than ``maximumVariants`` combinations,
     /// more work than one evaluation budget for all of them, or a combination that changes which
     /// clusters the template deploys (then only the base evaluation is linted).
-    private static func variants(of base: Evaluation, root: ValueRef, document: JSONDocument, given: [String: TemplateScope.GivenValue]) -> [(assignment: [(parameter: String, value: String)], clusters: [ClusterResource])]? {
+    private static func variants(of base: Evaluation, root: ValueRef, sources: SourceSet, given: [String: TemplateScope.GivenValue]) -> [(assignment: [(parameter: String, value: String)], clusters: [ClusterResource])]? {
         var choices: [AllowedValues] = []
         for choice in base.scope.unsetChoices where !choices.contains(where: { $0.parameter.equalsIgnoringASCIICase(choice.parameter) }) {
             choices.append(choice)
@@ -130,7 +130,7 @@ enum TemplateAdapter {
             for (choice, value) in combination {
                 variantGiven[choice.parameter] = .init(value: value, source: .allowedValue)
             }
-            guard let evaluation = try? evaluate(root, document: document, given: variantGiven),
+            guard let evaluation = try? evaluate(root, sources: sources, given: variantGiven),
                   evaluation.clusters.count == base.clusters.count,
                   zip(evaluation.clusters, base.clusters).allSatisfy({ $0.resource.path == $1.resource.path }) else { return nil }
             let assignment = combination.map { (parameter: $0.0.parameter, value: ValueDescription.describe($0.1)) }

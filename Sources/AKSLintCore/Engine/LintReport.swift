@@ -88,8 +88,13 @@ public struct InputReport: Sendable {
             if Finding.precedes(a, b) || Finding.precedes(b, a) { return Finding.precedes(a, b) }
             return left.offset < right.offset
         }.map(\.element)
-        self.error = nil
-        self.warnings = loaded.warnings.map { Diagnostic(path: Self.path(of: $0.file, in: sourcePaths, inputPath: path), position: $0.position, message: $0.message) }
+        func diagnostic(_ note: InputWarning) -> Diagnostic {
+            Diagnostic(path: Self.path(of: note.file, in: sourcePaths, inputPath: path), position: note.position, message: note.message)
+        }
+        // The first error makes the input invalid (exit status 2); the others are listed with the warnings.
+        self.error = loaded.errors.first.map(diagnostic)
+        self.warnings = loaded.errors.dropFirst().map { diagnostic(InputWarning("also invalid: " + $0.message, position: $0.position, file: $0.file)) }
+            + loaded.warnings.map(diagnostic)
     }
 
     /// A report with every field given.

@@ -8,6 +8,8 @@ public enum InputError: Error, Sendable, CustomStringConvertible {
     case encoding(SourceDecodingError)
     /// The text is not valid JSON(C).
     case syntax(JSONParseError)
+    /// The text is not valid in its language (Bicep), at this position.
+    case invalid(message: String, position: SourcePosition)
     /// A template that cannot be evaluated (Resource Manager would reject it, or it exhausts the
     /// evaluation budget), with the position of the expression responsible.
     case evaluation(TemplateEvaluationError, position: SourcePosition)
@@ -16,6 +18,7 @@ public enum InputError: Error, Sendable, CustomStringConvertible {
     public var position: SourcePosition? {
         switch self {
         case .syntax(let error): return error.position
+        case .invalid(_, let position): return position
         case .evaluation(_, let position): return position
         default: return nil
         }
@@ -27,6 +30,7 @@ public enum InputError: Error, Sendable, CustomStringConvertible {
         case .tooLarge(let bytes, let limit): return "the file is \(bytes) bytes or more, above the limit of \(limit) bytes for a file of its kind"
         case .encoding(let error): return error.description
         case .syntax(let error): return error.message
+        case .invalid(let message, _): return message
         case .evaluation(let error, _): return error.description
         }
     }

@@ -19,6 +19,8 @@ public enum InputFormat: String, Sendable, Codable {
     case armTemplate = "arm-template"
     /// An ARM deployment parameters file.
     case armParameters = "arm-parameters"
+    /// A Bicep file, read natively and lowered onto the template model.
+    case bicep = "bicep"
     /// Valid JSON that holds no AKS cluster.
     case unrecognized = "unrecognized"
 }

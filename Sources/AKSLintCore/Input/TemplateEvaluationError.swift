@@ -5,6 +5,8 @@ public struct TemplateEvaluationError: Error, Sendable, Equatable {
     public let message: String
     /// Byte offset of the expression or value responsible.
     public let offset: Int
+    /// The file of the input's source set that `offset` is in.
+    public var file: SourceFileID = .primary
     /// The resource being evaluated when it happened, if any.
     public let resource: String?
 

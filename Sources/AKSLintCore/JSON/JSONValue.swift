@@ -83,8 +83,9 @@ public indirect enum ValueProvenance: Sendable, Equatable {
 
 /// Where a parameter's value came from.
 public enum ParameterSource: Sendable, Equatable {
-    /// The template's `defaultValue`, at this line.
-    case defaultValue(line: Int)
+    /// The template's `defaultValue`, at this line of the input, or of `file` when the template
+    /// came from another file (a Bicep module).
+    case defaultValue(line: Int, file: String? = nil)
     /// A parameters file.
     case parametersFile(path: String)
     /// The parameters a parent deployment passes to a nested template.
@@ -96,7 +97,7 @@ public enum ParameterSource: Sendable, Equatable {
 
     var phrase: String {
         switch self {
-        case .defaultValue(let line): return "its default value at line \(line)"
+        case .defaultValue(let line, let file): return file.map { "its default value at \($0):\(line)" } ?? "its default value at line \(line)"
         case .parametersFile(let path): return "set in \(path)"
         case .parentDeployment(let name): return "passed by the deployment \(name)"
         case .nullable: return "which has no value (nullable)"

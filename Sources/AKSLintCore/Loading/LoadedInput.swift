@@ -18,12 +18,17 @@ public struct LoadedInput: Sendable {
     public let parametersPath: String?
     /// For a template: the evaluation work it took (compare ``EvaluationCost/limits``).
     package let evaluationCost: EvaluationCost?
+    /// Errors that make the input invalid but did not stop it being linted (a Bicep statement that
+    /// does not parse is skipped, and the rest of the file is checked).
+    public let errors: [InputWarning]
 
     /// Creates a loaded input.
     package init(
         document: JSONDocument, encoding: SourceEncoding, format: InputFormat, clusters: [ClusterResource], warnings: [InputWarning],
-        suppressionSites: [SuppressionSite] = [], parametersPath: String? = nil, evaluationCost: EvaluationCost? = nil, sources: SourceSet? = nil
+        suppressionSites: [SuppressionSite] = [], parametersPath: String? = nil, evaluationCost: EvaluationCost? = nil, sources: SourceSet? = nil,
+        errors: [InputWarning] = []
     ) {
+        self.errors = errors
         self.document = document
         self.sources = sources ?? SourceSet(primary: document.lineIndex)
         self.encoding = encoding

@@ -78,7 +78,6 @@ public struct JUnitReporter: Reporter {
         if let error = input.error {
             let position = error.position.map { ":\($0.line):\($0.column)" } ?? ""
             body(TestCase(name: "read input", className: input.path, outcome: .error(message: "\(input.path)\(position): \(error.message)")))
-            return
         }
         forEachRule(of: input) { cluster, results in
             body(TestCase(name: "\(results[0].ruleId) \(results[0].ruleName)", className: cluster.displayName, outcome: outcome(of: results)))
@@ -100,8 +99,7 @@ public struct JUnitReporter: Reporter {
 
     /// The counts of an input's testcases, without building them.
     private func count(_ input: InputReport) -> Counts {
-        guard input.error == nil else { return Counts(tests: 1, failures: 0, errors: 1, skipped: 0) }
-        var counts = Counts()
+        var counts = input.error == nil ? Counts() : Counts(tests: 1, failures: 0, errors: 1, skipped: 0)
         forEachRule(of: input) { _, results in
             counts.tests += 1
             switch kind(of: results) {

@@ -15,7 +15,7 @@ public struct TextReporter: Reporter {
 
     /// Writes the report, one cluster at a time.
     public func write(_ report: LintReport, to output: inout ReportOutput) {
-        for input in report.inputs where input.error == nil {
+        for input in report.inputs {
             for (cluster, results) in input.resultsByCluster {
                 let findings = results.filter(\.isOpen)
                 if findings.isEmpty && quiet { continue }

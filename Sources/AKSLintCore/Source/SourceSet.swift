@@ -43,6 +43,11 @@ public struct SourceSet: Sendable {
         return path
     }
 
+    /// The path of `file` when it is not the input itself.
+    package func secondaryPath(of file: SourceFileID) -> String? {
+        Int(file.rawValue) < files.count ? files[Int(file.rawValue)].path : nil
+    }
+
     /// The line and column of byte `offset` of `file`.
     public func position(of offset: Int, in file: SourceFileID) -> SourcePosition {
         lines(of: file).position(of: offset)

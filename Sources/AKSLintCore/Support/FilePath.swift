@@ -16,6 +16,12 @@ package enum FilePath {
         return absolute ? "/" + joined : (joined.isEmpty ? "." : joined)
     }
 
+    /// The folder `path` is in (`.` for a bare file name).
+    package static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
     /// `path` made absolute against `directory`, normalized.
     package static func absolute(_ path: String, in directory: String) -> String {
         normalize(path.hasPrefix("/") ? path : directory + "/" + path)

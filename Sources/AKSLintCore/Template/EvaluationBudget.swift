@@ -91,7 +91,7 @@ final class EvaluationBudget {
     /// Stops the evaluation because Resource Manager would reject the template (`message` says why).
     func reject(_ message: String, at site: SourceSpan) {
         guard error == nil else { return }
-        error = TemplateEvaluationError(message: message, offset: Int(site.start), resource: currentResource)
+        error = TemplateEvaluationError(message: message, offset: Int(site.start), file: site.file, resource: currentResource)
     }
 
     private func exceed(_ what: String, at site: SourceSpan) -> Bool {

@@ -22,7 +22,8 @@ final class TemplateScope {
         let source: ParameterSource
     }
 
-    let document: JSONDocument
+    /// The files the template's values were read from (for the lines messages name).
+    let sources: SourceSet
     /// The limits of the whole template's evaluation, shared with nested deployments' scopes.
     let budget: EvaluationBudget
     private var parameters: [String: ParameterDefinition] = [:]
@@ -35,8 +36,8 @@ final class TemplateScope {
     private(set) var unsetChoices: [AllowedValues] = []
 
     /// A scope for `template`, with values given for some parameters, evaluated within `budget`.
-    init(template: JSONNode, document: JSONDocument, given: [String: GivenValue], budget: EvaluationBudget) {
-        self.document = document
+    init(template: JSONNode, sources: SourceSet, given: [String: GivenValue], budget: EvaluationBudget) {
+        self.sources = sources
         self.budget = budget
         let folded = Dictionary(given.map { ($0.key.asciiLowercased(), $0.value) }, uniquingKeysWith: { _, last in last })
         for member in template.object?["parameters"]?.object?.members ?? [] {
@@ -68,9 +69,10 @@ final class TemplateScope {
         if let given = definition.given {
             value = given.value.withProvenance(.parameter(name: definition.name, source: given.source, isSecure: definition.isSecure))
         } else if let defaultValue = definition.definition.object?["defaultValue"] {
-            let line = document.position(of: Int(defaultValue.span.start)).line
+            let line = sources.position(of: Int(defaultValue.span.start), in: defaultValue.span.file).line
+            let source = ParameterSource.defaultValue(line: line, file: sources.secondaryPath(of: defaultValue.span.file))
             value = evaluator.evaluateTree(defaultValue)
-                .withProvenance(.parameter(name: definition.name, source: .defaultValue(line: line), isSecure: definition.isSecure))
+                .withProvenance(.parameter(name: definition.name, source: source, isSecure: definition.isSecure))
         } else if definition.definition.object?["nullable"].flatMap(\.bool) == true {
             value = JSONNode(.null, span: definition.definition.span, provenance: .parameter(name: definition.name, source: .nullable, isSecure: definition.isSecure))
         } else {

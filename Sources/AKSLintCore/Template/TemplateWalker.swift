@@ -42,13 +42,14 @@ struct TemplateWalker {
     /// deployments in copy loops (800 × 800 instances) exhaust the budget after about 10,000.
     static let stepsPerResource = 400
 
-    let document: JSONDocument
+    /// The files the template's values were read from (for the positions of warnings).
+    let sources: SourceSet
     private(set) var resources: [EvaluatedResource] = []
     private(set) var warnings: [InputWarning] = []
     private(set) var existingReferences = 0
 
-    init(document: JSONDocument) {
-        self.document = document
+    init(sources: SourceSet) {
+        self.sources = sources
     }
 
     /// Walks the resources of `template` (at `path`) in `evaluator`'s scope.
@@ -178,7 +179,7 @@ struct TemplateWalker {
                 given[member.key] = .init(value: JSONNode(.unresolved(UnresolvedExpression(expression: "Key Vault reference", reason: "a Key Vault secret is resolved only at deployment")), span: member.value.span), source: .parentDeployment(name: deploymentName))
             }
         }
-        let innerScope = TemplateScope(template: template.node, document: document, given: given, budget: evaluator.budget)
+        let innerScope = TemplateScope(template: template.node, sources: sources, given: given, budget: evaluator.budget)
         walk(template: template, evaluator: ExpressionEvaluator(scope: innerScope), condition: condition, depth: depth + 1)
     }
 
@@ -187,6 +188,6 @@ struct TemplateWalker {
     }
 
     private mutating func warn(_ message: String, at node: JSONNode) {
-        warnings.append(InputWarning(message, position: document.position(of: Int(node.span.start))))
+        warnings.append(InputWarning(message, position: sources.position(of: Int(node.span.start), in: node.span.file), file: node.span.file))
     }
 }

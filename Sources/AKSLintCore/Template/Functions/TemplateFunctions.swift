@@ -23,6 +23,9 @@ enum TemplateFunctions {
 
     /// Calls the function `name` (lower-cased) with evaluated arguments; what it builds is charged to `meter`.
     static func call(_ name: String, _ arguments: [JSONNode], meter: Meter) -> FunctionResult {
+        // What a lowered Bicep file writes where a value cannot be known offline (an imported
+        // symbol, `readEnvironmentVariable()`), with the reason.
+        if name == "akslint.unresolved" { return .unresolved(arguments.first?.string ?? "not known offline") }
         if let reason = DeploymentPlaceholders.unresolvedReason(calling: name, with: arguments, meter: meter) { return .unresolved(reason) }
         for family in [LogicalFunctions.call, StringFunctions.call, CollectionFunctions.call, NumericFunctions.call, DeploymentFunctions.call] {
             if let result = family(name, arguments, meter) { return result }

@@ -1,0 +1,145 @@
+/// Reads the files an input brings in (a Bicep file's modules and `loadTextContent` files), at
+/// paths already resolved against the file that names them.
+public protocol SourceFileReader: Sendable {
+    /// The bytes of the file at `path`, at most `limit` of them.
+    func read(_ path: String, limit: Int) throws(InputError) -> [UInt8]
+}
+
+/// Reads a `.bicep` file into clusters: lex and parse it and every local module it calls, lower
+/// them onto one ARM template (modules as inner-scope nested deployments), then evaluate that
+/// template as any other. Values keep the file and line they were written at.
+public enum BicepLoader {
+    /// How deeply modules may call modules (as deeply as inline deployments may nest is far
+    /// more than any real file; Bicep itself has no lower limit).
+    static let maximumModuleDepth = 16
+    /// The most files one input may bring in.
+    static let maximumFiles = 256
+    /// The largest file `loadTextContent` reads: Bicep's own limit on a literal (131,072 characters).
+    static let maximumLoadedText = 131_072
+
+    /// Loads the Bicep file at `path` (as named on the command line), whose bytes are `bytes`,
+    /// applying `parameters`. Syntax errors that the parser recovered from come back in
+    /// ``LoadedInput/errors``, with everything else still linted.
+    public static func load(_ bytes: [UInt8], path: String, parameters: TemplateParameters?, reader: some SourceFileReader) throws(InputError) -> LoadedInput {
+        guard bytes.count <= InputLimits.maximumBytes else { throw .tooLarge(bytes: bytes.count, limit: InputLimits.maximumBytes) }
+        let text: [UInt8]
+        let encoding: SourceEncoding
+        do {
+            (text, encoding) = try SourceDecoder.decode(bytes)
+        } catch {
+            throw .encoding(error)
+        }
+        let file: BicepFile
+        do {
+            file = try BicepParser.parse(text, file: .primary)
+        } catch {
+            throw .invalid(message: error.message, position: Self.position(of: error.offset, in: text))
+        }
+        var session = Session(reader: reader, sources: SourceSet(primary: file.lines))
+        let template = session.lower(file, fileID: .primary, path: path, textLength: text.count, depth: 0, stack: [path])
+        let document = JSONDocument(root: template, text: text, lineIndex: file.lines)
+        var adapted: DocumentAdapter.Adapted
+        do {
+            adapted = try TemplateAdapter.adapt(ValueRef(node: template, path: .root), sources: session.sources, parameters: parameters, kind: "Bicep file")
+        } catch {
+            guard error.file == .primary else {
+                throw .invalid(message: "\(session.sources.path(of: error.file, inputPath: path)):\(session.sources.position(of: error.offset, in: error.file)): \(error.description)", position: SourcePosition(line: 1, column: 1))
+            }
+            throw .evaluation(error, position: file.lines.position(of: error.offset))
+        }
+        adapted.warnings.insert(contentsOf: session.warnings, at: 0)
+        return LoadedInput(
+            document: document, encoding: encoding, format: .bicep, clusters: adapted.clusters, warnings: adapted.warnings,
+            suppressionSites: adapted.suppressionSites, parametersPath: parameters?.path, evaluationCost: adapted.evaluationCost,
+            sources: session.sources, errors: session.errors)
+    }
+
+    /// The line and column of `offset` in `text`, for the one error that stops a file being lexed
+    /// (the lexer's own line index is not finished then).
+    static func position(of offset: Int, in text: [UInt8]) -> SourcePosition {
+        var lines = LineIndex()
+        for (index, byte) in text.prefix(offset).enumerated() where byte == UInt8(ascii: "\n") { lines.addLineStart(index + 1) }
+        return lines.position(of: offset)
+    }
+
+    /// The state of one input's loading: its files, and what was found wrong in them.
+    private struct Session {
+        let reader: any SourceFileReader
+        var sources: SourceSet
+        var warnings: [InputWarning] = []
+        var errors: [InputWarning] = []
+        /// Lowered modules by path, so a module called many times is read once.
+        var lowered: [String: BicepModuleTemplate] = [:]
+
+        init(reader: any SourceFileReader, sources: SourceSet) {
+            self.reader = reader
+            self.sources = sources
+        }
+
+        /// The template of a parsed file; its modules are read and lowered on the way.
+        mutating func lower(_ file: BicepFile, fileID: SourceFileID, path: String, textLength: Int, depth: Int, stack: [String]) -> JSONNode {
+            for error in file.errors {
+                errors.append(InputWarning(error.message, position: file.lines.position(of: error.offset), file: fileID))
+            }
+            var resolved: [String: BicepModuleTemplate] = [:]
+            for case .module(let module) in file.statements where resolved[module.path] == nil {
+                resolved[module.path] = moduleTemplate(module.path, from: path, depth: depth, stack: stack)
+            }
+            let directory = FilePath.directory(of: path)
+            let reader = self.reader
+            var lowering = BicepLowering(
+                file: file, fileID: fileID, textLength: textLength,
+                moduleTemplate: { module in resolved[module.path] ?? .unavailable("module \(module.path) is not available") },
+                loadText: { relative in
+                    let target = FilePath.absolute(relative, in: directory)
+                    do {
+                        let bytes = try reader.read(target, limit: BicepLoader.maximumLoadedText * 4)
+                        let text = String(decoding: try SourceDecoder.decode(bytes).text, as: UTF8.self)
+                        guard text.count <= BicepLoader.maximumLoadedText else { return .failure(BicepLoweringProblem(message: "the file is larger than Bicep's limit of \(BicepLoader.maximumLoadedText) characters")) }
+                        return .success(text)
+                    } catch {
+                        return .failure(BicepLoweringProblem(message: "cannot read \(target): \(error)"))
+                    }
+                })
+            let template = lowering.lower()
+            warnings += lowering.warnings
+            return template
+        }
+
+        /// The template a module call deploys: a local `.bicep` (lowered) or `.json` (compiled) file.
+        mutating func moduleTemplate(_ reference: String, from path: String, depth: Int, stack: [String]) -> BicepModuleTemplate {
+            if reference.hasPrefix("br:") || reference.hasPrefix("br/") || reference.hasPrefix("ts:") {
+                return .unavailable("module \(reference) comes from a registry, which akslint does not read offline: the clusters it may define are not checked (compile the file with `bicep build` and lint the template, or vendor the module and call it by path)")
+            }
+            let target = FilePath.absolute(reference, in: FilePath.directory(of: path))
+            if let done = lowered[target] { return done }
+            guard !stack.contains(target) else { return .unavailable("module \(reference) calls itself (through \(stack.last ?? path)); it is not evaluated again") }
+            guard depth < BicepLoader.maximumModuleDepth else { return .unavailable("modules are nested more than \(BicepLoader.maximumModuleDepth) deep; module \(reference) is not evaluated") }
+            guard sources.count < BicepLoader.maximumFiles, let fileID = sources.add(path: target) else {
+                return .unavailable("the input brings in more than \(BicepLoader.maximumFiles) files; module \(reference) is not evaluated")
+            }
+            let result: BicepModuleTemplate
+            var text: [UInt8] = []
+            do {
+                text = try SourceDecoder.decode(try reader.read(target, limit: InputLimits.maximumBytes)).text
+                if target.lowercased().hasSuffix(".json") {
+                    let document = try JSONParser.parse(text, maxDepth: InputLimits.maximumDepth, file: fileID)
+                    sources.setLines(document.lineIndex, of: fileID)
+                    result = .template(document.root)
+                } else {
+                    let file = try BicepParser.parse(text, file: fileID)
+                    sources.setLines(file.lines, of: fileID)
+                    result = .template(lower(file, fileID: fileID, path: target, textLength: text.count, depth: depth + 1, stack: stack + [target]))
+                }
+            } catch let error as BicepSyntaxError {
+                result = .unavailable("module \(target) cannot be read: \(error.message) at \(BicepLoader.position(of: error.offset, in: text))")
+            } catch let error as JSONParseError {
+                result = .unavailable("module \(target) cannot be read: \(error.message) at \(error.position)")
+            } catch {
+                result = .unavailable("module \(reference) cannot be read (\(target)): \(error)")
+            }
+            lowered[target] = result
+            return result
+        }
+    }
+}
