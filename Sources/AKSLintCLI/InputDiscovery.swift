@@ -21,7 +21,7 @@ enum InputSource: Sendable {
 }
 
 /// Expands the paths of the command line into inputs: files as given, directories searched
-/// recursively for `*.json` (hidden entries skipped, each directory visited once), `-` as stdin.
+/// recursively for `*.json`, `*.jsonc` and `*.bicep` (hidden entries skipped, each directory visited once), `-` as stdin.
 /// A file reached twice (named twice, or named and found in a directory given too) is linted
 /// once. Entries that cannot be used are reported, never skipped silently: a file name that is
 /// not UTF-8, a `*.json` link that leads nowhere, a `*.json` that is not a regular file.
@@ -54,7 +54,7 @@ struct InputDiscovery {
                 let before = result.sources.count
                 walk(path, into: &result, visited: &visitedDirectories, seen: &seenFiles)
                 if result.sources.count == before && !result.problems.contains(where: { $0.path.hasPrefix(path) }) {
-                    result.notes.append("no *.json files under \(path)")
+                    result.notes.append("no *.json or *.bicep files under \(path)")
                 }
             case .other:
                 result.problems.append(problem(path, "not a regular file, a pipe or a directory"))
@@ -62,7 +62,30 @@ struct InputDiscovery {
                 result.problems.append(problem(path, "no such file or directory"))
             }
         }
+        dropBicepModules(from: &result)
         return result
+    }
+
+    /// Removes the `.bicep` files found in directories that another file found calls as a local
+    /// module: they are linted through their callers, with the parameters those pass, rather
+    /// than a second time alone with none. A file named on the command line is always linted.
+    private func dropBicepModules(from result: inout Result) {
+        let bicepFiles = result.sources.compactMap { source -> String? in
+            guard case .file(let path, _) = source, LintRunner.isBicep(path) else { return nil }
+            return path
+        }
+        guard bicepFiles.count > 1 else { return }
+        var called = Set<String>()
+        for path in bicepFiles {
+            guard let bytes = try? FileSystem.read(path, limit: InputLimits.maximumBytes, requireRegular: true) else { continue }
+            called.formUnion(BicepLoader.localModulePaths(of: bytes, path: path))
+        }
+        let kept = result.sources.indices.filter { index in
+            guard case .file(let path, let explicit) = result.sources[index], !explicit else { return true }
+            return !called.contains(FilePath.normalize(path))
+        }
+        result.sources = kept.map { result.sources[$0] }
+        result.identities = kept.map { result.identities[$0] }
     }
 
     private func add(_ source: InputSource, identity: FileIdentity?, to result: inout Result, seen: inout Set<FileIdentity>) {

@@ -19,6 +19,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     /// suppressions, and every report format; also the configuration, baseline and parameters
     /// parsers on the same bytes.
     case pipeline
+    /// A Bicep file through the whole path: lexer, parser, lowering, modules (a module path reads
+    /// the same bytes again, so calls and cycles are reached), rules and every report format.
+    case bicep
 
     /// Runs one input. Evaluation may recurse deeply, so the expression and pipeline targets run
     /// on a worker thread, unless `onCallingThread` says the caller's stack is large enough (the
@@ -36,6 +39,10 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             Self.lint(bytes)
         case .pipeline:
             WorkerThreads.run { Self.lint(bytes) }
+        case .bicep where onCallingThread:
+            Self.lintBicep(bytes)
+        case .bicep:
+            WorkerThreads.run { Self.lintBicep(bytes) }
         }
     }
 
@@ -72,15 +79,40 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         _ = try? ConfigurationParser.parse(bytes, path: "fuzz.akslint.json", catalogue: BuiltinRules.all.map(\.metadata))
         _ = try? Baseline.parse(bytes, path: "fuzz.baseline.json")
         let parameters = try? TemplateParameters.parse(bytes, path: "fuzz.parameters.json")
-        let report: InputReport
-        do {
-            let loaded = try InputLoader.load(bytes, parameters: parameters)
-            report = InputReport(path: "fuzz.json", loaded: loaded, results: try LintEngine(rules: BuiltinRules.all).evaluate(loaded, path: "fuzz.json"))
-        } catch let error as InputError {
-            report = InputReport(path: "fuzz.json", error: Diagnostic(path: "fuzz.json", position: error.position, message: error.description))
-        } catch {
-            report = InputReport(path: "fuzz.json", error: Diagnostic(path: "fuzz.json", position: nil, message: "\(error)", isInternalError: true))
+        render(report(path: "fuzz.json") { () throws(InputError) in try InputLoader.load(bytes, parameters: parameters) })
+    }
+
+    /// Serves the fuzz input for every file a Bicep input brings in, up to three folders deep (so
+    /// one input is not lowered 256 times: the module limits have their own tests).
+    private struct RepeatingReader: SourceFileReader {
+        let bytes: [UInt8]
+        func read(_ path: String, limit: Int) throws(InputError) -> [UInt8] {
+            guard path.split(separator: "/").count <= 4 else { throw .unreadable(reason: "no such file") }
+            guard bytes.count <= limit else { throw .tooLarge(bytes: bytes.count, limit: limit) }
+            return bytes
         }
+    }
+
+    private static func lintBicep(_ bytes: [UInt8]) {
+        render(report(path: "/fuzz/main.bicep") { () throws(InputError) in
+            try BicepLoader.load(bytes, path: "/fuzz/main.bicep", parameters: nil, reader: RepeatingReader(bytes: bytes))
+        })
+    }
+
+    /// The report of one input, loaded by `load` and linted with every rule.
+    private static func report(path: String, _ load: () throws(InputError) -> LoadedInput) -> InputReport {
+        do {
+            let loaded = try load()
+            return InputReport(path: path, loaded: loaded, results: try LintEngine(rules: BuiltinRules.all).evaluate(loaded, path: path))
+        } catch let error as InputError {
+            return InputReport(path: path, error: Diagnostic(path: path, position: error.position, message: error.description))
+        } catch {
+            return InputReport(path: path, error: Diagnostic(path: path, position: nil, message: "\(error)", isInternalError: true))
+        }
+    }
+
+    /// The report with suppressions applied, in every format.
+    private static func render(_ report: InputReport) {
         let linting = LintReport(inputs: [report], rules: BuiltinRules.all.map(\.metadata), evaluationDay: CalendarDay(year: 2026, month: 11, day: 24)!)
         let accepted = SuppressionApplier(configuration: LintConfiguration(), baseline: nil, today: linting.evaluationDay, knownRules: Set(BuiltinRules.all.map(\.metadata.id))).apply(to: linting)
         _ = TextReporter(colored: true).render(accepted)

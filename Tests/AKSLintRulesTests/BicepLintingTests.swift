@@ -94,7 +94,7 @@ struct BicepLintingTests {
 
     @Test("a statement that does not parse makes the input invalid, and the cluster after it is still linted")
     func recovery() throws {
-        let (loaded, findings) = try lint(Paths.fixture("bicep/syntax-error.bicep"))
+        let (loaded, findings) = try lint(Paths.fixture("invalid/syntax-error.bicep"))
         #expect(loaded.errors.count == 1)
         #expect(loaded.errors.first?.position == SourcePosition(line: 5, column: 16))
         #expect(findings.first { $0.ruleId == "AKS104" }?.state == .fail)

@@ -54,6 +54,16 @@ public enum BicepLoader {
             sources: session.sources, errors: session.errors)
     }
 
+    /// The paths of the local modules the Bicep file at `path` calls, resolved against its folder
+    /// (none when it cannot be read).
+    package static func localModulePaths(of bytes: [UInt8], path: String) -> [String] {
+        guard let text = try? SourceDecoder.decode(bytes).text, let file = try? BicepParser.parse(text, file: .primary) else { return [] }
+        return file.statements.compactMap { statement in
+            guard case .module(let module) = statement, !module.path.hasPrefix("br:"), !module.path.hasPrefix("br/"), !module.path.hasPrefix("ts:") else { return nil }
+            return FilePath.absolute(module.path, in: FilePath.directory(of: path))
+        }
+    }
+
     /// The line and column of `offset` in `text`, for the one error that stops a file being lexed
     /// (the lexer's own line index is not finished then).
     static func position(of offset: Int, in text: [UInt8]) -> SourcePosition {

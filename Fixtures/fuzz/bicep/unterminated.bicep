@@ -1,0 +1,2 @@
+param p string = '''
+var y = '${ {a: 
