@@ -189,7 +189,7 @@ struct BicepLowering {
     /// The loop bindings and the `condition` and `copy` members of a looped or conditional declaration.
     private func deployment(
         of value: BicepDeclarationValue, symbol: String, _ expressions: BicepExpressionLowering
-    ) -> (BicepExpressionLowering, [JSONMember]) {
+    ) -> (lowering: BicepExpressionLowering, members: [JSONMember]) {
         var inner = expressions
         var members: [JSONMember] = []
         var condition = value.condition.map { inner.lower($0) }
@@ -217,8 +217,9 @@ struct BicepLowering {
     ) -> JSONNode {
         let resource = declared.resource
         let described = symbols.resources[symbol]
-        let (inner, members0) = deployment(of: resource.value, symbol: symbol, expressions)
-        var members = members0
+        let deployed = deployment(of: resource.value, symbol: symbol, expressions)
+        let inner = deployed.lowering
+        var members = deployed.members
         let span = resource.span
         members.insert(JSONMember(key: "type", value: JSONNode(.string(described?.type ?? resource.typeReference), span: span)), at: 0)
         if let apiVersion = described?.apiVersion { members.append(JSONMember(key: "apiVersion", value: JSONNode(.string(apiVersion), span: span))) }
@@ -248,8 +249,9 @@ struct BicepLowering {
             warnings.append(InputWarning(reason, position: file.lines.position(of: Int(module.pathSpan.start)), file: fileID))
             return nil
         }
-        let (inner, members0) = deployment(of: module.value, symbol: module.symbol, expressions)
-        var members = members0
+        let deployed = deployment(of: module.value, symbol: module.symbol, expressions)
+        let inner = deployed.lowering
+        var members = deployed.members
         let span = module.span
         members.insert(JSONMember(key: "type", value: JSONNode(.string(ResourceType.deployments), span: span)), at: 0)
         members.append(JSONMember(key: "apiVersion", value: JSONNode(.string("2022-09-01"), span: span)))
