@@ -43,7 +43,7 @@ struct CheckCommand {
         }
         if let parametersPath = options.parametersPath {
             do {
-                parameters = try TemplateParameters.parse(FileSystem.read(parametersPath, limit: InputLimits.maximumParametersBytes), path: parametersPath)
+                parameters = try ParametersFile.read(parametersPath)
             } catch {
                 let position = error.position.map { ":\($0.line):\($0.column)" } ?? ""
                 return failure("--parameters \(parametersPath)\(position): \(error.description)")

@@ -25,8 +25,20 @@ struct LintRunner: Sendable {
         WorkerThreads.map(count: sources.count, parallelism: parallelism) { index in lint(sources[index]) }
     }
 
-    /// The report of one input.
+    /// The report of one input. A `.bicepparam` file named as an input lints the Bicep file it is
+    /// `using`, with its values (as `az deployment group create --parameters x.bicepparam` deploys it).
     func lint(_ source: InputSource) -> Linted {
+        if case .file(let path, let explicit) = source, ParametersFile.isBicepParameters(path) {
+            do throws(InputError) {
+                let file = try BicepParametersFile.parse(FileSystem.read(path, limit: InputLimits.maximumParametersBytes), path: path)
+                guard let target = file.usingPath else { throw .unreadable(reason: "the parameters file names no Bicep file with `using`") }
+                let template = FilePath.absolute(target, in: FilePath.directory(of: path))
+                return LintRunner(engine: engine, readStandardInput: readStandardInput, parallelism: parallelism, parameters: parameters ?? file.parameters)
+                    .lint(.file(path: template, explicit: explicit))
+            } catch {
+                return Linted(report: failed(path, error), readSomething: false, siblingParameters: nil)
+            }
+        }
         let path = source.displayPath
         let bytes: [UInt8]
         do {
@@ -65,11 +77,28 @@ struct LintRunner: Sendable {
         InputReport(path: path, error: Diagnostic(path: path, position: error.position, message: error.description))
     }
 
-    /// The parameters file beside a template: `NAME.parameters.json` for `NAME.json`.
+    /// The parameters file beside a template: `NAME.parameters.json` for `NAME.json`; for
+    /// `NAME.bicep`, `NAME.bicepparam` when it is `using` that file, else `NAME.parameters.json`.
     private func siblingParameters(of source: InputSource, notes: inout [InputWarning]) -> TemplateParameters? {
-        guard case .file(let path, _) = source, let sibling = Self.siblingParametersPath(of: path), FileSystem.kind(of: sibling) == .file else { return nil }
+        guard case .file(let path, _) = source else { return nil }
+        if Self.isBicep(path), let parameters = siblingBicepParameters(of: path, notes: &notes) { return parameters }
+        guard let sibling = Self.siblingParametersPath(of: path), FileSystem.kind(of: sibling) == .file else { return nil }
         do {
-            return try TemplateParameters.parse(FileSystem.read(sibling, limit: InputLimits.maximumParametersBytes, requireRegular: true), path: sibling)
+            return try ParametersFile.read(sibling, requireRegular: true)
+        } catch {
+            notes.append(InputWarning("the parameters file beside it, \(sibling), cannot be used: \(error.description)", position: nil))
+            return nil
+        }
+    }
+
+    /// `NAME.bicepparam` beside `NAME.bicep`, when its `using` names that file.
+    private func siblingBicepParameters(of path: String, notes: inout [InputWarning]) -> TemplateParameters? {
+        let sibling = String(path.dropLast(6)) + ".bicepparam"
+        guard FileSystem.kind(of: sibling) == .file else { return nil }
+        do {
+            let file = try BicepParametersFile.parse(FileSystem.read(sibling, limit: InputLimits.maximumParametersBytes, requireRegular: true), path: sibling)
+            guard let target = file.usingPath, FilePath.absolute(target, in: FilePath.directory(of: sibling)) == FilePath.normalize(path) else { return nil }
+            return file.parameters
         } catch {
             notes.append(InputWarning("the parameters file beside it, \(sibling), cannot be used: \(error.description)", position: nil))
             return nil

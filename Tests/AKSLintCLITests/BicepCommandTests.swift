@@ -2,6 +2,9 @@
 import AKSLintTestSupport
 import AKSLintCore
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @Suite("Bicep on the command line", .serialized)
 struct BicepCommandTests {
@@ -14,6 +17,30 @@ struct BicepCommandTests {
         let clusters = report["findings"].array.compactMap { $0["cluster"]["name"].string }
         #expect(clusters.contains("recovered") && clusters.contains("prod-aks"))
     }
+
+    @Test("a .bicepparam file as the input lints the file it is using; with -p it applies to the file named; beside NAME.bicep it is found")
+    func bicepParameters() throws {
+        let asInput = akslint("--fail-on", "never", "Fixtures/bicep/staging.bicepparam")
+        #expect(asInput.standardOutput.hasPrefix("Fixtures/bicep/twin.bicep — cluster staging-twin-aks with parameters from Fixtures/bicep/staging.bicepparam"))
+        let explicit = akslint("--fail-on", "never", "-p", "Fixtures/bicep/staging.bicepparam", "Fixtures/bicep/twin.bicep")
+        #expect(explicit.standardOutput.hasPrefix("Fixtures/bicep/twin.bicep — cluster staging-twin-aks"))
+        let folder = "/tmp/akslint-bicepparam-\(UInt32.random(in: 0...UInt32.max))"
+        #expect(mkdir(folder, 0o700) == 0)
+        defer { _ = unlink(folder + "/twin.bicep"); _ = unlink(folder + "/twin.bicepparam"); _ = rmdir(folder) }
+        try copy(Paths.fixture("bicep/twin.bicep"), to: folder + "/twin.bicep")
+        try copy(Paths.fixture("bicep/staging.bicepparam"), to: folder + "/twin.bicepparam")
+        let sibling = akslint("--fail-on", "never", folder + "/twin.bicep")
+        #expect(sibling.standardOutput.contains("cluster staging-twin-aks with parameters from \(folder)/twin.bicepparam"))
+    }
+
+    private func copy(_ source: String, to destination: String) throws {
+        let bytes = try readBytes(source)
+        guard let handle = fopen(destination, "wb") else { throw CopyFailure() }
+        defer { fclose(handle) }
+        _ = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, handle) }
+    }
+
+    struct CopyFailure: Error {}
 
     @Test("a directory scan finds .bicep files, lints a module only through its caller, and SARIF points at the module's file")
     func directoryScan() throws {

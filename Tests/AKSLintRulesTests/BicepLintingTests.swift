@@ -92,6 +92,22 @@ struct BicepLintingTests {
         #expect(local.message.contains("twin.parameters.json"))
     }
 
+    @Test(".bicepparam values are expressions over the file's variables; what only the deployment knows stays unresolved")
+    func bicepParameters() throws {
+        let path = Paths.fixture("bicep/staging.bicepparam")
+        let file = try BicepParametersFile.parse(try readBytes(path), path: path)
+        #expect(file.usingPath == "./twin.bicep")
+        let (loaded, findings) = try lint(Paths.fixture("bicep/twin.bicep"), parameters: file.parameters)
+        #expect(loaded.clusters.map(\.displayName) == ["staging-twin-aks"])
+        let local = try #require(findings.first { $0.ruleId == "AKS103" })
+        #expect(local.state == .fail, "production = environment == 'prod' is false for staging")
+        #expect(local.message.contains("staging.bicepparam"))
+        let kubenet = try #require(findings.first { $0.ruleId == "AKS209" })
+        #expect(kubenet.state == .indeterminate)
+        #expect(kubenet.unresolvedExpression?.contains("readEnvironmentVariable('NETWORK_PLUGIN'") == true)
+        #expect(throws: InputError.self) { try BicepParametersFile.parse(Array("param x = {".utf8), path: "bad.bicepparam") }
+    }
+
     @Test("a statement that does not parse makes the input invalid, and the cluster after it is still linted")
     func recovery() throws {
         let (loaded, findings) = try lint(Paths.fixture("invalid/syntax-error.bicep"))

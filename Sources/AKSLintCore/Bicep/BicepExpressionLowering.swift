@@ -75,8 +75,9 @@ struct BicepExpressionLowering {
         case .member(let base, let name, let isSafe):
             if !isSafe, let reference = lowerResourceMember(base, name) { return reference }
             return isSafe ? .call(name: "tryGet", arguments: [lower(base), .string(name)]) : .property(lower(base), name)
-        case .method(let base, let name, _):
-            return Self.unresolved("\(describe(base)).\(name)() is evaluated only at deployment")
+        case .method(let base, let name, let arguments):
+            // `vault.getSecret('x')`, `account.listKeys()`: the deployed resource's, at deployment.
+            return .call(name: name, arguments: [.string(describe(base))] + arguments.map(lower))
         case .index(let base, let index, let isSafe, let fromEnd):
             let function = fromEnd ? (isSafe ? "tryIndexFromEnd" : "indexFromEnd") : "tryGet"
             if fromEnd || isSafe { return .call(name: function, arguments: [lower(base), lower(index)]) }
@@ -252,8 +253,6 @@ struct BicepExpressionLowering {
             }
         case "loadYamlContent", "loadFileAsBase64", "loadDirectoryFileInfo":
             return Self.unresolved("\(name)() is not evaluated offline")
-        case "readEnvironmentVariable", "externalInput", "readCliArg", "getSecret":
-            return Self.unresolved("\(name)() gives its value only at deployment")
         default:
             break
         }

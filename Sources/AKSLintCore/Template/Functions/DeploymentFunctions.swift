@@ -43,6 +43,10 @@ enum DeploymentFunctions {
             return .unresolved("\(name)() reads the deployed resource, which is known only at deployment")
         case "utcnow", "newguid", "environment", "managementgroup", "pickzones":
             return .unresolved("\(name)() is known only at deployment")
+        case "readenvironmentvariable", "externalinput", "readcliarg", "getsecret":
+            // Bicep functions a lowered `.bicep` or `.bicepparam` file keeps: the process
+            // environment akslint runs in is not the deployment's, and may hold secrets.
+            return .unresolved("\(name)() gives its value only where the deployment runs")
         default:
             if name.hasPrefix("list") { return .unresolved("\(name)() reads the deployed resource, which is known only at deployment") }
             return nil
