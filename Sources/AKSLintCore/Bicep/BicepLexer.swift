@@ -35,6 +35,14 @@ enum BicepLexer {
         return try result.get()
     }
 
+    /// The line and column of `offset` in `text`, for the one error that stops a file being lexed
+    /// (the lexer's own line index is not finished then).
+    static func position(of offset: Int, in text: [UInt8]) -> SourcePosition {
+        var lines = LineIndex()
+        for (index, byte) in text.prefix(offset).enumerated() where byte == UInt8(ascii: "\n") { lines.addLineStart(index + 1) }
+        return lines.position(of: offset)
+    }
+
     /// Symbols of two or three characters, longest first.
     fileprivate static let longSymbols: [[UInt8]] = ["...", "=>", "==", "!=", "=~", "!~", "<=", ">=", "&&", "||", "??", "::"].map { Array($0.utf8) }
     fileprivate static let singleSymbols = Set("{}()[],.?:;=+-*/%!<>|@^".utf8)

@@ -24,7 +24,7 @@ package struct BicepParametersFile: Sendable {
         do {
             file = try BicepParser.parse(text, file: .primary, isParametersFile: true)
         } catch {
-            throw .invalid(message: error.message, position: BicepLoader.position(of: error.offset, in: text))
+            throw .invalid(message: error.message, position: BicepLexer.position(of: error.offset, in: text))
         }
         if let error = file.errors.first { throw .invalid(message: error.message, position: file.lines.position(of: error.offset)) }
         var usingPath: String?

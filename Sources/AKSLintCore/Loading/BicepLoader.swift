@@ -33,7 +33,7 @@ public enum BicepLoader {
         do {
             file = try BicepParser.parse(text, file: .primary)
         } catch {
-            throw .invalid(message: error.message, position: Self.position(of: error.offset, in: text))
+            throw .invalid(message: error.message, position: BicepLexer.position(of: error.offset, in: text))
         }
         var session = Session(reader: reader, sources: SourceSet(primary: file.lines))
         let template = session.lower(file, fileID: .primary, path: path, textLength: text.count, depth: 0, stack: [path])
@@ -62,14 +62,6 @@ public enum BicepLoader {
             guard case .module(let module) = statement, !module.path.hasPrefix("br:"), !module.path.hasPrefix("br/"), !module.path.hasPrefix("ts:") else { return nil }
             return FilePath.absolute(module.path, in: FilePath.directory(of: path))
         }
-    }
-
-    /// The line and column of `offset` in `text`, for the one error that stops a file being lexed
-    /// (the lexer's own line index is not finished then).
-    static func position(of offset: Int, in text: [UInt8]) -> SourcePosition {
-        var lines = LineIndex()
-        for (index, byte) in text.prefix(offset).enumerated() where byte == UInt8(ascii: "\n") { lines.addLineStart(index + 1) }
-        return lines.position(of: offset)
     }
 
     /// The state of one input's loading: its files, and what was found wrong in them.
@@ -142,7 +134,7 @@ public enum BicepLoader {
                     result = .template(lower(file, fileID: fileID, path: target, textLength: text.count, depth: depth + 1, stack: stack + [target]))
                 }
             } catch let error as BicepSyntaxError {
-                result = .unavailable("module \(target) cannot be read: \(error.message) at \(BicepLoader.position(of: error.offset, in: text))")
+                result = .unavailable("module \(target) cannot be read: \(error.message) at \(BicepLexer.position(of: error.offset, in: text))")
             } catch let error as JSONParseError {
                 result = .unavailable("module \(target) cannot be read: \(error.message) at \(error.position)")
             } catch {
