@@ -57,7 +57,8 @@ struct CheckCommand {
             engine: LintEngine(rules: rules, context: RuleContext(evaluationDay: evaluationDay, naming: configuration.naming)),
             readStandardInput: environment.readStandardInput,
             parallelism: ProcessInfoCompat.processorCount,
-            parameters: parameters)
+            parameters: parameters,
+            registryCache: environment.variables["HOME"].map { BicepRegistryCache(root: $0 + "/.bicep") })
         let linted = runner.run(discovery.sources)
 
         var protection = InputProtection()

@@ -10,6 +10,8 @@ struct LintRunner: Sendable {
     let parallelism: Int
     /// Parameters given with `--parameters`; when nil, each template's sibling file is looked for.
     let parameters: TemplateParameters?
+    /// Where the Bicep CLI caches registry modules (`~/.bicep`), if there is a home folder.
+    var registryCache: BicepRegistryCache? = nil
 
     /// One input's report, and whether any of its bytes could be read.
     struct Linted: Sendable {
@@ -33,7 +35,7 @@ struct LintRunner: Sendable {
                 let file = try BicepParametersFile.parse(FileSystem.read(path, limit: InputLimits.maximumParametersBytes), path: path)
                 guard let target = file.usingPath else { throw .unreadable(reason: "the parameters file names no Bicep file with `using`") }
                 let template = FilePath.absolute(target, in: FilePath.directory(of: path))
-                return LintRunner(engine: engine, readStandardInput: readStandardInput, parallelism: parallelism, parameters: parameters ?? file.parameters)
+                return LintRunner(engine: engine, readStandardInput: readStandardInput, parallelism: parallelism, parameters: parameters ?? file.parameters, registryCache: registryCache)
                     .lint(.file(path: template, explicit: explicit))
             } catch {
                 return Linted(report: failed(path, error), readSomething: false, siblingParameters: nil)
@@ -53,7 +55,7 @@ struct LintRunner: Sendable {
         let sibling = self.parameters == nil ? siblingParameters(of: source, notes: &notes) : nil
         do {
             let loaded = Self.isBicep(path)
-                ? try BicepLoader.load(bytes, path: path, parameters: self.parameters ?? sibling, reader: FileReader())
+                ? try BicepLoader.load(bytes, path: path, parameters: self.parameters ?? sibling, reader: FileReader(), registryCache: registryCache)
                 : try InputLoader.load(bytes, parameters: self.parameters ?? sibling)
             let results: [Finding]
             do {

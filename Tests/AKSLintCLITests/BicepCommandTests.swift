@@ -42,6 +42,19 @@ struct BicepCommandTests {
 
     struct CopyFailure: Error {}
 
+    @Test("a registry module is linted from the Bicep CLI's cache when `bicep restore` put it there, and named in a warning when not")
+    func registryCache() throws {
+        let home = Paths.fixture("bicep/registry-home")
+        let cached = try JSON(akslint("-f", "json", "--fail-on", "never", "Fixtures/bicep/main.bicep", variables: ["HOME": home]).standardOutput)
+        let local = try #require(cached["findings"].array.first { $0["ruleId"].string == "AKS103" && $0["cluster"]["name"].string == "registry-cluster" })
+        #expect(local["state"].string == "fail")
+        #expect(local["location"]["path"].string == home + "/.bicep/br/mcr.microsoft.com/bicep$avm$res$container-service$managed-cluster/0.9.0$/main.json")
+        #expect(!cached["warnings"].array.contains { $0["message"].string.contains("managed-cluster:0.9.0") })
+        let missing = akslint("--fail-on", "never", "Fixtures/bicep/main.bicep", variables: ["HOME": "/nonexistent"])
+        #expect(missing.standardError.contains("module br/public:avm/res/container-service/managed-cluster:0.9.0 comes from a registry, which akslint does not fetch (it is not in the Bicep cache at /nonexistent/.bicep/br/"))
+        #expect(!missing.standardOutput.contains("registry-cluster"))
+    }
+
     @Test("a directory scan finds .bicep files, lints a module only through its caller, and SARIF points at the module's file")
     func directoryScan() throws {
         let report = try JSON(akslint("-f", "json", "--fail-on", "never", "Fixtures/bicep").standardOutput)

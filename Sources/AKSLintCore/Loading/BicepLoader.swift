@@ -19,8 +19,11 @@ public enum BicepLoader {
 
     /// Loads the Bicep file at `path` (as named on the command line), whose bytes are `bytes`,
     /// applying `parameters`. Syntax errors that the parser recovered from come back in
-    /// ``LoadedInput/errors``, with everything else still linted.
-    public static func load(_ bytes: [UInt8], path: String, parameters: TemplateParameters?, reader: some SourceFileReader) throws(InputError) -> LoadedInput {
+    /// ``LoadedInput/errors``, with everything else still linted. Registry modules are read from
+    /// `registryCache` when it holds them.
+    public static func load(
+        _ bytes: [UInt8], path: String, parameters: TemplateParameters?, reader: some SourceFileReader, registryCache: BicepRegistryCache? = nil
+    ) throws(InputError) -> LoadedInput {
         guard bytes.count <= InputLimits.maximumBytes else { throw .tooLarge(bytes: bytes.count, limit: InputLimits.maximumBytes) }
         let text: [UInt8]
         let encoding: SourceEncoding
@@ -35,7 +38,7 @@ public enum BicepLoader {
         } catch {
             throw .invalid(message: error.message, position: BicepLexer.position(of: error.offset, in: text))
         }
-        var session = Session(reader: reader, sources: SourceSet(primary: file.lines))
+        var session = Session(reader: reader, sources: SourceSet(primary: file.lines), registryCache: registryCache)
         let template = session.lower(file, fileID: .primary, path: path, textLength: text.count, depth: 0, stack: [path])
         let document = JSONDocument(root: template, text: text, lineIndex: file.lines)
         var adapted: DocumentAdapter.Adapted
@@ -68,14 +71,16 @@ public enum BicepLoader {
     private struct Session {
         let reader: any SourceFileReader
         var sources: SourceSet
+        let registryCache: BicepRegistryCache?
         var warnings: [InputWarning] = []
         var errors: [InputWarning] = []
         /// Lowered modules by path, so a module called many times is read once.
         var lowered: [String: BicepModuleTemplate] = [:]
 
-        init(reader: any SourceFileReader, sources: SourceSet) {
+        init(reader: any SourceFileReader, sources: SourceSet, registryCache: BicepRegistryCache?) {
             self.reader = reader
             self.sources = sources
+            self.registryCache = registryCache
         }
 
         /// The template of a parsed file; its modules are read and lowered on the way.
@@ -110,10 +115,18 @@ public enum BicepLoader {
 
         /// The template a module call deploys: a local `.bicep` (lowered) or `.json` (compiled) file.
         mutating func moduleTemplate(_ reference: String, from path: String, depth: Int, stack: [String]) -> BicepModuleTemplate {
-            if reference.hasPrefix("br:") || reference.hasPrefix("br/") || reference.hasPrefix("ts:") {
-                return .unavailable("module \(reference) comes from a registry, which akslint does not read offline: the clusters it may define are not checked (compile the file with `bicep build` and lint the template, or vendor the module and call it by path)")
+            let isRegistry = reference.hasPrefix("br:") || reference.hasPrefix("br/") || reference.hasPrefix("ts:")
+            func notFetched(_ looked: String?) -> BicepModuleTemplate {
+                .unavailable("module \(reference) comes from a registry, which akslint does not fetch\(looked.map { " (it is not in the Bicep cache at \($0))" } ?? ""): the clusters it may define are not checked (run `bicep restore`, or compile the file with `bicep build` and lint the template, or vendor the module and call it by path)")
             }
-            let target = FilePath.absolute(reference, in: FilePath.directory(of: path))
+            let target: String
+            if isRegistry {
+                guard let cached = registryCache?.templatePath(of: reference) else { return notFetched(nil) }
+                guard (try? reader.read(cached, limit: InputLimits.maximumBytes)) != nil else { return notFetched(cached) }
+                target = cached
+            } else {
+                target = FilePath.absolute(reference, in: FilePath.directory(of: path))
+            }
             if let done = lowered[target] { return done }
             guard !stack.contains(target) else { return .unavailable("module \(reference) calls itself (through \(stack.last ?? path)); it is not evaluated again") }
             guard depth < BicepLoader.maximumModuleDepth else { return .unavailable("modules are nested more than \(BicepLoader.maximumModuleDepth) deep; module \(reference) is not evaluated") }
