@@ -3,6 +3,9 @@ import AKSLintTestSupport
 import AKSLintCore
 import AKSLintRules
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @Suite("rules, explain, help and version", .serialized)
 struct CommandTests {
@@ -48,7 +51,11 @@ struct CommandTests {
             #expect(help.contains("  " + spec.spelling), "\(spec.names[0]) is not in --help")
             #expect(spec.names.contains { readme.contains("`\($0)") || readme.contains(", \($0)") || readme.contains("/ `\($0)") }, "\(spec.names[0]) is not in the README's option table")
             for name in spec.names {
-                let parsed = akslint(arguments: [name] + (spec.value == .none ? [] : ["x"]) + ["Fixtures/az/hardened.json"])
+                // A value that is a path nobody reads: options that write (-o, --write-baseline) must
+                // not leave files in the checkout.
+                let value = "/tmp/akslint-option-value-\(UInt32.random(in: 0...UInt32.max))"
+                defer { unlink(value) }
+                let parsed = akslint(arguments: [name] + (spec.value == .none ? [] : [value]) + ["Fixtures/az/hardened.json"])
                 #expect(!parsed.standardError.contains("unknown option"), "\(name) is not parsed")
             }
         }
