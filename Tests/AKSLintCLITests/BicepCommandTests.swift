@@ -14,6 +14,9 @@ struct BicepCommandTests {
         #expect(run.exitCode == .inputOrUsageError)
         #expect(run.standardError.contains("Fixtures/invalid/syntax-error.bicep:5:16: error: expected ':' after the property name"))
         let report = try JSON(run.standardOutput)
+        let module = try JSON(akslint("-f", "json", "--fail-on", "never", "Fixtures/bicep/main.bicep").standardOutput)
+        #expect(module["findings"].array.contains { $0["cluster"]["deployedBy"].string == "regional at Fixtures/bicep/main.bicep:110" })
+        #expect(akslint("--fail-on", "never", "Fixtures/bicep/main.bicep").standardOutput.contains("cluster aks-westeurope (deployed by regional at Fixtures/bicep/main.bicep:110)"))
         let clusters = report["findings"].array.compactMap { $0["cluster"]["name"].string }
         #expect(clusters.contains("recovered") && clusters.contains("prod-aks"))
     }

@@ -39,6 +39,8 @@ struct BicepLintingTests {
         #expect(northLocal.state == .fail)
         #expect(northLocal.location.file == Paths.fixture("bicep/modules/regional-cluster.bicep"))
         #expect(northLocal.location.region.start.line == 10)
+        #expect(northLocal.cluster.deployedBy == "regional at \(path):110", "the module call that produced the cluster")
+        #expect(findings.first { $0.cluster.displayName == "aks-bicep" }?.cluster.deployedBy == nil)
         #expect(findings.first { $0.ruleId == "AKS103" && $0.cluster.displayName == "aks-westeurope" }?.state == .pass)
         let publicIP = try #require(findings.first { $0.ruleId == "AKS206" && $0.subject.poolName == "user2" })
         #expect(publicIP.state == .fail)

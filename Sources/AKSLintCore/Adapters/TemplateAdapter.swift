@@ -180,7 +180,7 @@ enum TemplateAdapter {
             let name = child.displayName.split(separator: "/").last.map(String.init) ?? child.displayName
             pools.append(AgentPool(name: name, properties: poolEnvelope.child("properties") ?? poolEnvelope, ordinal: pools.count, deploymentCondition: child.unresolvedCondition))
         }
-        return ClusterResource(
+        var cluster = ClusterResource(
             name: resource.displayName,
             resourceId: nil,
             resourceGroup: nil,
@@ -193,5 +193,7 @@ enum TemplateAdapter {
             origin: .template,
             deploymentCondition: resource.unresolvedCondition,
             relatedResources: related)
+        cluster.deployedThrough = resource.deployedThrough
+        return cluster
     }
 }

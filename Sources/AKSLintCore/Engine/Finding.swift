@@ -74,9 +74,13 @@ public final class ClusterReference: Sendable {
     public let identity: String
     /// The cluster's 0-based position among the clusters of its input.
     public let ordinal: Int
+    /// For a cluster deployed through a nested deployment or a Bicep module: the innermost call,
+    /// as "NAME at FILE:LINE".
+    public let deployedBy: String?
 
     /// A reference to `cluster`; names and ids are cut when very long (see ``BoundedText``).
-    package init(_ cluster: ClusterResource) {
+    package init(_ cluster: ClusterResource, deployedBy: String? = nil) {
+        self.deployedBy = deployedBy.map { BoundedText.bounded($0, to: BoundedText.textLimit) }
         self.displayName = cluster.displayName
         self.name = cluster.name.map { BoundedText.bounded($0) }
         self.resourceId = cluster.resourceId.map { BoundedText.bounded($0, to: BoundedText.textLimit) }

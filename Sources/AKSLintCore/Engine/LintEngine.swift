@@ -22,7 +22,7 @@ public struct LintEngine: Sendable {
         findings.reserveCapacity(input.clusters.count * rules.count * 11 / 10)
         var clusterFindings: [Finding] = []
         for cluster in input.clusters {
-            let reference = ClusterReference(cluster)
+            let reference = ClusterReference(cluster, deployedBy: input.deployment(of: cluster, inputPath: path))
             clusterFindings.removeAll(keepingCapacity: true)
             for rule in rules where !cluster.isPoolsOnly || rule.metadata.judgesNodePools {
                 let metadata = rule.metadata

@@ -72,7 +72,7 @@ public struct InputReport: Sendable {
         self.parametersPath = loaded.parametersPath
         self.format = loaded.format
         self.encoding = loaded.encoding
-        self.clusters = loaded.clusters.map(ClusterReference.init)
+        self.clusters = loaded.clusters.map { ClusterReference($0, deployedBy: loaded.deployment(of: $0, inputPath: path)) }
         self.suppressionSites = loaded.suppressionSites
         let sourcePaths = loaded.sources.paths(inputPath: path)
         self.sourcePaths = sourcePaths

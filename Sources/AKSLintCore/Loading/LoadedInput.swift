@@ -41,6 +41,16 @@ public struct LoadedInput: Sendable {
     }
 }
 
+extension LoadedInput {
+    /// The innermost nested deployment (Bicep module call) `cluster` is deployed through, as
+    /// "NAME at FILE:LINE", or nil for a cluster deployed directly.
+    package func deployment(of cluster: ClusterResource, inputPath: String) -> String? {
+        cluster.deployedThrough.last.map { call in
+            "\(call.name) at \(sources.path(of: call.span.file, inputPath: inputPath)):\(sources.position(of: Int(call.span.start), in: call.span.file).line)"
+        }
+    }
+}
+
 /// Reads the bytes of one input into clusters: decode, parse, detect the shape, adapt.
 public enum InputLoader {
     /// Loads `bytes`, applying `parameters` if the input is a template. Throws only when the input

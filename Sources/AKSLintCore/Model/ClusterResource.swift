@@ -44,6 +44,8 @@ public struct ClusterResource: Sendable {
     /// The same cluster evaluated with each combination of allowed values of the parameters it
     /// uses without a value; empty when there are none (see ``ClusterVariant``).
     public private(set) var variants: [ClusterVariant] = []
+    /// The nested deployments (Bicep module calls) the cluster is deployed through, outermost first.
+    public internal(set) var deployedThrough: [DeploymentCall] = []
 
     /// Creates a cluster from an adapter's findings.
     public init(

@@ -77,6 +77,7 @@ public struct JSONReporter: Reporter {
                 ("name", .string(finding.cluster.displayName)),
                 ("resourceId", .string(finding.cluster.resourceId)),
                 ("resourceGroup", .string(finding.cluster.resourceGroup)),
+                ("deployedBy", .string(finding.cluster.deployedBy)),
             ])),
         ]
         if let pool = finding.subject.poolName { members.append(("agentPool", .string(pool))) }

@@ -12,6 +12,8 @@ struct EvaluatedResource {
     let path: JSONPath
     /// A `condition` (or a copy count, or an enclosing deployment's condition) that cannot be evaluated.
     let unresolvedCondition: UnresolvedExpression?
+    /// The nested deployments (Bicep module calls) it is deployed through, outermost first.
+    let deployedThrough: [DeploymentCall]
 
     /// The name when it evaluated to a string (and is not a secret), else the name as written.
     var displayName: String {
@@ -47,6 +49,8 @@ struct TemplateWalker {
     private(set) var resources: [EvaluatedResource] = []
     private(set) var warnings: [InputWarning] = []
     private(set) var existingReferences = 0
+    /// The nested deployments being walked, outermost first.
+    private var deploymentStack: [DeploymentCall] = []
 
     init(sources: SourceSet) {
         self.sources = sources
@@ -111,7 +115,7 @@ struct TemplateWalker {
                 }
             }
             if fullType.equalsIgnoringASCIICase(ResourceType.deployments) {
-                walkNestedDeployment(definition, evaluator: instance, condition: instanceCondition, depth: depth)
+                walkNestedDeployment(definition, name: name, evaluator: instance, condition: instanceCondition, depth: depth)
                 continue
             }
             if Self.typesOfInterest.contains(where: { $0.equalsIgnoringASCIICase(fullType) }) || isDiagnosticSetting(fullType) {
@@ -120,7 +124,7 @@ struct TemplateWalker {
                 resources.append(EvaluatedResource(
                     type: isDiagnosticSetting(fullType) ? ResourceType.diagnosticSettings : fullType,
                     name: name, writtenName: object["name"]?.string ?? "", body: instance.evaluateTree(body),
-                    path: definition.path, unresolvedCondition: instanceCondition))
+                    path: definition.path, unresolvedCondition: instanceCondition, deployedThrough: deploymentStack))
             }
             if let children = definition.child("resources") {
                 for child in children.elements where !budget.isExhausted {
@@ -154,7 +158,7 @@ struct TemplateWalker {
     }
 
     /// A `Microsoft.Resources/deployments` resource: walks its inline template in the right scope.
-    private mutating func walkNestedDeployment(_ definition: ValueRef, evaluator: ExpressionEvaluator, condition: UnresolvedExpression?, depth: Int) {
+    private mutating func walkNestedDeployment(_ definition: ValueRef, name: JSONNode, evaluator: ExpressionEvaluator, condition: UnresolvedExpression?, depth: Int) {
         guard let properties = definition.child("properties") else { return }
         guard let template = properties.child("template"), template.node.object != nil else {
             if properties.child("templateLink") != nil {
@@ -164,6 +168,13 @@ struct TemplateWalker {
         }
         guard evaluator.budget.enter(at: definition.node.span) else { return }
         defer { evaluator.budget.leave() }
+        // A symbolic resource (languageVersion 2.0, and every lowered Bicep module) is named by its
+        // symbol, as its author wrote it; otherwise by the deployment's name.
+        let written = definition.child("name")?.node.string ?? "nested deployment"
+        var callName = name.isSensitive ? written : name.string ?? written
+        if case .key(let symbol)? = definition.path.components.last { callName = symbol }
+        deploymentStack.append(DeploymentCall(name: callName, span: definition.node.span))
+        defer { deploymentStack.removeLast() }
         let scopeOption = properties.child("expressionEvaluationOptions")?.child("scope")?.node.string ?? "outer"
         guard scopeOption.equalsIgnoringASCIICase("inner") else {
             walk(template: template, evaluator: evaluator, condition: condition, depth: depth + 1)
