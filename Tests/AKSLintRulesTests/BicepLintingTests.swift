@@ -110,6 +110,30 @@ struct BicepLintingTests {
         #expect(throws: InputError.self) { try BicepParametersFile.parse(Array("param x = {".utf8), path: "bad.bicepparam") }
     }
 
+    /// Answers every read with the same secret-looking text, to see which reads are made.
+    struct LeakyReader: SourceFileReader {
+        func read(_ path: String, limit: Int) throws(InputError) -> [UInt8] { Array("SECRET-OF-THE-CI-MACHINE".utf8) }
+    }
+
+    @Test("loadTextContent reads nothing outside the input's folder, and a module must be a .bicep or .json file")
+    func hostileFileReads() throws {
+        let text = """
+            module m '../../etc/passwd' = { name: 'm' }
+            resource aks 'Microsoft.ContainerService/managedClusters@2025-10-01' = {
+              name: 'aks'
+              properties: {
+                dnsPrefix: loadTextContent('../../../etc/hostname')
+                kubernetesVersion: loadTextContent('version.txt')
+              }
+            }
+            """
+        let loaded = try BicepLoader.load(Array(text.utf8), path: "/repo/infra/main.bicep", parameters: nil, reader: LeakyReader())
+        let properties = try #require(loaded.clusters.first?.properties)
+        #expect(properties.child("dnsPrefix")?.node.unresolvedValue?.reason.contains("outside the input's folder") == true)
+        #expect(properties.child("kubernetesVersion")?.node.string == "SECRET-OF-THE-CI-MACHINE", "a file inside the folder is read")
+        #expect(loaded.warnings.contains { $0.message.contains("is not a .bicep or .json file") })
+    }
+
     @Test("a statement that does not parse makes the input invalid, and the cluster after it is still linted")
     func recovery() throws {
         let (loaded, findings) = try lint(Paths.fixture("invalid/syntax-error.bicep"))

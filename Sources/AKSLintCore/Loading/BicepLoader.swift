@@ -38,7 +38,7 @@ public enum BicepLoader {
         } catch {
             throw .invalid(message: error.message, position: BicepLexer.position(of: error.offset, in: text))
         }
-        var session = Session(reader: reader, sources: SourceSet(primary: file.lines), registryCache: registryCache)
+        var session = Session(reader: reader, sources: SourceSet(primary: file.lines), registryCache: registryCache, root: FilePath.directory(of: path))
         let template = session.lower(file, fileID: .primary, path: path, textLength: text.count, depth: 0, stack: [path])
         let document = JSONDocument(root: template, text: text, lineIndex: file.lines)
         var adapted: DocumentAdapter.Adapted
@@ -72,12 +72,16 @@ public enum BicepLoader {
         let reader: any SourceFileReader
         var sources: SourceSet
         let registryCache: BicepRegistryCache?
+        /// The folder of the input: `loadTextContent` reads nothing outside it, so a pull request
+        /// cannot put a file of the machine that lints it into a report.
+        let root: String
         var warnings: [InputWarning] = []
         var errors: [InputWarning] = []
         /// Lowered modules by path, so a module called many times is read once.
         var lowered: [String: BicepModuleTemplate] = [:]
 
-        init(reader: any SourceFileReader, sources: SourceSet, registryCache: BicepRegistryCache?) {
+        init(reader: any SourceFileReader, sources: SourceSet, registryCache: BicepRegistryCache?, root: String) {
+            self.root = root
             self.reader = reader
             self.sources = sources
             self.registryCache = registryCache
@@ -94,11 +98,15 @@ public enum BicepLoader {
             }
             let directory = FilePath.directory(of: path)
             let reader = self.reader
+            let root = self.root
             var lowering = BicepLowering(
                 file: file, fileID: fileID, textLength: textLength,
                 moduleTemplate: { module in resolved[module.path] ?? .unavailable("module \(module.path) is not available") },
                 loadText: { relative in
                     let target = FilePath.absolute(relative, in: directory)
+                    guard FilePath.relative(target, to: root) != nil else {
+                        return .failure(BicepLoweringProblem(message: "the file is outside the input's folder \(root), which akslint does not read"))
+                    }
                     do {
                         let bytes = try reader.read(target, limit: BicepLoader.maximumLoadedText * 4)
                         let text = String(decoding: try SourceDecoder.decode(bytes).text, as: UTF8.self)
@@ -126,6 +134,10 @@ public enum BicepLoader {
                 target = cached
             } else {
                 target = FilePath.absolute(reference, in: FilePath.directory(of: path))
+                let lowered = target.lowercased()
+                guard lowered.hasSuffix(".bicep") || lowered.hasSuffix(".json") else {
+                    return .unavailable("module \(reference) is not a .bicep or .json file; it is not read")
+                }
             }
             if let done = lowered[target] { return done }
             guard !stack.contains(target) else { return .unavailable("module \(reference) calls itself (through \(stack.last ?? path)); it is not evaluated again") }
