@@ -58,7 +58,8 @@ struct CheckCommand {
             readStandardInput: environment.readStandardInput,
             parallelism: ProcessInfoCompat.processorCount,
             parameters: parameters,
-            registryCache: environment.variables["HOME"].map { BicepRegistryCache(root: $0 + "/.bicep") })
+            registryCache: environment.variables["HOME"].map { BicepRegistryCache(root: $0 + "/.bicep") },
+            workingDirectory: environment.workingDirectory)
         let linted = runner.run(discovery.sources)
 
         var protection = InputProtection()
@@ -73,7 +74,9 @@ struct CheckCommand {
                 protection.protect(path, as: explicit ? "an input" : "an input found in a directory")
             }
             result.siblingParameters.map { protection.protect($0, as: "the parameters file of an input") }
-            if !source.isExplicit && report.error == nil && report.clusters.isEmpty {
+            // A file found in a directory that defines no cluster is not worth a line, unless
+            // part of it could not be checked (a registry module may hold the clusters).
+            if !source.isExplicit && report.error == nil && report.clusters.isEmpty && !report.warnings.contains(where: \.leavesUnchecked) {
                 quietlySkipped.append(report.path)
                 inputs.append(report.droppingWarnings())
             } else {
@@ -102,7 +105,7 @@ struct CheckCommand {
 
         var standardError = diagnostics(report) + notes
         if !quietlySkipped.isEmpty && !options.quiet {
-            standardError += "akslint: note: skipped \(quietlySkipped.count) JSON \(quietlySkipped.count == 1 ? "file" : "files") with no AKS cluster (name a file explicitly to see why)\n"
+            standardError += "akslint: note: skipped \(quietlySkipped.count) \(quietlySkipped.count == 1 ? "file" : "files") with no AKS cluster (name a file explicitly to see why)\n"
         }
         for note in discovery.notes { standardError += "akslint: warning: \(TerminalSafety.sanitize(note))\n" }
 
@@ -210,7 +213,7 @@ struct CheckCommand {
     }
 
     /// 3 for an internal error; 2 when an input could not be read; 1 when an open finding trips
-    /// the gate; else 0.
+    /// the gate, or with `--strict` when part of an input was not checked; else 0.
     private func exitCode(for report: LintReport, configuration: LintConfiguration, strict: Bool) -> ExitCode {
         if report.errors.contains(where: \.isInternalError) { return .internalError }
         if !report.errors.isEmpty { return .inputOrUsageError }
@@ -218,6 +221,7 @@ struct CheckCommand {
         let tripped = report.findings.contains { finding in
             finding.isOpen && (finding.state == .fail || strict) && threshold.isTripped(by: finding.severity)
         }
-        return tripped ? .findings : .success
+        let unchecked = strict && report.warnings.contains(where: \.leavesUnchecked)
+        return tripped || unchecked ? .findings : .success
     }
 }

@@ -21,7 +21,8 @@ enum InputSource: Sendable {
 }
 
 /// Expands the paths of the command line into inputs: files as given, directories searched
-/// recursively for `*.json`, `*.jsonc` and `*.bicep` (hidden entries skipped, each directory visited once), `-` as stdin.
+/// recursively for `*.json`, `*.jsonc`, `*.bicep` and `*.bicepparam` (hidden entries skipped, each
+/// directory visited once), `-` as stdin.
 /// A file reached twice (named twice, or named and found in a directory given too) is linted
 /// once. Entries that cannot be used are reported, never skipped silently: a file name that is
 /// not UTF-8, a `*.json` link that leads nowhere, a `*.json` that is not a regular file.
@@ -35,7 +36,10 @@ struct InputDiscovery {
         var identities: [FileIdentity?] = []
     }
 
-    static let extensions = [".json", ".jsonc", ".bicep"]
+    static let extensions = [".json", ".jsonc", ".bicep", ".bicepparam"]
+    /// Files of those kinds that are another tool's settings, never a cluster: not read in a
+    /// directory scan (the Bicep loader reads `bicepconfig.json` for its module aliases).
+    static let otherToolsSettings = ["bicepconfig.json"]
 
     func discover(_ paths: [String], stdinName: String) -> Result {
         var result = Result()
@@ -54,7 +58,7 @@ struct InputDiscovery {
                 let before = result.sources.count
                 walk(path, into: &result, visited: &visitedDirectories, seen: &seenFiles)
                 if result.sources.count == before && !result.problems.contains(where: { $0.path.hasPrefix(path) }) {
-                    result.notes.append("no *.json or *.bicep files under \(path)")
+                    result.notes.append("no *.json, *.bicep or *.bicepparam files under \(path)")
                 }
             case .other:
                 result.problems.append(problem(path, "not a regular file, a pipe or a directory"))
@@ -67,21 +71,23 @@ struct InputDiscovery {
     }
 
     /// Removes the `.bicep` files found in directories that another file found calls as a local
-    /// module: they are linted through their callers, with the parameters those pass, rather
-    /// than a second time alone with none. A file named on the command line is always linted.
+    /// module, or that a `.bicepparam` file found is `using`: they are linted through their
+    /// callers and parameter files, with the values those give, rather than a second time alone
+    /// with none. A file named on the command line is always linted.
     private func dropBicepModules(from result: inout Result) {
-        let bicepFiles = result.sources.compactMap { source -> String? in
-            guard case .file(let path, _) = source, LintRunner.isBicep(path) else { return nil }
-            return path
-        }
-        guard bicepFiles.count > 1 else { return }
         var called = Set<String>()
-        for path in bicepFiles {
-            guard let bytes = try? FileSystem.read(path, limit: InputLimits.maximumBytes, requireRegular: true) else { continue }
-            called.formUnion(BicepLoader.localModulePaths(of: bytes, path: path))
+        for source in result.sources {
+            guard case .file(let path, _) = source, LintRunner.isBicep(path) || ParametersFile.isBicepParameters(path),
+                  let bytes = try? FileSystem.read(path, limit: InputLimits.maximumBytes, requireRegular: true) else { continue }
+            if LintRunner.isBicep(path) {
+                called.formUnion(BicepLoader.localModulePaths(of: bytes, path: path))
+            } else if let target = try? BicepParametersFile.parse(bytes, path: path).usingPath, !BicepRegistryCache.isExternal(target) {
+                called.insert(FilePath.absolute(target, in: FilePath.directory(of: path)))
+            }
         }
+        guard !called.isEmpty else { return }
         let kept = result.sources.indices.filter { index in
-            guard case .file(let path, let explicit) = result.sources[index], !explicit else { return true }
+            guard case .file(let path, let explicit) = result.sources[index], !explicit, LintRunner.isBicep(path) else { return true }
             return !called.contains(FilePath.normalize(path))
         }
         result.sources = kept.map { result.sources[$0] }
@@ -107,7 +113,8 @@ struct InputDiscovery {
                 continue
             }
             let path = prefix + name
-            let matches = Self.extensions.contains { name.lowercased().hasSuffix($0) }
+            let lowered = name.lowercased()
+            let matches = Self.extensions.contains { lowered.hasSuffix($0) } && !Self.otherToolsSettings.contains(lowered)
             switch FileSystem.kind(of: path) {
             case .directory:
                 walk(path, into: &result, visited: &visited, seen: &seen)

@@ -12,6 +12,8 @@ struct LintRunner: Sendable {
     let parameters: TemplateParameters?
     /// Where the Bicep CLI caches registry modules (`~/.bicep`), if there is a home folder.
     var registryCache: BicepRegistryCache? = nil
+    /// The folder relative input paths are in (`bicepconfig.json` is looked for above them).
+    var workingDirectory = "."
 
     /// One input's report, and whether any of its bytes could be read.
     struct Linted: Sendable {
@@ -33,9 +35,17 @@ struct LintRunner: Sendable {
         if case .file(let path, let explicit) = source, ParametersFile.isBicepParameters(path) {
             do throws(InputError) {
                 let file = try BicepParametersFile.parse(FileSystem.read(path, limit: InputLimits.maximumParametersBytes), path: path)
-                guard let target = file.usingPath else { throw .unreadable(reason: "the parameters file names no Bicep file with `using`") }
+                guard let target = file.usingPath else {
+                    guard explicit else {
+                        // Found in a directory, a parameters file of no Bicep file (`using none`) defines nothing to lint.
+                        return Linted(report: InputReport(path: path, format: .bicep, encoding: nil, clusters: [], results: [], error: nil, warnings: []), readSomething: true, siblingParameters: nil)
+                    }
+                    throw .unreadable(reason: "the parameters file names no Bicep file with `using`")
+                }
                 let template = FilePath.absolute(target, in: FilePath.directory(of: path))
-                return LintRunner(engine: engine, readStandardInput: readStandardInput, parallelism: parallelism, parameters: parameters ?? file.parameters, registryCache: registryCache)
+                return LintRunner(
+                    engine: engine, readStandardInput: readStandardInput, parallelism: parallelism, parameters: parameters ?? file.parameters,
+                    registryCache: registryCache, workingDirectory: workingDirectory)
                     .lint(.file(path: template, explicit: explicit))
             } catch {
                 return Linted(report: failed(path, error), readSomething: false, siblingParameters: nil)
@@ -55,7 +65,7 @@ struct LintRunner: Sendable {
         let sibling = self.parameters == nil ? siblingParameters(of: source, notes: &notes) : nil
         do {
             let loaded = Self.isBicep(path)
-                ? try BicepLoader.load(bytes, path: path, parameters: self.parameters ?? sibling, reader: FileReader(), registryCache: registryCache)
+                ? try BicepLoader.load(bytes, path: path, parameters: self.parameters ?? sibling, reader: FileReader(), registryCache: registryCache, workingDirectory: workingDirectory)
                 : try InputLoader.load(bytes, parameters: self.parameters ?? sibling)
             let results: [Finding]
             do {
@@ -124,6 +134,10 @@ struct LintRunner: Sendable {
     private struct FileReader: SourceFileReader {
         func read(_ path: String, limit: Int) throws(InputError) -> [UInt8] {
             try FileSystem.read(path, limit: limit, requireRegular: true)
+        }
+
+        func isFile(_ path: String) -> Bool {
+            FileSystem.kind(of: path) == .file
         }
     }
 }

@@ -78,7 +78,7 @@ enum OptionTable {
                    help: "run only the rules that evidence this framework (CIS AKS, MCSB) and summarise the report by its controls") { state, value, _ in
             state.options.framework = ComplianceControl.Framework(rawValue: value.lowercased())
         },
-        OptionSpec(names: ["--strict"], value: .none, help: "indeterminate results (values unknown offline) count for --fail-on") { state, _, _ in
+        OptionSpec(names: ["--strict"], value: .none, help: "indeterminate results (values unknown offline) and unchecked modules count for --fail-on") { state, _, _ in
             state.options.strict = true
         },
         OptionSpec(names: ["--as-of"], value: .text("YYYY-MM-DD"), help: "evaluate date-dependent rules (supported versions) on this day instead of today") { state, value, _ throws(UsageError) in

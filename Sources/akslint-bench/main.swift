@@ -102,6 +102,8 @@ struct DiskReader: SourceFileReader {
         guard let data = FileManager.default.contents(atPath: path), data.count <= limit else { throw .unreadable(reason: "cannot read \(path)") }
         return Array(data)
     }
+
+    func isFile(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
 }
 var bicepFiles: [(path: String, bytes: [UInt8])] = []
 for folder in folders {

@@ -58,11 +58,31 @@ struct BicepCommandTests {
         #expect(!missing.standardOutput.contains("registry-cluster"))
     }
 
-    @Test("a directory scan finds .bicep files, lints a module only through its caller, and SARIF points at the module's file")
+    @Test("bicepconfig.json aliases find a private registry module and a template spec in the cache; an unknown alias is named, and --strict fails on it")
+    func configuredAliases() throws {
+        let home = Paths.fixture("bicep/registry-home")
+        let input = "Fixtures/bicep/aliases/main.bicep"
+        let run = akslint("-f", "json", "--fail-on", "critical", input, variables: ["HOME": home])
+        #expect(run.exitCode == .success)
+        let report = try JSON(run.standardOutput)
+        let verdicts = Dictionary(report["findings"].array.filter { $0["ruleId"].string == "AKS103" }.map { ($0["cluster"]["name"].string ?? "", $0["location"]["path"].string ?? "") }) { first, _ in first }
+        #expect(verdicts.keys.sorted() == ["aks-spec-prod"], "the registry module disables local accounts; the template spec does not")
+        #expect(verdicts["aks-spec-prod"] == home + "/.bicep/ts/11111111-2222-3333-4444-555555555555/platform-specs/aks-spec/v1/main.json")
+        #expect(report["inputs"][0]["clusters"].array.compactMap(\.string) == ["aks-baseline-prod", "aks-spec-prod"])
+        let unchecked = report["warnings"].array.filter { $0["leavesUnchecked"].bool == true }
+        #expect(unchecked.count == 1)
+        #expect(unchecked.first?["message"].string.contains("alias br/nowhere is not defined by a bicepconfig.json at or above the file") == true)
+        let strict = akslint("--strict", "--fail-on", "critical", input, variables: ["HOME": home])
+        #expect(strict.exitCode == .findings, "a module nobody checked counts for the gate under --strict")
+    }
+
+    @Test("a directory scan finds .bicep and .bicepparam files, lints a module only through its caller and a parameterised file through its parameters, and SARIF points at the module's file")
     func directoryScan() throws {
         let report = try JSON(akslint("-f", "json", "--fail-on", "never", "Fixtures/bicep").standardOutput)
         let paths = Set(report["inputs"].array.compactMap { $0["path"].string })
-        #expect(paths == ["Fixtures/bicep/main.bicep", "Fixtures/bicep/twin.bicep", "Fixtures/bicep/twin.json"])
+        #expect(paths == ["Fixtures/bicep/aliases/main.bicep", "Fixtures/bicep/main.bicep", "Fixtures/bicep/twin.bicep", "Fixtures/bicep/twin.json"])
+        let twin = report["inputs"].array.first { $0["path"].string == "Fixtures/bicep/twin.bicep" }
+        #expect(twin?["clusters"].array.compactMap(\.string) == ["staging-twin-aks"], "twin.bicep is linted once, through the staging.bicepparam that is using it")
         let sarif = try JSON(akslint("-f", "sarif", "--fail-on", "never", "Fixtures/bicep/main.bicep").standardOutput)
         let uris = Set(sarif["runs"][0]["results"].array.compactMap { $0["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].string })
         #expect(uris == ["Fixtures/bicep/main.bicep", "Fixtures/bicep/modules/regional-cluster.bicep"])

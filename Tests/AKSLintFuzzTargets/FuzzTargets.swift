@@ -91,6 +91,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             guard bytes.count <= limit else { throw .tooLarge(bytes: bytes.count, limit: limit) }
             return bytes
         }
+
+        func isFile(_ path: String) -> Bool { path.split(separator: "/").count <= 4 }
     }
 
     private static func lintBicep(_ bytes: [UInt8]) {

@@ -12,8 +12,8 @@ enum BicepModuleTemplate {
 struct BicepLowering {
     let file: BicepFile
     let fileID: SourceFileID
-    /// The length of the file's text (the template's own span).
-    let textLength: Int
+    /// The file's text (names that cannot be evaluated are shown as written in it).
+    let text: [UInt8]
     /// The template of a module call (resolved relative to this file by the caller).
     let moduleTemplate: (BicepModule) -> BicepModuleTemplate
     /// Reads a file for `loadTextContent`, relative to this file.
@@ -21,12 +21,12 @@ struct BicepLowering {
     private(set) var warnings: [InputWarning] = []
 
     init(
-        file: BicepFile, fileID: SourceFileID, textLength: Int,
+        file: BicepFile, fileID: SourceFileID, text: [UInt8],
         moduleTemplate: @escaping (BicepModule) -> BicepModuleTemplate, loadText: @escaping (String) -> Result<String, BicepLoweringProblem>
     ) {
         self.file = file
         self.fileID = fileID
-        self.textLength = textLength
+        self.text = text
         self.moduleTemplate = moduleTemplate
         self.loadText = loadText
     }
@@ -69,7 +69,7 @@ struct BicepLowering {
 
     /// A node spanning the whole file (for the template's own structure).
     private func node(_ value: JSONValue) -> JSONNode {
-        JSONNode(value, span: SourceSpan(start: 0, end: textLength, file: fileID))
+        JSONNode(value, span: SourceSpan(start: 0, end: text.count, file: fileID))
     }
 
     // MARK: Symbols
@@ -237,8 +237,41 @@ struct BicepLowering {
             if ["name", "parent", "scope", "dependsOn"].contains(name) { continue }
             members.append(JSONMember(key: name, keySpan: keySpan, value: lowerValue(value, inner)))
         }
-        if let metadata = suppressions.metadata(for: resource.span, lines: file.lines) { members.append(JSONMember(key: "metadata", value: metadata)) }
+        var akslint: [JSONMember] = []
+        if let suppress = suppressions.entries(for: resource.span, lines: file.lines) { akslint.append(JSONMember(key: "suppress", value: suppress)) }
+        if let name = writtenName(of: symbol, symbols) { akslint.append(JSONMember(key: "name", value: JSONNode(.string(BicepSuppressionComments.literal(name)), span: span))) }
+        if !akslint.isEmpty {
+            let metadata = JSONNode(.object(JSONObject([JSONMember(key: "akslint", value: JSONNode(.object(JSONObject(akslint)), span: span))])), span: span)
+            members.append(JSONMember(key: "metadata", value: metadata))
+        }
         return JSONNode(.object(JSONObject(members)), span: span)
+    }
+
+    /// The Bicep text of a resource's name (its parent's, `/`, its own for a child), when some
+    /// part is an expression rather than a literal: reports show it when the name cannot be
+    /// evaluated offline, rather than the lowered ARM expression.
+    private func writtenName(of symbol: String, _ symbols: BicepSymbols) -> String? {
+        var parts: [String] = []
+        var isLiteral = true
+        var next: String? = symbol
+        while let current = next, parts.count < 4, let described = symbols.resources[current], let name = described.name {
+            if case .string(let segments, let holes) = name.kind, holes.isEmpty {
+                parts.insert(segments.joined(), at: 0)
+            } else {
+                isLiteral = false
+                parts.insert(sourceText(name.span), at: 0)
+            }
+            next = described.parent
+        }
+        return isLiteral || parts.isEmpty ? nil : parts.joined(separator: "/")
+    }
+
+    /// The text of a span on one line, cut at 200 bytes.
+    private func sourceText(_ span: SourceSpan) -> String {
+        let start = min(Int(span.start), text.count)
+        let end = min(Int(span.end), text.count, start + 200)
+        let line = text[start..<end].map { $0 == 10 || $0 == 13 || $0 == 9 ? UInt8(ascii: " ") : $0 }
+        return String(decoding: line, as: UTF8.self)
     }
 
     private mutating func lowerModule(_ module: BicepModule, _ expressions: BicepExpressionLowering) -> JSONNode? {
@@ -246,7 +279,7 @@ struct BicepLowering {
         switch moduleTemplate(module) {
         case .template(let lowered): template = lowered
         case .unavailable(let reason):
-            warnings.append(InputWarning(reason, position: file.lines.position(of: Int(module.pathSpan.start)), file: fileID))
+            warnings.append(InputWarning(reason, position: file.lines.position(of: Int(module.pathSpan.start)), file: fileID, leavesUnchecked: true))
             return nil
         }
         let deployed = deployment(of: module.value, symbol: module.symbol, expressions)

@@ -38,7 +38,7 @@ package struct BicepParametersFile: Sendable {
         }
         // Parameters and variables both lower to template variables, so a value may use either.
         var lowering = BicepLowering(
-            file: file, fileID: .primary, textLength: text.count,
+            file: file, fileID: .primary, text: text,
             moduleTemplate: { _ in .unavailable("a parameters file deploys no module") },
             loadText: { _ in .failure(BicepLoweringProblem(message: "files are not read for a parameters file")) })
         let template = lowering.lower()

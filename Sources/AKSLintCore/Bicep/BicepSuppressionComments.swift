@@ -45,9 +45,9 @@ struct BicepSuppressionComments {
         return Entry(rules: rules, reason: reason?.isEmpty == true ? nil : reason, span: comment.span, line: comment.line)
     }
 
-    /// `{"akslint": {"suppress": [...]}}` for the suppressions written in or directly above the
-    /// declaration at `span`, or nil when there are none.
-    func metadata(for span: SourceSpan, lines: LineIndex) -> JSONNode? {
+    /// The `metadata.akslint.suppress` entries for the suppressions written in or directly above
+    /// the declaration at `span`, or nil when there are none.
+    func entries(for span: SourceSpan, lines: LineIndex) -> JSONNode? {
         let firstLine = lines.position(of: Int(span.start)).line
         let applying = entries.filter { entry in
             if entry.span.start >= span.start && entry.span.end <= span.end { return true }
@@ -64,11 +64,12 @@ struct BicepSuppressionComments {
                 sites.append(JSONNode(.object(JSONObject(members)), span: entry.span))
             }
         }
-        let suppress = JSONNode(.object(JSONObject([JSONMember(key: "suppress", value: JSONNode(.array(sites), span: span))])), span: span)
-        return JSONNode(.object(JSONObject([JSONMember(key: "akslint", value: suppress)])), span: span)
+        return JSONNode(.array(sites), span: span)
     }
 
-    private static func literal(_ text: String) -> String {
+    /// `text` as a template string literal: a leading `[` is doubled, or the evaluator would
+    /// read an expression.
+    static func literal(_ text: String) -> String {
         text.hasPrefix("[") ? "[" + text : text
     }
 }

@@ -89,7 +89,7 @@ public struct InputReport: Sendable {
             return left.offset < right.offset
         }.map(\.element)
         func diagnostic(_ note: InputWarning) -> Diagnostic {
-            Diagnostic(path: Self.path(of: note.file, in: sourcePaths, inputPath: path), position: note.position, message: note.message)
+            Diagnostic(path: Self.path(of: note.file, in: sourcePaths, inputPath: path), position: note.position, message: note.message, leavesUnchecked: note.leavesUnchecked)
         }
         // The first error makes the input invalid (exit status 2); the others are listed with the warnings.
         self.error = loaded.errors.first.map(diagnostic)

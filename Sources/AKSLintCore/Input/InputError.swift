@@ -44,11 +44,15 @@ public struct InputWarning: Sendable {
     public let position: SourcePosition?
     /// The file of the input's source set that `position` is in.
     public let file: SourceFileID
+    /// Whether part of the input was not checked (a registry module that is not cached, a linked
+    /// template): clusters may hide there, so `--strict` counts it for the gate.
+    public let leavesUnchecked: Bool
 
     /// Creates a warning about `position` of `file`.
-    package init(_ message: String, position: SourcePosition?, file: SourceFileID = .primary) {
+    package init(_ message: String, position: SourcePosition?, file: SourceFileID = .primary, leavesUnchecked: Bool = false) {
         self.message = message
         self.position = position
         self.file = file
+        self.leavesUnchecked = leavesUnchecked
     }
 }

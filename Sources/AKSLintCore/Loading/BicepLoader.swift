@@ -3,6 +3,9 @@
 public protocol SourceFileReader: Sendable {
     /// The bytes of the file at `path`, at most `limit` of them.
     func read(_ path: String, limit: Int) throws(InputError) -> [UInt8]
+    /// Whether a regular file is at `path` (an optional file, such as `bicepconfig.json`, is
+    /// read only when it is there).
+    func isFile(_ path: String) -> Bool
 }
 
 /// Reads a `.bicep` file into clusters: lex and parse it and every local module it calls, lower
@@ -19,10 +22,13 @@ public enum BicepLoader {
 
     /// Loads the Bicep file at `path` (as named on the command line), whose bytes are `bytes`,
     /// applying `parameters`. Syntax errors that the parser recovered from come back in
-    /// ``LoadedInput/errors``, with everything else still linted. Registry modules are read from
-    /// `registryCache` when it holds them.
+    /// ``LoadedInput/errors``, with everything else still linted. Registry modules and template
+    /// specs are read from `registryCache` when it holds them, with the cache root and aliases of
+    /// the nearest `bicepconfig.json` (looked for from the file's folder up, relative paths taken
+    /// from `workingDirectory`).
     public static func load(
-        _ bytes: [UInt8], path: String, parameters: TemplateParameters?, reader: some SourceFileReader, registryCache: BicepRegistryCache? = nil
+        _ bytes: [UInt8], path: String, parameters: TemplateParameters?, reader: some SourceFileReader,
+        registryCache: BicepRegistryCache? = nil, workingDirectory: String = "."
     ) throws(InputError) -> LoadedInput {
         guard bytes.count <= InputLimits.maximumBytes else { throw .tooLarge(bytes: bytes.count, limit: InputLimits.maximumBytes) }
         let text: [UInt8]
@@ -39,7 +45,8 @@ public enum BicepLoader {
             throw .invalid(message: error.message, position: BicepLexer.position(of: error.offset, in: text))
         }
         var session = Session(reader: reader, sources: SourceSet(primary: file.lines), registryCache: registryCache, root: FilePath.directory(of: path))
-        let template = session.lower(file, fileID: .primary, path: path, textLength: text.count, depth: 0, stack: [path])
+        session.configure(searchingFrom: FilePath.absolute(FilePath.directory(of: path), in: workingDirectory))
+        let template = session.lower(file, fileID: .primary, path: path, text: text, depth: 0, stack: [path])
         let document = JSONDocument(root: template, text: text, lineIndex: file.lines)
         var adapted: DocumentAdapter.Adapted
         do {
@@ -62,7 +69,7 @@ public enum BicepLoader {
     package static func localModulePaths(of bytes: [UInt8], path: String) -> [String] {
         guard let text = try? SourceDecoder.decode(bytes).text, let file = try? BicepParser.parse(text, file: .primary) else { return [] }
         return file.statements.compactMap { statement in
-            guard case .module(let module) = statement, !module.path.hasPrefix("br:"), !module.path.hasPrefix("br/"), !module.path.hasPrefix("ts:") else { return nil }
+            guard case .module(let module) = statement, !BicepRegistryCache.isExternal(module.path) else { return nil }
             return FilePath.absolute(module.path, in: FilePath.directory(of: path))
         }
     }
@@ -71,7 +78,7 @@ public enum BicepLoader {
     private struct Session {
         let reader: any SourceFileReader
         var sources: SourceSet
-        let registryCache: BicepRegistryCache?
+        var registryCache: BicepRegistryCache?
         /// The folder of the input: `loadTextContent` reads nothing outside it, so a pull request
         /// cannot put a file of the machine that lints it into a report.
         let root: String
@@ -87,8 +94,42 @@ public enum BicepLoader {
             self.registryCache = registryCache
         }
 
+        /// Applies the nearest `bicepconfig.json` at or above `directory` to the registry cache;
+        /// a file that cannot be used is a warning naming it, and the defaults apply.
+        mutating func configure(searchingFrom directory: String) {
+            var folder = directory
+            for _ in 0..<64 {
+                let candidate = (folder == "/" ? "" : folder) + "/" + BicepConfiguration.fileName
+                if reader.isFile(candidate) {
+                    readConfiguration(candidate)
+                    return
+                }
+                let parent = FilePath.directory(of: folder)
+                guard parent != folder, folder != "." else { return }
+                folder = parent
+            }
+        }
+
+        private mutating func readConfiguration(_ path: String) {
+            guard let fileID = sources.add(path: path) else { return }
+            var text: [UInt8] = []
+            do {
+                text = try SourceDecoder.decode(try reader.read(path, limit: BicepConfiguration.maximumBytes)).text
+                let (configuration, document) = try BicepConfiguration.parse(text, file: fileID)
+                sources.setLines(document.lineIndex, of: fileID)
+                for problem in configuration.problems {
+                    warnings.append(InputWarning(problem.message, position: document.position(of: problem.offset), file: fileID))
+                }
+                registryCache = configuration.applied(to: registryCache)
+            } catch let error as JSONParseError {
+                warnings.append(InputWarning("\(path) is not valid JSON (\(error.message) at \(error.position)); its module aliases are not used", position: nil))
+            } catch {
+                warnings.append(InputWarning("\(path) cannot be read (\(error)); its module aliases are not used", position: nil))
+            }
+        }
+
         /// The template of a parsed file; its modules are read and lowered on the way.
-        mutating func lower(_ file: BicepFile, fileID: SourceFileID, path: String, textLength: Int, depth: Int, stack: [String]) -> JSONNode {
+        mutating func lower(_ file: BicepFile, fileID: SourceFileID, path: String, text: [UInt8], depth: Int, stack: [String]) -> JSONNode {
             for error in file.errors {
                 errors.append(InputWarning(error.message, position: file.lines.position(of: error.offset), file: fileID))
             }
@@ -100,7 +141,7 @@ public enum BicepLoader {
             let reader = self.reader
             let root = self.root
             var lowering = BicepLowering(
-                file: file, fileID: fileID, textLength: textLength,
+                file: file, fileID: fileID, text: text,
                 moduleTemplate: { module in resolved[module.path] ?? .unavailable("module \(module.path) is not available") },
                 loadText: { relative in
                     let target = FilePath.absolute(relative, in: directory)
@@ -121,17 +162,31 @@ public enum BicepLoader {
             return template
         }
 
-        /// The template a module call deploys: a local `.bicep` (lowered) or `.json` (compiled) file.
+        /// `br/name` or `ts/name` of an aliased reference.
+        static func alias(in reference: String) -> String? {
+            guard reference.hasPrefix("br/") || reference.hasPrefix("ts/"), let colon = reference.firstIndex(of: ":") else { return nil }
+            return String(reference[..<colon])
+        }
+
+        /// The template a module call deploys: a local `.bicep` (lowered) or `.json` (compiled)
+        /// file, or a cached registry module or template spec.
         mutating func moduleTemplate(_ reference: String, from path: String, depth: Int, stack: [String]) -> BicepModuleTemplate {
-            let isRegistry = reference.hasPrefix("br:") || reference.hasPrefix("br/") || reference.hasPrefix("ts:")
+            let isRegistry = BicepRegistryCache.isExternal(reference)
             func notFetched(_ looked: String?) -> BicepModuleTemplate {
-                .unavailable("module \(reference) comes from a registry, which akslint does not fetch\(looked.map { " (it is not in the Bicep cache at \($0))" } ?? ""): the clusters it may define are not checked (run `bicep restore`, or compile the file with `bicep build` and lint the template, or vendor the module and call it by path)")
+                let source = reference.hasPrefix("ts") ? "a template spec" : "a registry"
+                var why = looked.map { " (it is not in the Bicep cache at \($0))" } ?? ""
+                if looked == nil, let alias = Self.alias(in: reference) {
+                    why = " (alias \(alias) is not defined by a bicepconfig.json at or above the file)"
+                }
+                return .unavailable("module \(reference) comes from \(source), which akslint does not fetch\(why): the clusters it may define are not checked (run `bicep restore`, or compile the file with `bicep build` and lint the template, or vendor the module and call it by path)")
             }
             let target: String
+            var isTemplateSpec = false
             if isRegistry {
-                guard let cached = registryCache?.templatePath(of: reference) else { return notFetched(nil) }
-                guard (try? reader.read(cached, limit: InputLimits.maximumBytes)) != nil else { return notFetched(cached) }
-                target = cached
+                guard let cached = registryCache?.entry(of: reference) else { return notFetched(nil) }
+                guard reader.isFile(cached.path) else { return notFetched(cached.path) }
+                target = cached.path
+                isTemplateSpec = cached.isTemplateSpec
             } else {
                 target = FilePath.absolute(reference, in: FilePath.directory(of: path))
                 let lowered = target.lowercased()
@@ -152,11 +207,18 @@ public enum BicepLoader {
                 if target.lowercased().hasSuffix(".json") {
                     let document = try JSONParser.parse(text, maxDepth: InputLimits.maximumDepth, file: fileID)
                     sources.setLines(document.lineIndex, of: fileID)
-                    result = .template(document.root)
+                    if isTemplateSpec {
+                        guard let template = document.root.object?["properties"]?.object?["mainTemplate"], template.object != nil else {
+                            throw InputError.unreadable(reason: "the cached template spec has no properties.mainTemplate")
+                        }
+                        result = .template(template)
+                    } else {
+                        result = .template(document.root)
+                    }
                 } else {
                     let file = try BicepParser.parse(text, file: fileID)
                     sources.setLines(file.lines, of: fileID)
-                    result = .template(lower(file, fileID: fileID, path: target, textLength: text.count, depth: depth + 1, stack: stack + [target]))
+                    result = .template(lower(file, fileID: fileID, path: target, text: text, depth: depth + 1, stack: stack + [target]))
                 }
             } catch let error as BicepSyntaxError {
                 result = .unavailable("module \(target) cannot be read: \(error.message) at \(BicepLexer.position(of: error.offset, in: text))")

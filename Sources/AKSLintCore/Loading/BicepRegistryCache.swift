@@ -1,24 +1,65 @@
-/// Where the Bicep CLI keeps the registry modules `bicep restore` (or `az bicep build`) pulled,
-/// so a `br:` module can be linted offline from its compiled `main.json`:
-/// `<root>/br/<registry, ':' as '$', lower case>/<repository, '/' as '$'>/<tag, encoded>/main.json`
-/// (Azure/bicep `OciArtifactRegistry.GetArtifactDirectory`, `TagEncoder`). The root is `~/.bicep`
-/// unless `bicepconfig.json` sets `cacheRootDirectory`.
+/// Where the Bicep CLI keeps the modules `bicep restore` (or `az bicep build`) pulled, so a
+/// registry module or a template spec can be linted offline:
+/// - `br:` modules: `<root>/br/<registry, ':' as '$', lower case>/<repository, '/' as '$'>/<tag,
+///   encoded>/main.json`, the compiled template (Azure/bicep `OciArtifactRegistry.GetArtifactDirectory`,
+///   `TagEncoder`);
+/// - `ts:` modules: `<root>/ts/<subscription>/<resource group>/<name>/<version>/main.json`, all lower
+///   case, holding the template spec version as Resource Manager returns it, whose
+///   `properties.mainTemplate` is the template (`TemplateSpecModuleRegistry`).
+///
+/// The root is `~/.bicep` unless `bicepconfig.json` sets `cacheRootDirectory`; `br/alias:` and
+/// `ts/alias:` references use the aliases `bicepconfig.json` defines (see ``BicepConfiguration``).
 public struct BicepRegistryCache: Sendable {
-    /// The cache root, such as `/home/me/.bicep`.
-    public let root: String
-
-    /// A cache at `root`.
-    public init(root: String) {
-        self.root = root
+    /// A `moduleAliases.br` entry: the registry and the repository prefix an alias stands for.
+    package struct RegistryAlias: Sendable, Equatable {
+        package let registry: String
+        package let modulePath: String?
     }
 
-    /// The aliases every Bicep file may use without configuring them: `br/public:` is the public
-    /// module registry (`bicepconfig.json` aliases are not read yet).
-    static let builtInAliases = ["public": (registry: "mcr.microsoft.com", modulePath: "bicep")]
+    /// A `moduleAliases.ts` entry: the resource group holding template specs.
+    package struct TemplateSpecAlias: Sendable, Equatable {
+        package let subscription: String
+        package let resourceGroup: String
+    }
 
-    /// The cached `main.json` of a `br:` or `br/alias:` module reference, or nil when the
-    /// reference is not one akslint can place (an unknown alias, a template spec).
-    func templatePath(of reference: String) -> String? {
+    /// A module's place in the cache.
+    package struct Entry: Sendable, Equatable {
+        /// The cached file.
+        package let path: String
+        /// Whether the file is a template spec version (the template is its `properties.mainTemplate`).
+        package let isTemplateSpec: Bool
+    }
+
+    /// The cache root, such as `/home/me/.bicep`.
+    public let root: String
+    package var registryAliases: [String: RegistryAlias]
+    package var templateSpecAliases: [String: TemplateSpecAlias]
+
+    /// A cache at `root` with only the built-in `br/public:` alias.
+    public init(root: String) {
+        self.root = root
+        self.registryAliases = Self.builtInAliases
+        self.templateSpecAliases = [:]
+    }
+
+    /// The alias every Bicep file may use without configuring it: `br/public:` is the public
+    /// module registry.
+    static let builtInAliases = ["public": RegistryAlias(registry: "mcr.microsoft.com", modulePath: "bicep")]
+
+    /// Whether a module reference names a registry module or a template spec (`br:`, `br/alias:`,
+    /// `ts:`, `ts/alias:`) rather than a file.
+    package static func isExternal(_ reference: String) -> Bool {
+        reference.hasPrefix("br:") || reference.hasPrefix("br/") || reference.hasPrefix("ts:") || reference.hasPrefix("ts/")
+    }
+
+    /// The cache entry of a `br:`, `br/alias:`, `ts:` or `ts/alias:` module reference, or nil when
+    /// the reference is not one akslint can place (an unknown alias, a malformed reference).
+    package func entry(of reference: String) -> Entry? {
+        if reference.hasPrefix("ts:") || reference.hasPrefix("ts/") { return templateSpecEntry(of: reference) }
+        return registryPath(of: reference).map { Entry(path: $0, isTemplateSpec: false) }
+    }
+
+    private func registryPath(of reference: String) -> String? {
         let registry: String
         var rest: Substring
         if reference.hasPrefix("br:") {
@@ -28,9 +69,10 @@ public struct BicepRegistryCache: Sendable {
             rest = rest[rest.index(after: slash)...]
         } else if reference.hasPrefix("br/"), let colon = reference.firstIndex(of: ":") {
             let alias = String(reference[reference.index(reference.startIndex, offsetBy: 3)..<colon])
-            guard let known = Self.builtInAliases[alias] else { return nil }
+            guard let known = registryAliases[alias] else { return nil }
             registry = known.registry
-            rest = Substring(known.modulePath + "/") + reference[reference.index(after: colon)...]
+            let prefix = known.modulePath.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? ""
+            rest = Substring(prefix) + reference[reference.index(after: colon)...]
         } else {
             return nil
         }
@@ -45,10 +87,28 @@ public struct BicepRegistryCache: Sendable {
         } else {
             return nil
         }
-        guard !repository.isEmpty, !version.isEmpty, !repository.contains(".."), !version.contains("/") else { return nil }
+        guard !registry.isEmpty, !registry.contains("/"), !registry.contains(".."), !repository.isEmpty, !repository.contains(".."), !version.isEmpty, !version.contains("/") else { return nil }
         let registryFolder = registry.replacingColons(with: "$").asciiLowercased()
         let repositoryFolder = repository.split(separator: "/", omittingEmptySubsequences: false).joined(separator: "$")
         return root + "/br/" + registryFolder + "/" + repositoryFolder + "/" + version + "/main.json"
+    }
+
+    /// `ts:<subscription>/<resource group>/<name>:<version>` or `ts/<alias>:<name>:<version>`.
+    private func templateSpecEntry(of reference: String) -> Entry? {
+        let parts: [Substring]
+        if reference.hasPrefix("ts:") {
+            let body = reference.dropFirst(3)
+            guard let colon = body.lastIndex(of: ":") else { return nil }
+            let path = body[..<colon].split(separator: "/", omittingEmptySubsequences: false)
+            guard path.count == 3 else { return nil }
+            parts = path + [body[body.index(after: colon)...]]
+        } else {
+            let body = reference.dropFirst(3).split(separator: ":", omittingEmptySubsequences: false)
+            guard body.count == 3, let alias = templateSpecAliases[String(body[0])] else { return nil }
+            parts = [Substring(alias.subscription), Substring(alias.resourceGroup), body[1], body[2]]
+        }
+        guard parts.allSatisfy({ !$0.isEmpty && !$0.contains("/") && $0 != "." && $0 != ".." }) else { return nil }
+        return Entry(path: root + "/ts/" + parts.map { String($0).asciiLowercased() }.joined(separator: "/") + "/main.json", isTemplateSpec: true)
     }
 
     /// The tag followed by `$` and a hex mask of its upper-case letters (nothing after `$` for a

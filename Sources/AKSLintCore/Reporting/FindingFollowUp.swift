@@ -12,6 +12,12 @@ public enum FindingFollowUp: Sendable, Equatable {
     case unresolved(String)
 }
 
+extension FindingLocation {
+    /// Whether the finding is in a `.bicep` file: reports with room for one change show the
+    /// Bicep change there, and the ARM change elsewhere.
+    public var isBicep: Bool { file.utf8.count > 6 && file.asciiLowercased().hasSuffix(".bicep") }
+}
+
 extension Finding {
     /// The follow-up lines of this finding, in the order reports print them: the fix of a
     /// failure, or the unresolved expression of an indeterminate result (none for the others).

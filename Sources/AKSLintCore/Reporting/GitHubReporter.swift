@@ -55,8 +55,9 @@ public struct GitHubReporter: Reporter {
         for followUp in finding.followUps {
             switch followUp {
             case .command(let label, let command): message.append("\(label): \(command)")
-            case .template(let change): message.append("ARM: \(change)")
-            case .bicep: break
+            case .template(let change) where !finding.location.isBicep: message.append("ARM: \(change)")
+            case .bicep(let change) where finding.location.isBicep: message.append("Bicep: \(change)")
+            case .template, .bicep: break
             case .unresolved(let expression): message.append("unresolved: \(expression)")
             }
         }

@@ -148,6 +148,7 @@ public struct JSONReporter: Reporter {
             ("line", diagnostic.position.map { .int($0.line) } ?? .null),
             ("column", diagnostic.position.map { .int($0.column) } ?? .null),
             ("message", .string(diagnostic.message)),
+            ("leavesUnchecked", .bool(diagnostic.leavesUnchecked)),
         ])
     }
 }

@@ -67,8 +67,9 @@ public struct TextReporter: Reporter {
         for followUp in finding.followUps {
             switch followUp {
             case .command(let label, let command): lines.append("    " + style(label + ":", .dim) + " " + safe(command))
-            case .template(let change): lines.append("    " + style("ARM:", .dim) + " " + safe(change))
-            case .bicep: break
+            case .template(let change) where !finding.location.isBicep: lines.append("    " + style("ARM:", .dim) + " " + safe(change))
+            case .bicep(let change) where finding.location.isBicep: lines.append("    " + style("Bicep:", .dim) + " " + safe(change))
+            case .template, .bicep: break
             case .unresolved(let expression): lines.append("    " + style("unresolved:", .dim) + " " + safe(expression))
             }
         }

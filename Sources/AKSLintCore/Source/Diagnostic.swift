@@ -9,13 +9,16 @@ public struct Diagnostic: Error, Sendable, CustomStringConvertible {
     public let message: String
     /// Whether the problem is a bug in akslint rather than in the file (exit status 3).
     public let isInternalError: Bool
+    /// For a warning: whether part of the input was not checked (see ``InputWarning/leavesUnchecked``).
+    public let leavesUnchecked: Bool
 
     /// A diagnostic about `path`, at `position` when known.
-    public init(path: String, position: SourcePosition?, message: String, isInternalError: Bool = false) {
+    public init(path: String, position: SourcePosition?, message: String, isInternalError: Bool = false, leavesUnchecked: Bool = false) {
         self.path = path
         self.position = position
         self.message = message
         self.isInternalError = isInternalError
+        self.leavesUnchecked = leavesUnchecked
     }
 
     /// `path:line:column: message`, or `path: message`.

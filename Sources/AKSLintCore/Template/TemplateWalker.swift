@@ -123,7 +123,7 @@ struct TemplateWalker {
                 let body = definition.node.replacingValue(.object(JSONObject(object.members.filter { member in !skipped.contains { $0.equalsIgnoringASCIICase(member.key) } })))
                 resources.append(EvaluatedResource(
                     type: isDiagnosticSetting(fullType) ? ResourceType.diagnosticSettings : fullType,
-                    name: name, writtenName: object["name"]?.string ?? "", body: instance.evaluateTree(body),
+                    name: name, writtenName: Self.writtenName(of: object), body: instance.evaluateTree(body),
                     path: definition.path, unresolvedCondition: instanceCondition, deployedThrough: deploymentStack))
             }
             if let children = definition.child("resources") {
@@ -162,7 +162,7 @@ struct TemplateWalker {
         guard let properties = definition.child("properties") else { return }
         guard let template = properties.child("template"), template.node.object != nil else {
             if properties.child("templateLink") != nil {
-                warn("a linked template (templateLink) is not followed; lint that template on its own", at: properties.node)
+                warn("a linked template (templateLink) is not followed; lint that template on its own", at: properties.node, leavesUnchecked: true)
             }
             return
         }
@@ -194,11 +194,20 @@ struct TemplateWalker {
         walk(template: template, evaluator: ExpressionEvaluator(scope: innerScope), condition: condition, depth: depth + 1)
     }
 
+    /// The name as its author wrote it: `metadata.akslint.name` when a Bicep file was lowered
+    /// (the Bicep text), else the template's `name`.
+    private static func writtenName(of resource: JSONObject) -> String {
+        if let bicep = resource["metadata"]?.object?["akslint"]?.object?["name"]?.string {
+            return bicep.hasPrefix("[[") ? String(bicep.dropFirst()) : bicep
+        }
+        return resource["name"]?.string ?? ""
+    }
+
     private func isDiagnosticSetting(_ type: String) -> Bool {
         type.asciiLowercased().hasSuffix("/providers/diagnosticsettings")
     }
 
-    private mutating func warn(_ message: String, at node: JSONNode) {
-        warnings.append(InputWarning(message, position: sources.position(of: Int(node.span.start), in: node.span.file), file: node.span.file))
+    private mutating func warn(_ message: String, at node: JSONNode, leavesUnchecked: Bool = false) {
+        warnings.append(InputWarning(message, position: sources.position(of: Int(node.span.start), in: node.span.file), file: node.span.file, leavesUnchecked: leavesUnchecked))
     }
 }
