@@ -27,7 +27,7 @@ enum TemplateFunctions {
         // symbol, `readEnvironmentVariable()`), with the reason.
         if name == "akslint.unresolved" { return .unresolved(arguments.first?.string ?? "not known offline") }
         if let reason = DeploymentPlaceholders.unresolvedReason(calling: name, with: arguments, meter: meter) { return .unresolved(reason) }
-        for family in [LogicalFunctions.call, StringFunctions.call, CollectionFunctions.call, LookupFunctions.call, NumericFunctions.call, DeploymentFunctions.call] {
+        for family in [LogicalFunctions.call, StringFunctions.call, CollectionFunctions.call, LookupFunctions.call, NumericFunctions.call, DateFunctions.call, DeploymentFunctions.call] {
             if let result = family(name, arguments, meter) { return result }
         }
         return .unknown
