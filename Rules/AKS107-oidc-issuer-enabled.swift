@@ -69,7 +69,7 @@ package struct OIDCIssuerEnabled: Rule {
 
     package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let setting = cluster.bool("oidcIssuerProfile", "enabled")
-        if setting.reading.isAbsent, cluster.origin == .template {
+        if setting.reading.isAbsent, cluster.origin.isDefinition {
             return [judgeTemplateDefault(setting, cluster: cluster, on: context.evaluationDay)]
         }
         return [setting.judge(
@@ -80,16 +80,17 @@ package struct OIDCIssuerEnabled: Rule {
             risk: "workload identity federation cannot work, so workloads fall back to stored secrets.")]
     }
 
-    /// A template that omits the setting creates a cluster whose issuer depends on its version.
+    /// A template or plan that omits the setting creates a cluster whose issuer depends on its version.
     private func judgeTemplateDefault(_ setting: Setting<Bool>, cluster: ClusterResource, on day: CalendarDay) -> RuleResult {
         let version = cluster.string("kubernetesVersion")
-        let question = "the OIDC issuer is enabled (the template does not set it, so it depends on the Kubernetes version)"
+        let document = cluster.origin.documentName
+        let question = "the OIDC issuer is enabled (the \(document) does not set it, so it depends on the Kubernetes version)"
         if let undecidable = version.undecidableResult(question) { return undecidable }
         let minimum = "1.\(Self.onByDefaultFromMinor)"
         guard let text = version.reading.value else {
             let supported = KubernetesSupportCalendar.entries.filter { $0.generallyAvailable <= day && day <= $0.endOfLife }
             if let oldest = supported.first, oldest.minor >= Self.onByDefaultFromMinor {
-                return setting.result(.pass, "The OIDC issuer is on by default: the template sets no Kubernetes version, and every version AKS supports on \(day) (1.\(oldest.minor) and later) creates new clusters with the issuer enabled.")
+                return setting.result(.pass, "The OIDC issuer is on by default: the \(document) sets no Kubernetes version, and every version AKS supports on \(day) (1.\(oldest.minor) and later) creates new clusters with the issuer enabled.")
             }
             return setting.result(.indeterminate, "Cannot tell whether \(question): no Kubernetes version is set, and AKS's default version on \(day) may be older than \(minimum), below which the issuer is off unless oidcIssuerProfile.enabled is true.")
         }
@@ -97,7 +98,7 @@ package struct OIDCIssuerEnabled: Rule {
             return version.result(.indeterminate, "Cannot tell whether \(question): \(ValueDescription.quote(text)) is not a Kubernetes version.")
         }
         if parsed.major > 1 || parsed.minor >= Self.onByDefaultFromMinor {
-            return setting.result(.pass, "The OIDC issuer is on by default: the template creates the cluster on Kubernetes \(text), and AKS enables the issuer for new clusters on \(minimum) or later.")
+            return setting.result(.pass, "The OIDC issuer is on by default: the \(document) creates the cluster on Kubernetes \(text), and AKS enables the issuer for new clusters on \(minimum) or later.")
         }
         return setting.result(.fail, "The OIDC issuer is off (\(setting.describedValue); the cluster runs Kubernetes \(text), and AKS enables the issuer by default only for new clusters on \(minimum) or later): workload identity federation cannot work, so workloads fall back to stored secrets.")
     }

@@ -113,6 +113,8 @@ package struct NoInlineCredentials: Rule {
             return "in variable '\(name)'"
         case .expression?:
             return "as an expression over values in the template"
+        case .terraform(let attribute, _)?:
+            return "in clear text in the Terraform \(origin == .export ? "state" : "plan") (\(attribute))"
         case nil:
             return origin == .export ? "in clear text in this export" : "literally in the template"
         }

@@ -99,9 +99,9 @@ package struct ConfigurationAccepted: Rule {
         return results
     }
 
-    /// Whether the OIDC issuer will be on: set, or absent in a template for Kubernetes 1.34 or later.
+    /// Whether the OIDC issuer will be on: set, or absent in a template or plan for Kubernetes 1.34 or later.
     private func issuerOn(_ issuer: Setting<Bool>, cluster: ClusterResource) -> Truth {
-        guard issuer.reading.isAbsent, cluster.origin == .template else { return issuer.isTrue }
+        guard issuer.reading.isAbsent, cluster.origin.isDefinition else { return issuer.isTrue }
         let version = cluster.string("kubernetesVersion")
         if case .unresolved = version.reading { return .unknown(version) }
         guard let text = version.reading.value, let parsed = KubernetesVersion(text) else { return .unknown(version) }

@@ -8,7 +8,7 @@ extension ClusterResource {
             return [notApplicable("An export of the cluster does not show \(noun); lint the template that deploys them.")]
         }
         let matching = relatedResources.filter { $0.isOfType(type) }
-        guard !matching.isEmpty else { return [notApplicable(origin == .template ? "The template deploys no \(noun)." : "The export carries no \(noun).")] }
+        guard !matching.isEmpty else { return [notApplicable(origin.isDefinition ? "The \(origin.documentName) deploys no \(noun)." : "The export carries no \(noun).")] }
         return matching.map { related in judge(related).conditioned(on: related.deploymentCondition) }
     }
 

@@ -59,7 +59,8 @@ struct CheckCommand {
             parallelism: ProcessInfoCompat.processorCount,
             parameters: parameters,
             registryCache: environment.variables["HOME"].map { BicepRegistryCache(root: $0 + "/.bicep") },
-            workingDirectory: environment.workingDirectory)
+            workingDirectory: environment.workingDirectory,
+            terraformDirectory: options.terraformDirectory)
         let linted = runner.run(discovery.sources)
 
         var protection = InputProtection()

@@ -2,6 +2,12 @@ import AKSLintCore
 
 /// One input to lint.
 enum InputSource: Sendable {
+    /// The file's path; nil for standard input.
+    var filePath: String? {
+        if case .file(let path, _) = self { return path }
+        return nil
+    }
+
     /// A file; `explicit` when it was named on the command line rather than found in a directory.
     case file(path: String, explicit: Bool)
     /// Standard input, reported under `name`.

@@ -14,6 +14,8 @@ struct LintRunner: Sendable {
     var registryCache: BicepRegistryCache? = nil
     /// The folder relative input paths are in (`bicepconfig.json` is looked for above them).
     var workingDirectory = "."
+    /// `--terraform-dir`: where a Terraform plan's `.tf` files are (default: the plan's folder).
+    var terraformDirectory: String? = nil
 
     /// One input's report, and whether any of its bytes could be read.
     struct Linted: Sendable {
@@ -45,7 +47,7 @@ struct LintRunner: Sendable {
                 let template = FilePath.absolute(target, in: FilePath.directory(of: path))
                 return LintRunner(
                     engine: engine, readStandardInput: readStandardInput, parallelism: parallelism, parameters: parameters ?? file.parameters,
-                    registryCache: registryCache, workingDirectory: workingDirectory)
+                    registryCache: registryCache, workingDirectory: workingDirectory, terraformDirectory: terraformDirectory)
                     .lint(.file(path: template, explicit: explicit))
             } catch {
                 return Linted(report: failed(path, error), readSomething: false, siblingParameters: nil)
@@ -66,7 +68,9 @@ struct LintRunner: Sendable {
         do {
             let loaded = Self.isBicep(path)
                 ? try BicepLoader.load(bytes, path: path, parameters: self.parameters ?? sibling, reader: FileReader(), registryCache: registryCache, workingDirectory: workingDirectory)
-                : try InputLoader.load(bytes, parameters: self.parameters ?? sibling)
+                : try InputLoader.load(
+                    bytes, parameters: self.parameters ?? sibling, path: source.filePath, reader: FileReader(),
+                    terraformDirectory: terraformDirectory, workingDirectory: workingDirectory)
             let results: [Finding]
             do {
                 results = try engine.evaluate(loaded, path: path)
@@ -138,6 +142,10 @@ struct LintRunner: Sendable {
 
         func isFile(_ path: String) -> Bool {
             FileSystem.kind(of: path) == .file
+        }
+
+        func files(in directory: String) -> [String] {
+            (FileSystem.entries(of: directory) ?? []).compactMap(\.name).filter { FileSystem.kind(of: directory + "/" + $0) == .file }
         }
     }
 }

@@ -98,6 +98,9 @@ enum OptionTable {
         OptionSpec(names: ["--parameters", "-p"], value: .text("FILE"), help: "ARM parameters file for the templates (default: NAME.parameters.json beside NAME.json)") { state, value, _ in
             state.options.parametersPath = value
         },
+        OptionSpec(names: ["--terraform-dir"], value: .text("DIR"), help: "the Terraform configuration of a plan or state, for .tf line numbers and comment suppressions (default: the plan's folder)") { state, value, _ in
+            state.options.terraformDirectory = value
+        },
         OptionSpec(names: ["--stdin-filename"], value: .text("NAME"), help: "the path reported for standard input (default: stdin.json)") { state, value, _ in
             state.options.stdinFilename = value
         },

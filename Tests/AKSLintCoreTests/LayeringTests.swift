@@ -9,7 +9,7 @@ struct LayeringTests {
     /// tree; Model the canonical cluster; Input the formats and errors; Template the ARM
     /// evaluator; Adapters the readers; Loading decode-parse-adapt; Engine the rules' results;
     /// Config `.akslint.json`; Suppression what accepts findings; Reporting the formats.
-    static let layers = ["Support", "Source", "JSON", "Model", "Input", "Template", "Bicep", "Adapters", "Loading", "Engine", "Config", "Suppression", "Reporting"]
+    static let layers = ["Support", "Source", "JSON", "Model", "Input", "Template", "Bicep", "Terraform", "Adapters", "Loading", "Engine", "Config", "Suppression", "Reporting"]
 
     @Test("no folder uses a type declared in a folder above it")
     func noUpwardDependency() throws {

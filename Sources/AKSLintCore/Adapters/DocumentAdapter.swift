@@ -9,6 +9,8 @@ enum DocumentAdapter {
         var suppressionSites: [SuppressionSite] = []
         /// For a template: the evaluation work it took.
         var evaluationCost: EvaluationCost? = nil
+        /// For a Terraform plan: the addresses of the clusters it destroys (not linted).
+        var destroyedClusters: [String] = []
     }
 
     /// What `document` holds. Throws only for a template that cannot be evaluated.

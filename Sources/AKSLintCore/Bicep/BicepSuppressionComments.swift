@@ -31,18 +31,8 @@ struct BicepSuppressionComments {
 
     /// The comment as a suppression, if it is one.
     private static func entry(_ comment: BicepComment) -> Entry? {
-        var text = Substring(comment.text)
-        var matched = false
-        for marker in ["akslint-disable-next-line", "akslint-disable"] where text.hasPrefix(marker) {
-            text = text.dropFirst(marker.count)
-            matched = true
-            break
-        }
-        guard matched, text.first == " " || text.first == "\t" || text.isEmpty else { return nil }
-        let parts = text.split(separator: "--", maxSplits: 1, omittingEmptySubsequences: false)
-        let rules = (parts.first ?? "").split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" }).map(String.init)
-        let reason = parts.count > 1 ? parts[1].trimmingWhitespace() : nil
-        return Entry(rules: rules, reason: reason?.isEmpty == true ? nil : reason, span: comment.span, line: comment.line)
+        guard let parsed = SuppressionComment(Substring(comment.text)) else { return nil }
+        return Entry(rules: parsed.rules, reason: parsed.reason, span: comment.span, line: comment.line)
     }
 
     /// The `metadata.akslint.suppress` entries for the suppressions written in or directly above

@@ -77,10 +77,13 @@ public final class ClusterReference: Sendable {
     /// For a cluster deployed through a nested deployment or a Bicep module: the innermost call,
     /// as "NAME at FILE:LINE".
     public let deployedBy: String?
+    /// For a cluster of a Terraform plan or state: its resource address and the plan's action.
+    public let terraform: TerraformResourceInfo?
 
     /// A reference to `cluster`; names and ids are cut when very long (see ``BoundedText``).
     package init(_ cluster: ClusterResource, deployedBy: String? = nil) {
         self.deployedBy = deployedBy.map { BoundedText.bounded($0, to: BoundedText.textLimit) }
+        self.terraform = cluster.terraform.map { TerraformResourceInfo(address: BoundedText.bounded($0.address, to: BoundedText.textLimit), action: $0.action) }
         self.displayName = cluster.displayName
         self.name = cluster.name.map { BoundedText.bounded($0) }
         self.resourceId = cluster.resourceId.map { BoundedText.bounded($0, to: BoundedText.textLimit) }

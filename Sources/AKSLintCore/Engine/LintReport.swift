@@ -65,6 +65,8 @@ public struct InputReport: Sendable {
     public let suppressionSites: [SuppressionSite]
     /// The path of each file of the input's source set, by identity (the input's own first).
     public let sourcePaths: [String]
+    /// For a Terraform plan: the addresses of the clusters it destroys (not linted).
+    public private(set) var destroyedClusters: [String] = []
 
     /// A report for an input that was read and linted.
     package init(path: String, loaded: LoadedInput, results: [Finding]) {
@@ -74,6 +76,7 @@ public struct InputReport: Sendable {
         self.encoding = loaded.encoding
         self.clusters = loaded.clusters.map { ClusterReference($0, deployedBy: loaded.deployment(of: $0, inputPath: path)) }
         self.suppressionSites = loaded.suppressionSites
+        self.destroyedClusters = loaded.destroyedClusters
         let sourcePaths = loaded.sources.paths(inputPath: path)
         self.sourcePaths = sourcePaths
         let group = Self.groups(of: self.clusters)
@@ -198,6 +201,9 @@ public struct Summary: Sendable {
     public let baselined: Int
     /// Failing, not suppressed results by severity.
     public let failuresBySeverity: [Severity: Int]
+    /// Clusters of Terraform plans by what the plan does to them (`create`, `update`, `replace`,
+    /// `no-op`, and `delete` for those it destroys, which are not linted); empty without plans.
+    public let planActions: [String: Int]
 
     init(_ report: LintReport) {
         var counts = (pass: 0, fail: 0, indeterminate: 0, notApplicable: 0, suppressed: 0, baselined: 0)
@@ -223,5 +229,13 @@ public struct Summary: Sendable {
         (pass, fail, indeterminate, notApplicable, suppressed, baselined) = counts
         errors = report.errors.count
         failuresBySeverity = bySeverity
+        var actions: [String: Int] = [:]
+        for input in report.inputs {
+            for cluster in input.clusters {
+                if let action = cluster.terraform?.action { actions[action, default: 0] += 1 }
+            }
+            if !input.destroyedClusters.isEmpty { actions["delete", default: 0] += input.destroyedClusters.count }
+        }
+        planActions = actions
     }
 }

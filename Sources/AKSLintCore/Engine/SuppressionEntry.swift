@@ -2,7 +2,8 @@
 public struct SuppressionEntry: Sendable, Equatable {
     /// The rule id it applies to.
     public let rule: String
-    /// Which clusters: a glob over the cluster's name and resource id (all clusters when nil).
+    /// Which clusters: a glob over the cluster's name, resource id and Terraform resource address
+    /// (all clusters when nil).
     public let cluster: GlobPattern?
     /// Why the finding is accepted (required).
     public let reason: String
@@ -25,5 +26,6 @@ public struct SuppressionEntry: Sendable, Equatable {
         guard ruleId.equalsIgnoringASCIICase(rule) else { return false }
         guard let cluster else { return true }
         return cluster.matches(reference.displayName) || (reference.resourceId.map(cluster.matches) ?? false)
+            || (reference.terraform.map { cluster.matches($0.address) } ?? false)
     }
 }

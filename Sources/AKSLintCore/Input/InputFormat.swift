@@ -21,6 +21,10 @@ public enum InputFormat: String, Sendable, Codable {
     case armParameters = "arm-parameters"
     /// A Bicep file, read natively and lowered onto the template model.
     case bicep = "bicep"
+    /// `terraform show -json` of a plan.
+    case terraformPlan = "terraform-plan"
+    /// `terraform show -json` of a state.
+    case terraformState = "terraform-state"
     /// Valid JSON that holds no AKS cluster.
     case unrecognized = "unrecognized"
 }

@@ -70,6 +70,9 @@ public indirect enum ValueProvenance: Sendable, Equatable {
     case variable(name: String)
     /// Computed by an expression (its text).
     case expression(String)
+    /// A Terraform attribute (`local_account_disabled`, `default_node_pool.zones`), and how its
+    /// value was decided.
+    case terraform(attribute: String, source: TerraformValueSource)
 
     /// A phrase for messages, such as "from parameter 'enableRBAC', its default value at line 12".
     public var phrase: String {
@@ -77,6 +80,28 @@ public indirect enum ValueProvenance: Sendable, Equatable {
         case .parameter(let name, let source, _): return "from parameter '\(name)', \(source.phrase)"
         case .variable(let name): return "from variable '\(name)'"
         case .expression(let text): return "computed by \(text)"
+        case .terraform(let attribute, let source): return source.phrase(attribute)
+        }
+    }
+}
+
+/// How a value of a Terraform resource was decided.
+public enum TerraformValueSource: Sendable, Equatable {
+    /// Written in the configuration, or read from a state.
+    case configured
+    /// Not in the configuration: the value the provider's schema gives it, which it sends.
+    case schemaDefault(provider: String)
+    /// Not set: the value the provider's code sends in its place.
+    case sentWhenUnset(provider: String)
+    /// Written by an `azapi_update_resource` that patches the cluster after it is created.
+    case patched(by: String)
+
+    func phrase(_ attribute: String) -> String {
+        switch self {
+        case .configured: return "from \(attribute)"
+        case .schemaDefault(let provider): return "the \(provider) provider's default for \(attribute)"
+        case .sentWhenUnset(let provider): return "what the \(provider) provider sends when \(attribute) is not set"
+        case .patched(let address): return "set by \(address)"
         }
     }
 }

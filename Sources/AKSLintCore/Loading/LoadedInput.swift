@@ -21,14 +21,17 @@ public struct LoadedInput: Sendable {
     /// Errors that make the input invalid but did not stop it being linted (a Bicep statement that
     /// does not parse is skipped, and the rest of the file is checked).
     public let errors: [InputWarning]
+    /// For a Terraform plan: the addresses of the clusters it destroys (not linted, counted).
+    public let destroyedClusters: [String]
 
     /// Creates a loaded input.
     package init(
         document: JSONDocument, encoding: SourceEncoding, format: InputFormat, clusters: [ClusterResource], warnings: [InputWarning],
         suppressionSites: [SuppressionSite] = [], parametersPath: String? = nil, evaluationCost: EvaluationCost? = nil, sources: SourceSet? = nil,
-        errors: [InputWarning] = []
+        errors: [InputWarning] = [], destroyedClusters: [String] = []
     ) {
         self.errors = errors
+        self.destroyedClusters = destroyedClusters
         self.document = document
         self.sources = sources ?? SourceSet(primary: document.lineIndex)
         self.encoding = encoding
@@ -56,7 +59,14 @@ public enum InputLoader {
     /// Loads `bytes`, applying `parameters` if the input is a template. Throws only when the input
     /// is not a readable JSON document; anything readable but not AKS comes back with no clusters
     /// and a warning saying so.
-    public static func load(_ bytes: [UInt8], parameters: TemplateParameters? = nil) throws(InputError) -> LoadedInput {
+    ///
+    /// For a Terraform plan or state read from `path`, `reader` reads the `.tf` files of
+    /// `terraformDirectory` (the plan's folder unless given) and its modules, relative paths taken
+    /// from `workingDirectory`.
+    public static func load(
+        _ bytes: [UInt8], parameters: TemplateParameters? = nil, path: String? = nil, reader: (any SourceFileReader)? = nil,
+        terraformDirectory: String? = nil, workingDirectory: String = "."
+    ) throws(InputError) -> LoadedInput {
         guard bytes.count <= InputLimits.maximumBytes else { throw .tooLarge(bytes: bytes.count, limit: InputLimits.maximumBytes) }
         let decoded: (text: [UInt8], encoding: SourceEncoding)
         do {
@@ -69,6 +79,14 @@ public enum InputLoader {
             document = try JSONParser.parse(decoded.text, maxDepth: InputLimits.maximumDepth)
         } catch {
             throw .syntax(error)
+        }
+        if let object = document.root.object, let kind = TerraformDocument.kind(of: object) {
+            var (adapted, sources) = TerraformLoader.load(
+                document, kind: kind, path: path, configurationDirectory: terraformDirectory, workingDirectory: workingDirectory, reader: reader)
+            adapted.warnings.insert(contentsOf: document.warnings.map { InputWarning($0.message, position: document.position(of: $0.offset)) }, at: 0)
+            return LoadedInput(
+                document: document, encoding: decoded.encoding, format: adapted.format, clusters: adapted.clusters, warnings: adapted.warnings,
+                suppressionSites: adapted.suppressionSites, sources: sources, destroyedClusters: adapted.destroyedClusters)
         }
         var adapted: DocumentAdapter.Adapted
         do {

@@ -46,6 +46,8 @@ public struct ClusterResource: Sendable {
     public private(set) var variants: [ClusterVariant] = []
     /// The nested deployments (Bicep module calls) the cluster is deployed through, outermost first.
     public internal(set) var deployedThrough: [DeploymentCall] = []
+    /// For a cluster of a Terraform plan or state: its resource address and what the plan does.
+    public internal(set) var terraform: TerraformResourceInfo?
 
     /// Creates a cluster from an adapter's findings.
     public init(
@@ -95,7 +97,8 @@ public struct ClusterResource: Sendable {
     /// An identity longer than any Azure resource id (which stays under 512 characters for a
     /// cluster) is replaced by its hash, so a hostile name is not hashed again for every finding.
     public var identity: String {
-        let written = resourceId ?? [resourceGroup ?? "", name ?? "#\(ordinal + 1)"].joined(separator: "/")
+        // A Terraform resource is the same cluster for as long as its address stays (and its name, when known).
+        let written = terraform.map { "terraform:" + $0.address + "/" + (name ?? "") } ?? resourceId ?? [resourceGroup ?? "", name ?? "#\(ordinal + 1)"].joined(separator: "/")
         guard written.utf8.count > 512 else { return written.asciiLowercased() }
         return "hash:" + Fingerprint.hex(of: [written])
     }
@@ -118,6 +121,31 @@ public struct ClusterResource: Sendable {
     static func propertyPath(_ keys: [String]) -> String { (["properties"] + keys).joined(separator: ".") }
 }
 
+/// Where a cluster of a Terraform plan or state is defined.
+public struct TerraformResourceInfo: Sendable, Equatable {
+    /// The resource address, such as `module.aks.azurerm_kubernetes_cluster.this["prod"]`.
+    public let address: String
+    /// What the plan does to it: `create`, `update`, `replace` or `no-op`; nil in a state.
+    public let action: String?
+
+    /// Creates the information.
+    public init(address: String, action: String?) {
+        self.address = address
+        self.action = action
+    }
+
+    /// A plan action for people: "to create", "unchanged".
+    public static func phrase(of action: String) -> String {
+        switch action {
+        case "create": return "to create"
+        case "update": return "to update"
+        case "replace": return "to replace"
+        case "no-op": return "unchanged"
+        default: return action
+        }
+    }
+}
+
 /// A template's cluster evaluated with one combination of the allowed values of parameters that
 /// have no value. When every variant gives a rule the same verdict, that verdict holds whatever
 /// value the deployment is given (Resource Manager accepts no other).
@@ -136,10 +164,25 @@ public struct ClusterVariant: Sendable {
 
 /// Where a cluster definition came from.
 public enum ClusterOrigin: String, Sendable {
-    /// A deployed cluster exported from Azure (`az`, REST, Resource Graph).
+    /// A deployed cluster exported from Azure (`az`, REST, Resource Graph, a Terraform state).
     case export
-    /// A resource of an ARM template.
+    /// A resource of an ARM template (or a lowered Bicep file).
     case template
+    /// A resource of a Terraform plan: what apply will send.
+    case terraformPlan
+
+    /// Whether the cluster is a definition still to be deployed (a template or a plan), whose
+    /// absent settings take the defaults of a new cluster, rather than an export of a deployed one.
+    public var isDefinition: Bool { self != .export }
+
+    /// "template", "plan" or "export", for messages.
+    public var documentName: String {
+        switch self {
+        case .export: return "export"
+        case .template: return "template"
+        case .terraformPlan: return "plan"
+        }
+    }
 }
 
 /// A resource of a template that is not a cluster but matters to cluster rules.

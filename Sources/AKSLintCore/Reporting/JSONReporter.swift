@@ -39,6 +39,7 @@ public struct JSONReporter: Reporter {
                 ("baselined", .int(summary.baselined)),
                 ("errors", .int(summary.errors)),
                 ("bySeverity", .object(Severity.allCases.map { ($0.rawValue, .int(summary.failuresBySeverity[$0] ?? 0)) })),
+                ("planActions", .object(summary.planActions.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
             ])),
         ])
         document.write(to: &output)
@@ -78,6 +79,8 @@ public struct JSONReporter: Reporter {
                 ("resourceId", .string(finding.cluster.resourceId)),
                 ("resourceGroup", .string(finding.cluster.resourceGroup)),
                 ("deployedBy", .string(finding.cluster.deployedBy)),
+                ("terraformAddress", .string(finding.cluster.terraform?.address)),
+                ("planAction", .string(finding.cluster.terraform?.action)),
             ])),
         ]
         if let pool = finding.subject.poolName { members.append(("agentPool", .string(pool))) }

@@ -14,7 +14,17 @@ extension Summary {
         if suppressed > 0 { outcome += ", \(suppressed) suppressed" }
         if baselined > 0 { outcome += ", \(baselined) in the baseline" }
         let unreadable = errors > 0 ? "; \(Self.count(errors, "input")) could not be read" : ""
-        return scope + ": " + outcome + unreadable + "."
+        return scope + ": " + outcome + unreadable + planOutcome + "."
+    }
+
+    /// "; Terraform plans: 1 cluster to create, 1 to update, 1 to destroy (not linted)", or "".
+    private var planOutcome: String {
+        let parts = ["create", "replace", "update", "no-op", "delete"].compactMap { action in
+            planActions[action].map { "\($0) \(action == "delete" ? "to destroy (not linted)" : TerraformResourceInfo.phrase(of: action))" }
+        }
+        guard !parts.isEmpty else { return "" }
+        let total = planActions.values.reduce(0, +)
+        return "; Terraform \(total == 1 ? "cluster" : "clusters"): " + parts.joined(separator: ", ")
     }
 
     /// "1 file", "2 files".

@@ -51,6 +51,7 @@ public struct TextReporter: Reporter {
         var title = "\(safe(input.path)) — cluster \(safe(cluster.displayName))"
         if let group = cluster.resourceGroup { title += " (resource group \(safe(group)))" }
         if let call = cluster.deployedBy { title += " (deployed by \(safe(call)))" }
+        if let resource = cluster.terraform { title += " (\(safe(resource.address))\(resource.action.map { ", \(TerraformResourceInfo.phrase(of: $0))" } ?? ""))" }
         if let parameters = input.parametersPath { title += " with parameters from \(safe(parameters))" }
         var counts = "\(failed) failed, \(indeterminate) indeterminate, \(passed) passed"
         if failed == 0 && indeterminate == 0 { counts = "no findings (\(passed) passed)" }

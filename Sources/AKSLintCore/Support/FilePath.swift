@@ -31,6 +31,10 @@ package enum FilePath {
     package static func relative(_ path: String, to root: String) -> String? {
         let absolute = absolute(path, in: root)
         let normalizedRoot = normalize(root)
+        if normalizedRoot == "." {
+            // The current folder: every relative path that does not climb out of it.
+            return absolute.hasPrefix("/") || absolute == "." || absolute == ".." || absolute.hasPrefix("../") ? nil : absolute
+        }
         let prefix = normalizedRoot == "/" ? "/" : normalizedRoot + "/"
         guard absolute.hasPrefix(prefix) else { return nil }
         return String(absolute.dropFirst(prefix.count))

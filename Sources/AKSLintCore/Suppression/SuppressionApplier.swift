@@ -54,7 +54,7 @@ public struct SuppressionApplier: Sendable {
         for (input, inline) in zip(report.inputs, checked) {
             var seen = Set<SourceReference>()
             for suppression in inline.suppressions {
-                let source = SourceReference(path: input.path, line: suppression.line)
+                let source = SourceReference(path: input.path(of: suppression.file), line: suppression.line)
                 let known = knownRules.contains { $0.equalsIgnoringASCIICase(suppression.rule) }
                 let ran = ranRules.contains { $0.equalsIgnoringASCIICase(suppression.rule) }
                 if (ran || !known), !usedInline.contains(source), seen.insert(source).inserted {
