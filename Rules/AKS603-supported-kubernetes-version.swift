@@ -94,7 +94,7 @@ package struct SupportedKubernetesVersion: Rule {
             return setting.result(.fail, "\(owner) runs Kubernetes \(text), which is not generally available on AKS until \(entry.generallyAvailable) (evaluated on \(day)): preview versions have no support.", subject: subject)
         }
         if day > end {
-            return setting.result(.fail, "\(owner) runs Kubernetes \(text), whose AKS support\(plan) ended on \(end), \(end.days(until: day)) days before \(day): it receives no security patches.", subject: subject)
+            return setting.result(.fail, "\(owner) runs Kubernetes \(text), whose AKS support\(plan) ended on \(end), \(end.days(until: day) == 1 ? "1 day" : "\(end.days(until: day)) days") before \(day): it receives no security patches.", subject: subject)
         }
         return setting.result(.pass, "\(owner) runs Kubernetes \(text), supported until \(end)\(plan) (\(day.days(until: end)) days after \(day)).", subject: subject)
     }

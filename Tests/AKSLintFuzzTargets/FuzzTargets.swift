@@ -22,6 +22,10 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     /// A Bicep file through the whole path: lexer, parser, lowering, modules (a module path reads
     /// the same bytes again, so calls and cycles are reached), rules and every report format.
     case bicep
+    /// A Terraform plan or state through the whole path, with the same bytes as its `main.tf`
+    /// (the `.tf` block scanner), and the bytes as the `main.tf` of a fixed small plan whose
+    /// cluster the scanner's positions are applied to.
+    case terraform
 
     /// Runs one input. Evaluation may recurse deeply, so the expression and pipeline targets run
     /// on a worker thread, unless `onCallingThread` says the caller's stack is large enough (the
@@ -43,6 +47,10 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             Self.lintBicep(bytes)
         case .bicep:
             WorkerThreads.run { Self.lintBicep(bytes) }
+        case .terraform where onCallingThread:
+            Self.lintTerraform(bytes)
+        case .terraform:
+            WorkerThreads.run { Self.lintTerraform(bytes) }
         }
     }
 
@@ -99,6 +107,38 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         render(report(path: "/fuzz/main.bicep") { () throws(InputError) in
             try BicepLoader.load(bytes, path: "/fuzz/main.bicep", parameters: nil, reader: RepeatingReader(bytes: bytes))
         })
+    }
+
+    /// Serves `main.tf` of `/fuzz` with the given bytes.
+    private struct ConfigurationReader: SourceFileReader {
+        let bytes: [UInt8]
+        func read(_ path: String, limit: Int) throws(InputError) -> [UInt8] {
+            guard path == "/fuzz/main.tf" else { throw .unreadable(reason: "no such file") }
+            return Array(bytes.prefix(limit))
+        }
+
+        func isFile(_ path: String) -> Bool { path == "/fuzz/main.tf" }
+        func files(in directory: String) -> [String] { directory == "/fuzz" ? ["main.tf"] : [] }
+    }
+
+    /// A plan of one cluster whose configuration address a fuzzed `main.tf` may write.
+    static let smallPlan = Array("""
+        {"format_version": "1.2", "resource_changes": [{"address": "azurerm_kubernetes_cluster.main", "mode": "managed",
+          "type": "azurerm_kubernetes_cluster", "name": "main", "change": {"actions": ["create"],
+          "after": {"name": "aks", "local_account_disabled": false, "default_node_pool": [{"name": "system", "zones": ["1"]}],
+            "network_profile": [{"network_plugin": "kubenet"}], "api_server_access_profile": [{"authorized_ip_ranges": null}]},
+          "after_unknown": {"id": true, "api_server_access_profile": [{"authorized_ip_ranges": true}]},
+          "after_sensitive": {"kube_config": true}}}],
+         "configuration": {"root_module": {"resources": [{"address": "azurerm_kubernetes_cluster.main",
+           "expressions": {"name": {"constant_value": "aks"}, "api_server_access_profile": [{"authorized_ip_ranges": {"references": ["var.ip"]}}]}}]}}}
+        """.utf8)
+
+    private static func lintTerraform(_ bytes: [UInt8]) {
+        for plan in [bytes, smallPlan] {
+            render(report(path: "/fuzz/plan.json") { () throws(InputError) in
+                try InputLoader.load(plan, path: "/fuzz/plan.json", reader: ConfigurationReader(bytes: bytes), workingDirectory: "/fuzz")
+            })
+        }
     }
 
     /// The most clusters an input is linted and rendered with: a template may legally deploy 800,

@@ -64,7 +64,10 @@ enum TerraformAdapter {
         let version: TerraformMapper.ProviderVersion
         let sourceMap: TerraformSourceMap?
         var found: [Cluster] = []
+        /// Registries and key vaults: every cluster of the document may use them.
         var related: [RelatedResource] = []
+        /// Diagnostic settings, with the attribute that names their target.
+        var diagnosticSettings: [(instance: TerraformInstance, target: String, setting: RelatedResource)] = []
         var warnings: [InputWarning] = []
 
         init(document: TerraformDocument, version: TerraformMapper.ProviderVersion, sourceMap: TerraformSourceMap?) {
@@ -93,7 +96,8 @@ enum TerraformAdapter {
                 case AzureRM.nodePool:
                     pools.append(instance)
                 case AzureRM.diagnosticSetting:
-                    related.append(RelatedResource(type: ResourceType.diagnosticSettings, name: name(block, instance), resource: ValueRef(node: AzureRMRelatedMapping.diagnosticSetting(block, version: version), path: instance.values.path), deploymentCondition: nil))
+                    let setting = RelatedResource(type: ResourceType.diagnosticSettings, name: name(block, instance), resource: ValueRef(node: AzureRMRelatedMapping.diagnosticSetting(block, version: version), path: instance.values.path), deploymentCondition: nil, isSubResourceOfCluster: true)
+                    diagnosticSettings.append((instance, "target_resource_id", setting))
                 case AzureRM.containerRegistry:
                     related.append(RelatedResource(type: ResourceType.registries, name: name(block, instance), resource: ValueRef(node: AzureRMRelatedMapping.containerRegistry(block, version: version, isPlan: isPlan), path: instance.values.path), deploymentCondition: nil))
                 case AzureRM.keyVault:
@@ -126,9 +130,13 @@ enum TerraformAdapter {
                 if type.equalsIgnoringASCIICase(ResourceType.diagnosticSettings) || type.equalsIgnoringASCIICase(ResourceType.registries) || type.equalsIgnoringASCIICase(ResourceType.keyVaults) {
                     let (body, problem) = AzAPIMapping.body(of: block, address: instance.address)
                     if let problem { warnings.append(InputWarning(problem, position: nil)) }
-                    var tree = AzAPIMapping.resource(block, body: body, type: type, apiVersion: apiVersion)
-                    if let parent = block.values.child("parent_id"), parent.node.string != nil { tree.set(["scope"], parent.node) }
-                    related.append(RelatedResource(type: type, name: name(block, instance), resource: ValueRef(node: tree.build(), path: instance.values.path), deploymentCondition: nil))
+                    let tree = AzAPIMapping.resource(block, body: body, type: type, apiVersion: apiVersion)
+                    let resource = RelatedResource(type: type, name: name(block, instance), resource: ValueRef(node: tree.build(), path: instance.values.path), deploymentCondition: nil, isSubResourceOfCluster: type.equalsIgnoringASCIICase(ResourceType.diagnosticSettings))
+                    if resource.isSubResourceOfCluster {
+                        diagnosticSettings.append((instance, "parent_id", resource))
+                    } else {
+                        related.append(resource)
+                    }
                 }
                 return
             }
@@ -228,25 +236,18 @@ enum TerraformAdapter {
             }
         }
 
-        /// Diagnostic settings whose target is a cluster of the document join that cluster.
+        /// Each diagnostic setting joins the cluster it targets (by id, or through the
+        /// configuration's reference when the id is known only after apply).
         private mutating func attachDiagnosticSettings() {
-            for setting in related where setting.isOfType(ResourceType.diagnosticSettings) {
-                guard let scope = setting.resource.child("scope")?.node.string else { continue }
-                for index in found.indices where clusterID(of: found[index])?.equalsIgnoringASCIICase(scope) == true {
-                    found[index].related.append(RelatedResource(type: setting.type, name: setting.name, resource: setting.resource, deploymentCondition: nil, isSubResourceOfCluster: true))
-                }
-            }
-            for instance in document.instances where instance.type == AzureRM.diagnosticSetting {
-                guard case .knownAfterApply = block(instance).attribute("target_resource_id"), let index = target(of: instance, attribute: "target_resource_id") else { continue }
-                let node = AzureRMRelatedMapping.diagnosticSetting(block(instance), version: version)
-                found[index].related.append(RelatedResource(type: ResourceType.diagnosticSettings, name: name(block(instance), instance), resource: ValueRef(node: node, path: instance.values.path), deploymentCondition: nil, isSubResourceOfCluster: true))
+            for (instance, attribute, setting) in diagnosticSettings {
+                guard let index = target(of: instance, attribute: attribute) else { continue }
+                found[index].related.append(setting)
             }
         }
 
         /// The clusters, with the related resources every cluster of the document may use.
         func clusters() -> [ClusterResource] {
-            let shared = related.filter { !$0.isOfType(ResourceType.diagnosticSettings) }
-            return found.enumerated().map { ordinal, cluster in
+            found.enumerated().map { ordinal, cluster in
                 let node = cluster.tree.build()
                 let resource = ValueRef(node: node, path: cluster.instance.values.path)
                 let properties = resource.child("properties") ?? resource
@@ -260,7 +261,7 @@ enum TerraformAdapter {
                 var result = ClusterResource(
                     name: name ?? (cluster.isPoolsOnly ? nil : cluster.instance.address), resourceId: id, resourceGroup: group, subscriptionId: parsed?.subscriptionId,
                     resource: resource, properties: properties, agentPools: pools, ordinal: ordinal,
-                    origin: isPlan ? .terraformPlan : .export, relatedResources: shared + cluster.related, showsRelatedResources: true,
+                    origin: isPlan ? .terraformPlan : .export, relatedResources: related + cluster.related, showsRelatedResources: true,
                     isPoolsOnly: cluster.isPoolsOnly)
                 result.terraform = TerraformResourceInfo(address: cluster.instance.address, action: isPlan ? cluster.instance.action.rawValue : nil)
                 return result
