@@ -23,6 +23,7 @@ package struct EntraIDIntegration: Rule {
             azCommand: "az aks update -g {resourceGroup} -n {name} --enable-aad --aad-admin-group-object-ids <entra-group-object-id>",
             template: #"properties.aadProfile: {"managed": true, "enableAzureRBAC": true, "adminGroupObjectIDs": ["<entra-group-object-id>"]}"#,
             bicep: "aadProfile: { managed: true, enableAzureRBAC: true, adminGroupObjectIDs: [ '<entra-group-object-id>' ] }",
+            terraform: "azure_active_directory_role_based_access_control {\n  azure_rbac_enabled     = true\n  admin_group_object_ids = [\"<entra-group-object-id>\"]\n}",
             notes: "The same command migrates a cluster from the legacy integration. Entra ID integration cannot be turned off again."),
         references: [Learn.entraIntegration, Learn.identityConcepts, Learn.securityBaseline],
         peers: [.psrule("Azure.AKS.ManagedAAD", "AZR-000029"), .azurePolicy("450d2877", "Azure Kubernetes Service Clusters should enable Microsoft Entra ID integration", note: "audits only a missing aadProfile, so it passes the legacy integration, which akslint fails")],

@@ -22,6 +22,7 @@ package struct AzureRBACAuthorization: Rule {
             azCommand: "az aks update -g {resourceGroup} -n {name} --enable-azure-rbac",
             template: "properties.aadProfile.enableAzureRBAC: true",
             bicep: "aadProfile: { managed: true, enableAzureRBAC: true }",
+            terraform: "azure_active_directory_role_based_access_control {\n  azure_rbac_enabled = true\n}",
             notes: "Needs AKS-managed Entra ID integration (`--enable-aad`) first."),
         references: [Learn.azureRBAC, Learn.identityConcepts],
         peers: [.psrule("Azure.AKS.AzureRBAC", "AZR-000032")],

@@ -22,6 +22,7 @@ package struct LocalAccountsDisabled: Rule {
             azCommand: "az aks update -g {resourceGroup} -n {name} --disable-local-accounts",
             template: "properties.disableLocalAccounts: true",
             bicep: "disableLocalAccounts: true",
+            terraform: "local_account_disabled = true",
             notes: "Needs AKS-managed Entra ID integration (AKS101). Existing admin kubeconfigs stop working; rotate the cluster certificates (`az aks rotate-certs`) to invalidate copies made earlier."),
         references: [Learn.localAccounts, Learn.securityBaseline],
         peers: [.checkov("CKV_AZURE_141"), .psrule("Azure.AKS.LocalAccounts", "AZR-000031"), .prowler("aks_cluster_local_accounts_disabled"), .azurePolicy("993c2fcd", "Azure Kubernetes Service Clusters should have local authentication methods disabled")],

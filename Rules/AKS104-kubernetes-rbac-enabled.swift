@@ -23,6 +23,7 @@ package struct KubernetesRBACEnabled: Rule {
             azCommand: "az aks create -g {resourceGroup} -n <new-cluster-name> --enable-aad --enable-azure-rbac --disable-local-accounts",
             template: "properties.enableRBAC: true",
             bicep: "enableRBAC: true",
+            terraform: "role_based_access_control_enabled = true   # the default; changing it forces a new cluster",
             disruption: .newCluster,
             notes: "RBAC cannot be enabled on an existing cluster: create a new cluster (RBAC is on unless `--disable-rbac` is given) and move the workloads."),
         references: [Learn.identityConcepts, Learn.managedClustersREST, Reference("az aks create (--disable-rbac: the CLI sends enableRBAC: true unless asked not to)", "https://learn.microsoft.com/cli/azure/aks#az-aks-create"), Reference("PSRule for Azure: Azure.AKS.UseRBAC", "https://azure.github.io/PSRule.Rules.Azure/en/rules/Azure.AKS.UseRBAC/"), Learn.securityBaseline],

@@ -22,6 +22,7 @@ package struct ManagedIdentity: Rule {
             azCommand: "az aks update -g {resourceGroup} -n {name} --enable-managed-identity",
             template: #"identity: {"type": "SystemAssigned"} (and remove properties.servicePrincipalProfile)"#,
             bicep: "identity: { type: 'SystemAssigned' }",
+            terraform: "identity {\n  type = \"SystemAssigned\"\n}   # instead of the service_principal block",
             notes: "The control plane switches at once; the kubelet identity changes when node pools are next upgraded (`az aks nodepool upgrade --node-image-only`). Grant the new identity the roles the service principal had (network, ACR pull) first."),
         references: [Reference("Use a managed identity in AKS", "https://learn.microsoft.com/azure/aks/use-managed-identity"), Learn.identityConcepts],
         peers: [.psrule("Azure.AKS.ManagedIdentity", "AZR-000025"), .azurePolicy("da6e2401", "Azure Kubernetes Service Clusters should use managed identities")],

@@ -22,7 +22,8 @@ package struct WorkloadIdentityEnabled: Rule {
         remediation: Remediation(
             azCommand: "az aks update -g {resourceGroup} -n {name} --enable-oidc-issuer --enable-workload-identity",
             template: "properties.securityProfile.workloadIdentity.enabled: true (with properties.oidcIssuerProfile.enabled: true)",
-            bicep: "securityProfile: { workloadIdentity: { enabled: true } }\noidcIssuerProfile: { enabled: true }"),
+            bicep: "securityProfile: { workloadIdentity: { enabled: true } }\noidcIssuerProfile: { enabled: true }",
+            terraform: "oidc_issuer_enabled       = true\nworkload_identity_enabled = true"),
         references: [Learn.workloadIdentity, Learn.oidcIssuer],
         peers: [.azurePolicy("2cc2e023", "Azure Kubernetes Service Clusters should enable workload identity")],
         controls: [.cis("5.2.1"), .mcsb("IM-3"), .mcsb("IM-8")],

@@ -23,6 +23,7 @@ package struct OIDCIssuerEnabled: Rule {
             azCommand: "az aks update -g {resourceGroup} -n {name} --enable-oidc-issuer",
             template: "properties.oidcIssuerProfile.enabled: true",
             bicep: "oidcIssuerProfile: { enabled: true }",
+            terraform: "oidc_issuer_enabled = true",
             notes: "Enabling the issuer cannot be undone; pods must be restarted to get tokens from the new issuer."),
         references: [Learn.oidcIssuer, Learn.workloadIdentity],
         peers: [],

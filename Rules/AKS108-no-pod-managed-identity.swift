@@ -22,6 +22,7 @@ package struct NoPodManagedIdentity: Rule {
             azCommand: "az aks update -g {resourceGroup} -n {name} --disable-pod-identity",
             template: "properties.podIdentityProfile.enabled: false (and properties.securityProfile.workloadIdentity.enabled: true)",
             bicep: "podIdentityProfile: { enabled: false }",
+            terraform: "remove the azapi_update_resource that sets podIdentityProfile (azurerm itself never enables it)",
             notes: "Needs the aks-preview extension. Move workloads to workload identity (AKS106) before disabling it."),
         references: [Reference("Migrate from pod-managed identity to workload identity", "https://learn.microsoft.com/azure/aks/workload-identity-migrate-from-pod-identity"), Learn.workloadIdentity],
         peers: [.psrule("Azure.AKS.PodIdentity", "AZR-000037", note: "retired; it recommended enabling pod-managed identity, which is itself deprecated")],

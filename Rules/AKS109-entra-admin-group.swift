@@ -21,7 +21,8 @@ package struct EntraAdminGroup: Rule {
         remediation: Remediation(
             azCommand: "az aks update -g {resourceGroup} -n {name} --aad-admin-group-object-ids <entra-group-object-id>",
             template: #"properties.aadProfile.adminGroupObjectIDs: ["<entra-group-object-id>"]"#,
-            bicep: "aadProfile: { managed: true, adminGroupObjectIDs: [ '<entra-group-object-id>' ] }"),
+            bicep: "aadProfile: { managed: true, adminGroupObjectIDs: [ '<entra-group-object-id>' ] }",
+            terraform: "azure_active_directory_role_based_access_control {\n  admin_group_object_ids = [\"<entra-group-object-id>\"]\n}"),
         references: [Learn.entraIntegration],
         peers: [.azurePolicy("36a27de4", "Configure Microsoft Entra ID integrated Azure Kubernetes Service Clusters with required Admin Group Access")],
         controls: [.cis("5.5.1"), .mcsb("PA-1"), .mcsb("PA-7")],

@@ -23,6 +23,7 @@ package struct NoLegacyAAD: Rule {
             azCommand: "az aks update -g {resourceGroup} -n {name} --enable-aad --aad-admin-group-object-ids <entra-group-object-id>",
             template: #"properties.aadProfile: {"managed": true, "adminGroupObjectIDs": ["<entra-group-object-id>"]} (and remove serverAppID, serverAppSecret, clientAppID)"#,
             bicep: "aadProfile: { managed: true, adminGroupObjectIDs: [ '<entra-group-object-id>' ] }",
+            terraform: "azure_active_directory_role_based_access_control {\n  admin_group_object_ids = [\"<entra-group-object-id>\"]\n}   # azurerm 4 always uses AKS-managed Entra ID; on 3.x set managed = true and drop client_app_id, server_app_id and server_app_secret",
             notes: "The migration is one-way and in place; delete the server application's secret afterwards."),
         references: [Reference("Migrate from the legacy Azure AD integration to AKS-managed Microsoft Entra integration", "https://learn.microsoft.com/azure/aks/enable-authentication-microsoft-entra-id#migrate-a-legacy-azure-ad-cluster-to-integration"), Learn.entraIntegration],
         peers: [.psrule("Azure.AKS.ManagedAAD", "AZR-000029", note: "fails the legacy integration as part of its managed check")],

@@ -23,6 +23,7 @@ package struct PrivateCluster: Rule {
             azCommand: "az aks update -g {resourceGroup} -n {name} --enable-private-cluster",
             template: "properties.apiServerAccessProfile.enablePrivateCluster: true",
             bicep: "apiServerAccessProfile: { enablePrivateCluster: true }",
+            terraform: "private_cluster_enabled = true   # forces a new cluster",
             disruption: .newCluster,
             notes: "In place only for clusters with API Server VNet Integration (`az aks update ... --enable-apiserver-vnet-integration --apiserver-subnet-id <subnet-id>` first); other clusters must be recreated with `az aks create --enable-private-cluster`. Clients then need a network path and private DNS to the API server."),
         references: [Learn.privateClusters, Learn.apiServerVnetIntegration],

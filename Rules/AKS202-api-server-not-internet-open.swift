@@ -23,6 +23,7 @@ package struct APIServerNotInternetOpen: Rule {
             azCommand: "az aks update -g {resourceGroup} -n {name} --api-server-authorized-ip-ranges <your-cidr>[,<cidr>...]",
             template: #"properties.apiServerAccessProfile.authorizedIPRanges: ["<your-cidr>"] (or properties.apiServerAccessProfile.enablePrivateCluster: true)"#,
             bicep: "apiServerAccessProfile: { authorizedIPRanges: [ '<your-cidr>' ] }",
+            terraform: "api_server_access_profile {\n  authorized_ip_ranges = [\"<your-cidr>\"]\n}",
             notes: "Include the addresses of CI runners and administrators; the cluster's own outbound IP is added by AKS. Authorized ranges cannot be combined with a private cluster."),
         references: [Learn.authorizedIPRanges, Learn.privateClusters],
         peers: [.checkov("CKV_AZURE_6", note: "passes [\"0.0.0.0/0\"], and in ARM ignores private clusters"), .psrule("Azure.AKS.AuthorizedIPs", "AZR-000030", note: "passes any non-empty list"), .trivy("AVD-AZU-0041"), .kics("2583fab1", "AKS With Authorized IP Ranges Disabled", note: "ARM"), .azurePolicy("0e246bcf", "Authorized IP ranges should be defined on Kubernetes Services")],

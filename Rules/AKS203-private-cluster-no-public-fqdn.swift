@@ -22,6 +22,7 @@ package struct PrivateClusterNoPublicFQDN: Rule {
             azCommand: "az aks update -g {resourceGroup} -n {name} --disable-public-fqdn",
             template: "properties.apiServerAccessProfile.enablePrivateClusterPublicFQDN: false",
             bicep: "apiServerAccessProfile: { enablePrivateCluster: true, enablePrivateClusterPublicFQDN: false }",
+            terraform: "private_cluster_enabled             = true\nprivate_cluster_public_fqdn_enabled = false",
             notes: "Clients must then resolve the API server through the private DNS zone linked to their network."),
         references: [Learn.privateClusters, Learn.securityBaseline],
         peers: [],

@@ -21,7 +21,8 @@ package struct RunCommandDisabled: Rule {
         remediation: Remediation(
             azCommand: "az aks update -g {resourceGroup} -n {name} --disable-run-command",
             template: "properties.apiServerAccessProfile.disableRunCommand: true",
-            bicep: "apiServerAccessProfile: { disableRunCommand: true }"),
+            bicep: "apiServerAccessProfile: { disableRunCommand: true }",
+            terraform: "run_command_enabled = false"),
         references: [Reference("Access a private AKS cluster using the command invoke feature", "https://learn.microsoft.com/azure/aks/access-private-cluster")],
         peers: [.azurePolicy("89f2d532", "Azure Kubernetes Service Clusters should disable Command Invoke"), .azurePolicy("1b708b0a", "Disable Command Invoke on Azure Kubernetes Service clusters", note: "DeployIfNotExists")],
         controls: [.mcsb("PA-7")],

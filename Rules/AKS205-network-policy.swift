@@ -28,6 +28,7 @@ package struct NetworkPolicy: Rule {
             azCommand: "az aks update -g {resourceGroup} -n {name} --network-policy calico",
             template: #"properties.networkProfile.networkPolicy: "cilium" (with networkDataplane "cilium"), "calico" or "azure""#,
             bicep: "networkProfile: { networkPolicy: 'cilium', networkDataplane: 'cilium' }",
+            terraform: "network_profile {\n  network_plugin     = \"azure\"\n  network_policy     = \"cilium\"\n  network_data_plane = \"cilium\"\n}",
             notes: "Installing an engine re-images every node pool at once. On Azure CNI clusters prefer Azure CNI Powered by Cilium (`az aks update ... --network-dataplane cilium`): Azure Network Policy Manager is being retired."),
         references: [Learn.networkPolicies, Reference("Configure Azure CNI Powered by Cilium in AKS", "https://learn.microsoft.com/azure/aks/azure-cni-powered-by-cilium")],
         peers: [.checkov("CKV_AZURE_7", note: "passes networkPolicy \"none\""), .psrule("Azure.AKS.NetworkPolicy", "AZR-000027", note: "fails Cilium"), .trivy("AVD-AZU-0043", note: "passes networkPolicy \"none\""), .kics("25c0228e", "AKS Cluster Network Policy Not Configured", note: "ARM"), .kics("f5342045", "AKS Network Policy Misconfigured", note: "Terraform"), .prowler("aks_network_policy_enabled", note: "passes networkPolicy \"none\"")],

@@ -22,6 +22,7 @@ package struct NoNodePublicIP: Rule {
             azCommand: "az aks nodepool add -g {resourceGroup} --cluster-name {name} -n <new-pool-name>",
             template: "properties.agentPoolProfiles[].enableNodePublicIP: false",
             bicep: "agentPoolProfiles: [ { name: '{pool}', enableNodePublicIP: false } ]",
+            terraform: "node_public_ip_enabled = false   # in default_node_pool, or in the azurerm_kubernetes_cluster_node_pool of pool {pool} (3.x: enable_node_public_ip)",
             disruption: .newNodePool,
             notes: "The setting cannot be changed on an existing pool: add a pool without `--enable-node-public-ip`, drain the old pool, then `az aks nodepool delete -g {resourceGroup} --cluster-name {name} -n {pool}`."),
         references: [Learn.nodePublicIPs],

@@ -22,6 +22,7 @@ package struct EgressRestricted: Rule {
             azCommand: "az aks update -g {resourceGroup} -n {name} --outbound-type userDefinedRouting",
             template: #"properties.networkProfile.outboundType: "userDefinedRouting""#,
             bicep: "networkProfile: { outboundType: 'userDefinedRouting' }",
+            terraform: "network_profile {\n  outbound_type = \"userDefinedRouting\"\n}",
             notes: "Needs a bring-your-own subnet whose route table sends 0.0.0.0/0 to a firewall that allows AKS's required egress (see the outbound rules reference)."),
         references: [Reference("Customize cluster egress with outbound types", "https://learn.microsoft.com/azure/aks/egress-outboundtype"), Reference("Outbound network and FQDN rules for AKS", "https://learn.microsoft.com/azure/aks/outbound-rules-control-egress")],
         peers: [],

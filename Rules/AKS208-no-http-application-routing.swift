@@ -22,6 +22,7 @@ package struct NoHTTPApplicationRouting: Rule {
             azCommand: "az aks disable-addons -g {resourceGroup} -n {name} --addons http_application_routing",
             template: "properties.addonProfiles.httpApplicationRouting.enabled: false",
             bicep: "addonProfiles: { httpApplicationRouting: { enabled: false } }",
+            terraform: "http_application_routing_enabled = false",
             notes: "Move ingresses to the application routing add-on first (`az aks approuting enable`)."),
         references: [Reference("HTTP application routing add-on (retired)", "https://learn.microsoft.com/azure/aks/http-application-routing")],
         peers: [.psrule("Azure.AKS.HttpAppRouting", "AZR-000035")],

@@ -22,6 +22,7 @@ package struct NoKubenet: Rule {
             azCommand: "az aks update -g {resourceGroup} -n {name} --network-plugin azure --network-plugin-mode overlay --pod-cidr 192.168.0.0/16",
             template: #"properties.networkProfile: {"networkPlugin": "azure", "networkPluginMode": "overlay"}"#,
             bicep: "networkProfile: { networkPlugin: 'azure', networkPluginMode: 'overlay' }",
+            terraform: "network_profile {\n  network_plugin      = \"azure\"\n  network_plugin_mode = \"overlay\"\n}",
             notes: "The migration re-images every node pool. Check that the pod CIDR does not overlap your networks."),
         references: [Reference("Upgrade Azure CNI / migrate from kubenet to Azure CNI Overlay", "https://learn.microsoft.com/azure/aks/upgrade-azure-cni"), Learn.networkPolicies],
         peers: [.checkov("CKV2_AZURE_29", note: "Terraform graph check"), .azurePolicy("46238e2f", "Azure Kubernetes Clusters should use Azure CNI")],

@@ -22,6 +22,7 @@ package struct PrivateDNSZone: Rule {
             azCommand: nil,
             template: #"properties.apiServerAccessProfile.privateDNSZone: "system" (or the resource id of a private DNS zone)"#,
             bicep: "apiServerAccessProfile: { enablePrivateCluster: true, privateDNSZone: 'system' }",
+            terraform: "private_cluster_enabled = true\nprivate_dns_zone_id     = \"System\"",
             disruption: .newCluster,
             notes: "The private DNS zone mode is chosen when the cluster is created."),
         references: [Reference("Create a private AKS cluster: configure a private DNS zone", "https://learn.microsoft.com/azure/aks/private-clusters#configure-a-private-dns-zone")],

@@ -22,6 +22,7 @@ package struct APIServerVNetIntegration: Rule {
             azCommand: "az aks update -g {resourceGroup} -n {name} --enable-apiserver-vnet-integration --apiserver-subnet-id <delegated-subnet-id>",
             template: "properties.apiServerAccessProfile: {\"enableVnetIntegration\": true, \"subnetId\": \"<delegated-subnet-id>\"}",
             bicep: "apiServerAccessProfile: { enableVnetIntegration: true, subnetId: apiServerSubnet.id }",
+            terraform: "api_server_access_profile {\n  virtual_network_integration_enabled = true   # 3.x: vnet_integration_enabled\n  subnet_id                           = azurerm_subnet.api_server.id\n}",
             notes: "Needs a subnet delegated to Microsoft.ContainerService/managedClusters (at least /28)."),
         references: [Learn.apiServerVnetIntegration],
         peers: [],

@@ -21,7 +21,8 @@ package struct KeyVaultSecretsProvider: Rule {
         remediation: Remediation(
             azCommand: "az aks enable-addons -g {resourceGroup} -n {name} --addons azure-keyvault-secrets-provider --enable-secret-rotation",
             template: #"properties.addonProfiles.azureKeyvaultSecretsProvider: {"enabled": true, "config": {"enableSecretRotation": "true"}}"#,
-            bicep: "addonProfiles: { azureKeyvaultSecretsProvider: { enabled: true, config: { enableSecretRotation: 'true' } } }"),
+            bicep: "addonProfiles: { azureKeyvaultSecretsProvider: { enabled: true, config: { enableSecretRotation: 'true' } } }",
+            terraform: "key_vault_secrets_provider {\n  secret_rotation_enabled = true\n}"),
         references: [Learn.secretsStoreCSI],
         peers: [.psrule("Azure.AKS.SecretStore", "AZR-000033")],
         controls: [.cis("4.5.2"), .mcsb("IM-8")],

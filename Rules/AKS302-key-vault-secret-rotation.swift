@@ -22,6 +22,7 @@ package struct KeyVaultSecretRotation: Rule {
             azCommand: "az aks update -g {resourceGroup} -n {name} --enable-secret-rotation",
             template: #"properties.addonProfiles.azureKeyvaultSecretsProvider.config.enableSecretRotation: "true""#,
             bicep: "addonProfiles: { azureKeyvaultSecretsProvider: { enabled: true, config: { enableSecretRotation: 'true' } } }",
+            terraform: "key_vault_secrets_provider {\n  secret_rotation_enabled = true\n}",
             notes: "Applications must re-read mounted files (or synced Kubernetes Secrets) to see new values."),
         references: [Reference("Secrets Store CSI Driver: autorotation", "https://learn.microsoft.com/azure/aks/csi-secrets-store-configuration-options"), Learn.secretsStoreCSI],
         peers: [.checkov("CKV_AZURE_172"), .psrule("Azure.AKS.SecretStoreRotation", "AZR-000034")],

@@ -22,6 +22,7 @@ package struct KMSEtcdEncryption: Rule {
             azCommand: "az aks update -g {resourceGroup} -n {name} --enable-azure-keyvault-kms --azure-keyvault-kms-key-id <key-id> --azure-keyvault-kms-key-vault-network-access Private --azure-keyvault-kms-key-vault-resource-id <key-vault-id>",
             template: #"properties.securityProfile.azureKeyVaultKms: {"enabled": true, "keyId": "<key-id>", "keyVaultNetworkAccess": "Private", "keyVaultResourceId": "<key-vault-id>"}"#,
             bicep: "securityProfile: { azureKeyVaultKms: { enabled: true, keyId: '<key-id>', keyVaultNetworkAccess: 'Private', keyVaultResourceId: '<key-vault-id>' } }",
+            terraform: "key_management_service {\n  key_vault_key_id         = \"<key-id>\"\n  key_vault_network_access = \"Private\"\n}",
             notes: "The cluster identity needs the Key Vault Crypto User role on the key. Existing Secrets are re-encrypted when rewritten (`kubectl get secrets -A -o json | kubectl replace -f -`)."),
         references: [Reference("Add Key Management Service etcd encryption to AKS", "https://learn.microsoft.com/azure/aks/use-kms-etcd-encryption")],
         peers: [.azurePolicy("dbbdc317", "Azure Kubernetes Clusters should enable Key Management Service (KMS)")],

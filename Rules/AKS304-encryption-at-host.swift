@@ -22,6 +22,7 @@ package struct EncryptionAtHost: Rule {
             azCommand: "az aks nodepool add -g {resourceGroup} --cluster-name {name} -n <new-pool-name> --enable-encryption-at-host",
             template: "properties.agentPoolProfiles[].enableEncryptionAtHost: true",
             bicep: "agentPoolProfiles: [ { name: '{pool}', enableEncryptionAtHost: true } ]",
+            terraform: "host_encryption_enabled = true   # in default_node_pool, or in the azurerm_kubernetes_cluster_node_pool of pool {pool} (3.x: enable_host_encryption)",
             disruption: .newNodePool,
             notes: "Register the EncryptionAtHost feature on the subscription first (`az feature register --namespace Microsoft.Compute --name EncryptionAtHost`). Then move workloads from {pool} to the new pool and delete it."),
         references: [Reference("Host-based encryption on AKS", "https://learn.microsoft.com/azure/aks/enable-host-encryption")],

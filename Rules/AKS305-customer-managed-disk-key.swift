@@ -21,6 +21,7 @@ package struct CustomerManagedDiskKey: Rule {
             azCommand: "az aks create -g {resourceGroup} -n <new-cluster-name> --node-osdisk-diskencryptionset-id <disk-encryption-set-id>",
             template: #"properties.diskEncryptionSetID: "<disk-encryption-set-id>""#,
             bicep: "diskEncryptionSetID: '<disk-encryption-set-id>'",
+            terraform: "disk_encryption_set_id = \"<disk-encryption-set-id>\"",
             disruption: .newCluster,
             notes: "The disk encryption set can only be set when the cluster is created. The cluster identity needs Reader on the disk encryption set."),
         references: [Reference("Bring your own keys (BYOK) with Azure managed disks in AKS", "https://learn.microsoft.com/azure/aks/azure-disk-customer-managed-keys")],

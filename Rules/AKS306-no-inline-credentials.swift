@@ -30,6 +30,7 @@ package struct NoInlineCredentials: Rule {
             azCommand: "az aks update -g {resourceGroup} -n {name} --enable-managed-identity",
             template: #"a securestring parameter fed by a Key Vault reference: "secret": "[parameters('servicePrincipalSecret')]" with {"reference": {"keyVault": {"id": "<vault-id>"}, "secretName": "<name>"}} in the parameters file"#,
             bicep: "@secure()\nparam windowsAdminPassword string   // no default; pass it with getSecret() or a Key Vault reference",
+            terraform: "identity {\n  type = \"SystemAssigned\"\n}   # instead of service_principal.client_secret; a sensitive variable still lands in the plan and state in clear text",
             notes: "Rotate every credential that was ever committed: removing it from the file does not remove it from history. Windows passwords can be changed with `az aks update --windows-admin-password`."),
         references: [Reference("Use Azure Key Vault to pass secure parameter values during deployment", "https://learn.microsoft.com/azure/azure-resource-manager/templates/key-vault-parameter"), Reference("Azure Quickstart Templates: parameter file placeholders (GEN-PASSWORD, GEN-UNIQUE, ...)", "https://github.com/Azure/azure-quickstart-templates/blob/master/1-CONTRIBUTION-GUIDE/best-practices.md"), Reference("Use a managed identity in AKS", "https://learn.microsoft.com/azure/aks/use-managed-identity")],
         peers: [.checkov("CKV_AZURE_131", note: "Bicep: secure parameters with a default, any resource")],

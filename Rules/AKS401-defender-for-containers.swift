@@ -22,6 +22,7 @@ package struct DefenderForContainers: Rule {
             azCommand: "az aks update -g {resourceGroup} -n {name} --enable-defender",
             template: #"properties.securityProfile.defender: {"logAnalyticsWorkspaceResourceId": "<workspace-id>", "securityMonitoring": {"enabled": true}}"#,
             bicep: "securityProfile: { defender: { logAnalyticsWorkspaceResourceId: '<workspace-id>', securityMonitoring: { enabled: true } } }",
+            terraform: "microsoft_defender {\n  log_analytics_workspace_id = \"<workspace-id>\"\n}",
             notes: "Add `--defender-config <file>` to send data to a specific Log Analytics workspace."),
         references: [Learn.defenderForContainers, Learn.securityBaseline],
         peers: [.psrule("Azure.AKS.DefenderProfile", "AZR-000370"), .kics("beb57138", "Beta - AKS Defender Profile Disabled", note: "Terraform"), .prowler("aks_cluster_defender_enabled"), .azurePolicy("a1840de2", "Azure Kubernetes Service clusters should have Defender profile enabled"), .azurePolicy("64def556", "Configure Azure Kubernetes Service clusters to enable Defender profile", note: "DeployIfNotExists")],

@@ -22,6 +22,7 @@ package struct AzurePolicyAddon: Rule {
             azCommand: "az aks enable-addons -g {resourceGroup} -n {name} --addons azure-policy",
             template: "properties.addonProfiles.azurepolicy.enabled: true",
             bicep: "addonProfiles: { azurepolicy: { enabled: true } }",
+            terraform: "azure_policy_enabled = true",
             notes: "Then assign a Kubernetes initiative such as \"Kubernetes cluster pod security baseline standards for Linux-based workloads\" to the cluster's scope."),
         references: [Learn.azurePolicyAddon],
         peers: [.checkov("CKV_AZURE_116", note: "Terraform only"), .psrule("Azure.AKS.AzurePolicyAddOn", "AZR-000028"), .trivy("AVD-AZU-0066", note: "looks the add-on key up with its exact case"), .kics("43789711", "AKS Uses Azure Policies Add-On Disabled", note: "Terraform"), .azurePolicy("0a15ec92", "Azure Policy Add-on for Kubernetes service (AKS) should be installed and enabled on your clusters"), .azurePolicy("a8eff44f", "Deploy Azure Policy Add-on to Azure Kubernetes Service clusters", note: "DeployIfNotExists")],

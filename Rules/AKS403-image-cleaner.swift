@@ -21,7 +21,8 @@ package struct ImageCleaner: Rule {
         remediation: Remediation(
             azCommand: "az aks update -g {resourceGroup} -n {name} --enable-image-cleaner --image-cleaner-interval-hours 168",
             template: #"properties.securityProfile.imageCleaner: {"enabled": true, "intervalHours": 168}"#,
-            bicep: "securityProfile: { imageCleaner: { enabled: true, intervalHours: 168 } }"),
+            bicep: "securityProfile: { imageCleaner: { enabled: true, intervalHours: 168 } }",
+            terraform: "image_cleaner_enabled        = true\nimage_cleaner_interval_hours = 168"),
         references: [Reference("Use Image Cleaner to clean up stale images on AKS", "https://learn.microsoft.com/azure/aks/image-cleaner")],
         peers: [.azurePolicy("af3c26b2", "Azure Kubernetes Service Clusters should enable Image Cleaner"), .azurePolicy("7e49285c", "Deploy Image Cleaner on Azure Kubernetes Service", note: "DeployIfNotExists")],
         controls: [.mcsb("PV-6")],

@@ -21,7 +21,8 @@ package struct NoKubeDashboard: Rule {
         remediation: Remediation(
             azCommand: "az aks disable-addons -g {resourceGroup} -n {name} --addons kube-dashboard",
             template: "properties.addonProfiles.kubeDashboard.enabled: false",
-            bicep: "addonProfiles: { kubeDashboard: { enabled: false } }"),
+            bicep: "addonProfiles: { kubeDashboard: { enabled: false } }",
+            terraform: "remove the azapi_update_resource that sets addonProfiles.kubeDashboard (azurerm 3.x and later cannot enable it)"),
         references: [Reference("Access Kubernetes resources from the Azure portal", "https://learn.microsoft.com/azure/aks/kubernetes-portal")],
         peers: [.checkov("CKV_AZURE_8", note: "ARM fails when the add-on block is absent, even where the dashboard no longer exists"), .kics("c62d3b92", "AKS Dashboard Is Enabled", note: "ARM")],
         controls: [.mcsb("PA-7")],

@@ -22,6 +22,7 @@ package struct NoPodSecurityPolicy: Rule {
             azCommand: "az aks update -g {resourceGroup} -n {name} --disable-pod-security-policy",
             template: "properties.enablePodSecurityPolicy: false",
             bicep: "enablePodSecurityPolicy: false",
+            terraform: "enable_pod_security_policy = false   # azurerm 3.x; the attribute is gone from 4.x",
             notes: "Needs the aks-preview extension on older clusters. Put Pod Security Admission or Azure Policy in place first."),
         references: [Reference("Pod Security Admission in AKS", "https://learn.microsoft.com/azure/aks/use-psa"), Learn.azurePolicyAddon],
         peers: [.psrule("Azure.AKS.PodSecurityPolicy", note: "retired with the feature")],

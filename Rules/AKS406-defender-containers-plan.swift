@@ -23,6 +23,7 @@ package struct DefenderContainersPlan: Rule {
             azCommand: "az security pricing create --name Containers --tier Standard",
             template: #"a Microsoft.Security/pricings resource named "Containers" with "properties": {"pricingTier": "Standard"}"#,
             bicep: "resource containersPlan 'Microsoft.Security/pricings@2024-01-01' = {\n  name: 'Containers'\n  properties: { pricingTier: 'Standard' }\n}",
+            terraform: "resource \"azurerm_security_center_subscription_pricing\" \"containers\" {\n  tier          = \"Standard\"\n  resource_type = \"Containers\"\n}",
             notes: "The plan is billed per vCore of the subscription's clusters."),
         references: [Learn.defenderForContainers, Reference("Microsoft.Security/pricings (template reference)", "https://learn.microsoft.com/azure/templates/microsoft.security/pricings")],
         peers: [.checkov("CKV_AZURE_85", note: "ARM, Bicep and Terraform: any pricing on the Standard tier")],

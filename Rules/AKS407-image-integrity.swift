@@ -22,6 +22,7 @@ package struct ImageIntegrity: Rule {
             azCommand: "az aks update -g {resourceGroup} -n {name} --enable-image-integrity",
             template: "properties.securityProfile.imageIntegrity.enabled: true",
             bicep: "securityProfile: { imageIntegrity: { enabled: true } }",
+            terraform: "resource \"azapi_update_resource\" \"image_integrity\" {\n  type        = \"Microsoft.ContainerService/managedClusters@2023-08-02-preview\"\n  resource_id = azurerm_kubernetes_cluster.this.id\n  body        = { properties = { securityProfile = { imageIntegrity = { enabled = true } } } }\n}   # azurerm has no attribute for it",
             notes: "Needs the OIDC issuer, workload identity and the Azure Policy add-on; assign the image-integrity policy to enforce it."),
         references: [Reference("Use Image Integrity to validate signed images before deploying them to AKS", "https://learn.microsoft.com/azure/aks/image-integrity")],
         peers: [.azurePolicy("5dc99dae", "[Preview]: Deploy Image Integrity on Azure Kubernetes Service", note: "DeployIfNotExists")],

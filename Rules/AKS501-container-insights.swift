@@ -21,7 +21,8 @@ package struct ContainerInsights: Rule {
         remediation: Remediation(
             azCommand: "az aks enable-addons -g {resourceGroup} -n {name} --addons monitoring --workspace-resource-id <log-analytics-workspace-id>",
             template: #"properties.addonProfiles.omsagent: {"enabled": true, "config": {"logAnalyticsWorkspaceResourceID": "<workspace-id>"}}"#,
-            bicep: "addonProfiles: { omsagent: { enabled: true, config: { logAnalyticsWorkspaceResourceID: '<workspace-id>' } } }"),
+            bicep: "addonProfiles: { omsagent: { enabled: true, config: { logAnalyticsWorkspaceResourceID: '<workspace-id>' } } }",
+            terraform: "oms_agent {\n  log_analytics_workspace_id      = \"<workspace-id>\"\n  msi_auth_for_monitoring_enabled = true\n}"),
         references: [Reference("Enable Container insights for AKS", "https://learn.microsoft.com/azure/azure-monitor/containers/kubernetes-monitoring-enable")],
         peers: [.checkov("CKV_AZURE_4"), .psrule("Azure.AKS.ContainerInsights", "AZR-000041", note: "reads only addonProfiles.omsAgent"), .trivy("AVD-AZU-0040"), .kics("9b09dee1", "AKS Logging To Azure Monitoring Is Disabled", note: "ARM")],
         controls: [.mcsb("LT-3"), .mcsb("LT-5")],

@@ -21,6 +21,7 @@ package struct ManagedPrometheus: Rule {
             azCommand: "az aks update -g {resourceGroup} -n {name} --enable-azure-monitor-metrics",
             template: #"properties.azureMonitorProfile.metrics: {"enabled": true}"#,
             bicep: "azureMonitorProfile: { metrics: { enabled: true } }",
+            terraform: "monitor_metrics {}",
             notes: "Add `--azure-monitor-workspace-resource-id` to use an existing Azure Monitor workspace."),
         references: [Reference("Enable monitoring for AKS clusters (managed Prometheus)", "https://learn.microsoft.com/azure/azure-monitor/containers/kubernetes-monitoring-enable")],
         peers: [.prowler("aks_cluster_azure_monitor_enabled")],

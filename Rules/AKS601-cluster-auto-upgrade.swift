@@ -23,6 +23,7 @@ package struct ClusterAutoUpgrade: Rule {
             azCommand: "az aks update -g {resourceGroup} -n {name} --auto-upgrade-channel patch",
             template: #"properties.autoUpgradeProfile.upgradeChannel: "patch""#,
             bicep: "autoUpgradeProfile: { upgradeChannel: 'patch' }",
+            terraform: "automatic_upgrade_channel = \"patch\"   # 3.x: automatic_channel_upgrade; unset, azurerm sends none",
             notes: "Add a planned maintenance window (`az aks maintenanceconfiguration add --name aksManagedAutoUpgradeSchedule ...`) to choose when upgrades run."),
         references: [Reference("Automatically upgrade an AKS cluster", "https://learn.microsoft.com/azure/aks/auto-upgrade-cluster")],
         peers: [.checkov("CKV_AZURE_171"), .psrule("Azure.AKS.AutoUpgrade", "AZR-000036", note: "labels it MCSB PV-7, which is red-team operations; the control is PV-6"), .prowler("aks_cluster_auto_upgrade_enabled"), .azurePolicy("5c345cdf", "Azure Kubernetes Service Clusters should enable cluster auto-upgrade")],

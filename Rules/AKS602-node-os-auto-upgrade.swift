@@ -23,7 +23,8 @@ package struct NodeOSAutoUpgrade: Rule {
         remediation: Remediation(
             azCommand: "az aks update -g {resourceGroup} -n {name} --node-os-upgrade-channel NodeImage",
             template: #"properties.autoUpgradeProfile.nodeOSUpgradeChannel: "NodeImage""#,
-            bicep: "autoUpgradeProfile: { nodeOSUpgradeChannel: 'NodeImage' }"),
+            bicep: "autoUpgradeProfile: { nodeOSUpgradeChannel: 'NodeImage' }",
+            terraform: "node_os_upgrade_channel = \"NodeImage\"   # 3.x: node_os_channel_upgrade"),
         references: [Reference("Autoupgrade node OS images", "https://learn.microsoft.com/azure/aks/auto-upgrade-node-os-image"), Reference("ManagedClusterAutoUpgradeProfile in the 2023-05-02-preview and 2023-06-01 API versions (bicep-types-az)", "https://github.com/Azure/bicep-types-az/tree/main/generated/containerservice/microsoft.containerservice")],
         peers: [.psrule("Azure.AKS.NodeAutoUpgrade", "AZR-000435"), .azurePolicy("04408ca5", "Azure Kubernetes Service Clusters should enable node os auto-upgrade"), .azurePolicy("40f1aee2", "Configure Node OS Auto upgrade on Azure Kubernetes Cluster", note: "DeployIfNotExists")],
         controls: [.mcsb("PV-6")],

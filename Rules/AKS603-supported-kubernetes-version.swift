@@ -22,6 +22,7 @@ package struct SupportedKubernetesVersion: Rule {
             azCommand: "az aks upgrade -g {resourceGroup} -n {name} --kubernetes-version <supported-version>",
             template: #"properties.kubernetesVersion: "<supported-version>" (and each pool's orchestratorVersion)"#,
             bicep: "kubernetesVersion: '<supported-version>'",
+            terraform: "kubernetes_version = \"<supported-version>\"   # and each pool's orchestrator_version",
             notes: "Upgrade one minor version at a time (`az aks get-upgrades -g {resourceGroup} -n {name}` lists them); a node pool alone: `az aks nodepool upgrade -g {resourceGroup} --cluster-name {name} -n {pool} --kubernetes-version <version>`. Support table, written \(KubernetesSupportCalendar.writtenOn) from the AKS release calendar: \(KubernetesSupportCalendar.documentation)."),
         references: [Reference("Supported Kubernetes versions in AKS", "https://learn.microsoft.com/azure/aks/supported-kubernetes-versions"), Reference("Long-term support for AKS", "https://learn.microsoft.com/azure/aks/long-term-support")],
         peers: [.psrule("Azure.AKS.Version", "AZR-000015"), .azurePolicy("fb893a29", "Kubernetes Services should be upgraded to a non-vulnerable Kubernetes version", note: "a fixed list of versions 1.6 to 1.13")],

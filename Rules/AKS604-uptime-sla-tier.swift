@@ -21,7 +21,8 @@ package struct UptimeSLATier: Rule {
         remediation: Remediation(
             azCommand: "az aks update -g {resourceGroup} -n {name} --tier standard",
             template: #"sku: {"name": "Base", "tier": "Standard"}"#,
-            bicep: "sku: { name: 'Base', tier: 'Standard' }"),
+            bicep: "sku: { name: 'Base', tier: 'Standard' }",
+            terraform: "sku_tier = \"Standard\""),
         references: [Reference("Free, Standard and Premium pricing tiers for AKS cluster management", "https://learn.microsoft.com/azure/aks/free-standard-pricing-tiers")],
         peers: [.checkov("CKV_AZURE_170", note: "Terraform only"), .psrule("Azure.AKS.UptimeSLA", "AZR-000285")],
         controls: [],

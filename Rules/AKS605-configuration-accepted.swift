@@ -23,6 +23,7 @@ package struct ConfigurationAccepted: Rule {
             azCommand: "az aks update -g {resourceGroup} -n {name} --enable-aad --enable-azure-rbac --disable-local-accounts",
             template: #"properties.aadProfile.managed: true (for disableLocalAccounts and enableAzureRBAC); properties.oidcIssuerProfile.enabled: true (for workload identity); sku.tier: "Standard" instead of "Paid"; sku.tier: "Premium" with supportPlan AKSLongTermSupport"#,
             bicep: "aadProfile: { managed: true }\noidcIssuerProfile: { enabled: true }\nsku: { name: 'Base', tier: 'Premium' }   // with supportPlan: 'AKSLongTermSupport'",
+            terraform: "local_account_disabled and azure_rbac_enabled need the azure_active_directory_role_based_access_control block; workload_identity_enabled needs oidc_issuer_enabled = true; support_plan = \"AKSLongTermSupport\" needs sku_tier = \"Premium\"",
             notes: "The message of each failure names the constraint and the setting to change."),
         references: [Learn.localAccounts, Learn.azureRBAC, Learn.workloadIdentity, Reference("Long-term support for AKS (requires the Premium tier)", "https://learn.microsoft.com/azure/aks/long-term-support"), Reference("Free, Standard and Premium pricing tiers (Paid was renamed Standard in API 2023-02-01)", "https://learn.microsoft.com/azure/aks/free-standard-pricing-tiers"), Learn.networkPolicies],
         peers: [],

@@ -22,6 +22,7 @@ package struct NodeSSHDisabled: Rule {
             azCommand: "az aks nodepool update -g {resourceGroup} --cluster-name {name} -n {pool} --ssh-access disabled",
             template: #"properties.agentPoolProfiles[].securityProfile.sshAccess: "Disabled""#,
             bicep: "agentPoolProfiles: [ { name: '{pool}', securityProfile: { sshAccess: 'Disabled' } } ]",
+            terraform: "resource \"azapi_update_resource\" \"ssh_{pool}\" {\n  type        = \"Microsoft.ContainerService/managedClusters/agentPools@2025-10-01\"\n  resource_id = \"${azurerm_kubernetes_cluster.this.id}/agentPools/{pool}\"\n  body        = { properties = { securityProfile = { sshAccess = \"Disabled\" } } }\n}   # azurerm has no attribute for it",
             notes: "The change re-images the pool's nodes. Use `kubectl debug node/<node> -it --image=mcr.microsoft.com/cbl-mariner/busybox:2.0` for node access."),
         references: [Reference("Manage SSH for secure access to AKS nodes", "https://learn.microsoft.com/azure/aks/manage-ssh-node-access")],
         peers: [.azurePolicy("28257686", "Azure Kubernetes Clusters should disable SSH")],

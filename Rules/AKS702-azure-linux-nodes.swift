@@ -25,6 +25,7 @@ package struct AzureLinuxNodes: Rule {
             azCommand: "az aks nodepool update -g {resourceGroup} --cluster-name {name} -n {pool} --os-sku AzureLinux",
             template: #"properties.agentPoolProfiles[].osSKU: "AzureLinux""#,
             bicep: "agentPoolProfiles: [ { name: '{pool}', osSKU: 'AzureLinux' } ]",
+            terraform: "os_sku = \"AzureLinux\"   # in default_node_pool, or in the node pool {pool}",
             notes: "The OS SKU migration re-images the pool's nodes; test workloads that depend on Ubuntu packages first."),
         references: [Reference("Use the Azure Linux container host on AKS", "https://learn.microsoft.com/azure/azure-linux/intro-azure-linux"), Reference("Azure Linux with OS Guard for AKS", "https://learn.microsoft.com/azure/azure-linux/intro-azure-linux-os-guard"), Reference("OSSKU enum of the AKS REST API (azure-rest-api-specs, managedClusters.json)", "https://github.com/Azure/azure-rest-api-specs/tree/main/specification/containerservice/resource-manager/Microsoft.ContainerService/aks")],
         peers: [],

@@ -24,6 +24,7 @@ package struct SystemPoolCriticalOnly: Rule {
             azCommand: "az aks nodepool update -g {resourceGroup} --cluster-name {name} -n {pool} --node-taints CriticalAddonsOnly=true:NoSchedule",
             template: #"properties.agentPoolProfiles[].nodeTaints: ["CriticalAddonsOnly=true:NoSchedule"] (system pools)"#,
             bicep: "agentPoolProfiles: [ { name: '{pool}', mode: 'System', nodeTaints: [ 'CriticalAddonsOnly=true:NoSchedule' ] } ]",
+            terraform: "only_critical_addons_enabled = true   # in default_node_pool",
             notes: "Make sure a user pool exists for application pods first."),
         references: [Reference("Manage system node pools in AKS", "https://learn.microsoft.com/azure/aks/use-system-pools")],
         peers: [.checkov("CKV_AZURE_232", note: "Terraform only_critical_addons_enabled")],

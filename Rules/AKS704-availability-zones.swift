@@ -24,6 +24,7 @@ package struct AvailabilityZones: Rule {
             azCommand: "az aks nodepool add -g {resourceGroup} --cluster-name {name} -n <new-system-pool> --mode System --zones 1 2 3 --node-count 3",
             template: #"properties.agentPoolProfiles[].availabilityZones: ["1", "2", "3"] (system pools)"#,
             bicep: "agentPoolProfiles: [ { name: '{pool}', mode: 'System', availabilityZones: [ '1', '2', '3' ] } ]",
+            terraform: "zones = [\"1\", \"2\", \"3\"]   # in default_node_pool, or in the node pool {pool}",
             disruption: .newNodePool,
             notes: "Only in regions with availability zones. Delete {pool} once the new system pool is ready."),
         references: [Reference("Create an AKS cluster that uses availability zones", "https://learn.microsoft.com/azure/aks/availability-zones"), Reference("Azure regions list (availability zone support)", "https://learn.microsoft.com/azure/reliability/regions-list")],

@@ -21,6 +21,7 @@ package struct TrustedLaunch: Rule {
             azCommand: "az aks nodepool update -g {resourceGroup} --cluster-name {name} -n {pool} --enable-secure-boot --enable-vtpm",
             template: #"properties.agentPoolProfiles[].securityProfile: {"enableSecureBoot": true, "enableVTPM": true}"#,
             bicep: "agentPoolProfiles: [ { name: '{pool}', securityProfile: { enableSecureBoot: true, enableVTPM: true } } ]",
+            terraform: "resource \"azapi_update_resource\" \"trusted_launch_{pool}\" {\n  type        = \"Microsoft.ContainerService/managedClusters/agentPools@2025-10-01\"\n  resource_id = \"${azurerm_kubernetes_cluster.this.id}/agentPools/{pool}\"\n  body        = { properties = { securityProfile = { enableSecureBoot = true, enableVTPM = true } } }\n}   # azurerm has no attribute for it",
             notes: "Needs a Generation 2 VM size and a supported OS image; the update re-images the pool's nodes."),
         references: [Reference("Trusted launch for AKS", "https://learn.microsoft.com/azure/aks/use-trusted-launch")],
         peers: [],

@@ -22,6 +22,7 @@ package struct FIPSNodeImages: Rule {
             azCommand: "az aks nodepool add -g {resourceGroup} --cluster-name {name} -n <new-pool> --enable-fips-image",
             template: "properties.agentPoolProfiles[].enableFIPS: true",
             bicep: "agentPoolProfiles: [ { name: '{pool}', enableFIPS: true } ]",
+            terraform: "fips_enabled = true   # in default_node_pool, or in the node pool {pool}",
             disruption: .newNodePool),
         references: [Reference("Enable FIPS for AKS node pools", "https://learn.microsoft.com/azure/aks/enable-fips-nodes")],
         peers: [],

@@ -22,6 +22,7 @@ package struct RegistryPrivate: Rule {
             azCommand: "az acr update -n {resource} --public-network-enabled false",
             template: #"Microsoft.ContainerRegistry/registries properties.publicNetworkAccess: "Disabled" (Premium SKU, with a private endpoint)"#,
             bicep: "properties: { publicNetworkAccess: 'Disabled' }",
+            terraform: "public_network_access_enabled = false   # azurerm_container_registry (Premium SKU); unset, it is true",
             notes: "Needs the Premium SKU and a private endpoint reachable from the cluster and from build agents."),
         references: [Reference("Connect privately to an Azure container registry using Private Link", "https://learn.microsoft.com/azure/container-registry/container-registry-private-link")],
         peers: [.checkov("CKV_AZURE_139"), .psrule("Azure.ACR.Firewall", "AZR-000402")],

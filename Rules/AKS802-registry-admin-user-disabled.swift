@@ -22,6 +22,7 @@ package struct RegistryAdminUserDisabled: Rule {
             azCommand: "az acr update -n {resource} --admin-enabled false",
             template: "Microsoft.ContainerRegistry/registries properties.adminUserEnabled: false",
             bicep: "properties: { adminUserEnabled: false }",
+            terraform: "admin_enabled = false   # azurerm_container_registry",
             notes: "Give the cluster pull access first: `az aks update -g {resourceGroup} -n {name} --attach-acr {resource}`."),
         references: [Reference("Authenticate with Azure Container Registry from AKS", "https://learn.microsoft.com/azure/aks/cluster-container-registry-integration")],
         peers: [.checkov("CKV_AZURE_137"), .psrule("Azure.ACR.AdminUser")],

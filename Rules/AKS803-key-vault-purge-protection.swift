@@ -22,6 +22,7 @@ package struct KeyVaultPurgeProtection: Rule {
             azCommand: "az keyvault update -n {resource} --enable-purge-protection true",
             template: "Microsoft.KeyVault/vaults properties.enablePurgeProtection: true",
             bicep: "properties: { enablePurgeProtection: true }",
+            terraform: "purge_protection_enabled = true   # azurerm_key_vault",
             notes: "Purge protection cannot be turned off again."),
         references: [Reference("Azure Key Vault soft-delete and purge protection", "https://learn.microsoft.com/azure/key-vault/general/soft-delete-overview")],
         peers: [.checkov("CKV_AZURE_110"), .psrule("Azure.KeyVault.PurgeProtect")],

@@ -22,6 +22,7 @@ package struct KeyVaultRBAC: Rule {
             azCommand: "az keyvault update -n {resource} --enable-rbac-authorization true",
             template: "Microsoft.KeyVault/vaults properties.enableRbacAuthorization: true",
             bicep: "properties: { enableRbacAuthorization: true }",
+            terraform: "rbac_authorization_enabled = true   # azurerm_key_vault (3.x: enable_rbac_authorization)",
             notes: "Create the equivalent role assignments (Key Vault Secrets User for the Secrets Store CSI identity, Key Vault Crypto User for KMS) before switching."),
         references: [Reference("Azure RBAC for Key Vault data plane operations", "https://learn.microsoft.com/azure/key-vault/general/rbac-guide")],
         peers: [.psrule("Azure.KeyVault.RBAC")],

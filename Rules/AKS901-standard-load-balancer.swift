@@ -22,6 +22,7 @@ package struct StandardLoadBalancer: Rule {
             azCommand: nil,
             template: #"properties.networkProfile.loadBalancerSku: "standard""#,
             bicep: "networkProfile: { loadBalancerSku: 'standard' }",
+            terraform: "network_profile {\n  load_balancer_sku = \"standard\"\n}",
             disruption: .newCluster,
             notes: "A Basic load balancer cluster must be migrated (see the retirement guide) or recreated."),
         references: [Reference("Use a Standard public load balancer in AKS", "https://learn.microsoft.com/azure/aks/load-balancer-standard"), Reference("PSRule for Azure: Azure.AKS.StandardLB", "https://azure.github.io/PSRule.Rules.Azure/en/rules/Azure.AKS.StandardLB/")],

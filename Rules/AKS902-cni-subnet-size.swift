@@ -25,6 +25,7 @@ package struct CNISubnetSize: Rule {
             azCommand: "az network vnet subnet update -g <vnet-resource-group> --vnet-name <vnet> -n <subnet> --address-prefixes <a /23 or larger prefix>",
             template: #"Microsoft.Network/virtualNetworks subnets[].properties.addressPrefix: "10.240.0.0/22", or properties.networkProfile.networkPluginMode: "overlay""#,
             bicep: "subnets: [ { name: 'aks', properties: { addressPrefix: '10.240.0.0/22' } } ]",
+            terraform: "resource \"azurerm_subnet\" \"aks\" {\n  address_prefixes = [\"10.240.0.0/22\"]\n}",
             notes: "A subnet in use cannot always be resized; a new pool on a larger subnet, or a migration to Azure CNI Overlay, may be needed."),
         references: [Reference("Configure Azure CNI networking in AKS: plan IP addressing", "https://learn.microsoft.com/azure/aks/configure-azure-cni#plan-ip-addressing-for-your-cluster"), Reference("PSRule for Azure: Azure.AKS.CNISubnetSize", "https://azure.github.io/PSRule.Rules.Azure/en/rules/Azure.AKS.CNISubnetSize/")],
         peers: [.psrule("Azure.AKS.CNISubnetSize", "AZR-000020")],

@@ -21,7 +21,8 @@ package struct PoolVersion: Rule {
         remediation: Remediation(
             azCommand: "az aks nodepool upgrade -g {resourceGroup} --cluster-name {name} -n {pool} --kubernetes-version <control-plane-version>",
             template: "properties.agentPoolProfiles[].orchestratorVersion equal to properties.kubernetesVersion (or omitted)",
-            bicep: "agentPoolProfiles: [ { name: '{pool}', orchestratorVersion: kubernetesVersion } ]"),
+            bicep: "agentPoolProfiles: [ { name: '{pool}', orchestratorVersion: kubernetesVersion } ]",
+            terraform: "orchestrator_version = var.kubernetes_version   # in default_node_pool and each node pool, with kubernetes_version"),
         references: [Reference("Upgrade an AKS cluster: node pool version skew", "https://learn.microsoft.com/azure/aks/upgrade-aks-cluster"), Reference("PSRule for Azure: Azure.AKS.PoolVersion", "https://azure.github.io/PSRule.Rules.Azure/en/rules/Azure.AKS.PoolVersion/")],
         peers: [.psrule("Azure.AKS.PoolVersion", "AZR-000016")],
         controls: [],

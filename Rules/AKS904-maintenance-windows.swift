@@ -24,7 +24,8 @@ package struct MaintenanceWindows: Rule {
         remediation: Remediation(
             azCommand: "az aks maintenanceconfiguration add -g {resourceGroup} --cluster-name {name} --name aksManagedAutoUpgradeSchedule --schedule-type Weekly --day-of-week Sunday --interval-weeks 1 --start-time 01:00 --duration 4",
             template: #"a Microsoft.ContainerService/managedClusters/maintenanceConfigurations resource named "aksManagedAutoUpgradeSchedule" (and "aksManagedNodeOSUpgradeSchedule") with a maintenanceWindow"#,
-            bicep: "resource upgradeWindow 'Microsoft.ContainerService/managedClusters/maintenanceConfigurations@2025-10-01' = {\n  parent: aks\n  name: 'aksManagedAutoUpgradeSchedule'\n  properties: { maintenanceWindow: { schedule: { weekly: { dayOfWeek: 'Sunday', intervalWeeks: 1 } }, startTime: '01:00', durationHours: 4 } }\n}"),
+            bicep: "resource upgradeWindow 'Microsoft.ContainerService/managedClusters/maintenanceConfigurations@2025-10-01' = {\n  parent: aks\n  name: 'aksManagedAutoUpgradeSchedule'\n  properties: { maintenanceWindow: { schedule: { weekly: { dayOfWeek: 'Sunday', intervalWeeks: 1 } }, startTime: '01:00', durationHours: 4 } }\n}",
+            terraform: "maintenance_window_auto_upgrade {\n  frequency   = \"Weekly\"\n  interval    = 1\n  day_of_week = \"Sunday\"\n  start_time  = \"01:00\"\n  duration    = 4\n}   # and maintenance_window_node_os"),
         references: [Reference("Use Planned Maintenance to schedule AKS maintenance windows", "https://learn.microsoft.com/azure/aks/planned-maintenance"), Reference("PSRule for Azure: Azure.AKS.MaintenanceWindow", "https://azure.github.io/PSRule.Rules.Azure/en/rules/Azure.AKS.MaintenanceWindow/")],
         peers: [.psrule("Azure.AKS.MaintenanceWindow", "AZR-000446"), .azurePolicy("e1352e44", "Deploy Planned Maintenance to schedule and control upgrades for your Azure Kubernetes Service (AKS) cluster", note: "DeployIfNotExists")],
         controls: [],

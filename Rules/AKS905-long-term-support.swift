@@ -22,7 +22,8 @@ package struct LongTermSupport: Rule {
         remediation: Remediation(
             azCommand: "az aks update -g {resourceGroup} -n {name} --tier premium --k8s-support-plan AKSLongTermSupport",
             template: #"sku.tier: "Premium" and properties.supportPlan: "AKSLongTermSupport""#,
-            bicep: "sku: { name: 'Base', tier: 'Premium' }\nproperties: { supportPlan: 'AKSLongTermSupport' }"),
+            bicep: "sku: { name: 'Base', tier: 'Premium' }\nproperties: { supportPlan: 'AKSLongTermSupport' }",
+            terraform: "sku_tier     = \"Premium\"\nsupport_plan = \"AKSLongTermSupport\""),
         references: [Reference("Long-term support for AKS", "https://learn.microsoft.com/azure/aks/long-term-support")],
         peers: [],
         controls: [],

@@ -21,7 +21,8 @@ package struct PoolAutoscaling: Rule {
         remediation: Remediation(
             azCommand: "az aks nodepool update -g {resourceGroup} --cluster-name {name} -n {pool} --enable-cluster-autoscaler --min-count 3 --max-count 10",
             template: "properties.agentPoolProfiles[]: {\"enableAutoScaling\": true, \"minCount\": 3, \"maxCount\": 10}",
-            bicep: "agentPoolProfiles: [ { name: '{pool}', enableAutoScaling: true, minCount: 3, maxCount: 10 } ]"),
+            bicep: "agentPoolProfiles: [ { name: '{pool}', enableAutoScaling: true, minCount: 3, maxCount: 10 } ]",
+            terraform: "auto_scaling_enabled = true   # 3.x: enable_auto_scaling\nmin_count            = 3\nmax_count            = 10"),
         references: [Reference("Use the cluster autoscaler in AKS", "https://learn.microsoft.com/azure/aks/cluster-autoscaler"), Reference("PSRule for Azure: Azure.AKS.AutoScaling", "https://azure.github.io/PSRule.Rules.Azure/en/rules/Azure.AKS.AutoScaling/")],
         peers: [.psrule("Azure.AKS.AutoScaling", "AZR-000019")],
         controls: [],

@@ -24,7 +24,8 @@ package struct SystemPoolMinimumNodes: Rule {
         remediation: Remediation(
             azCommand: "az aks nodepool update -g {resourceGroup} --cluster-name {name} -n {pool} --enable-cluster-autoscaler --min-count 3 --max-count 5",
             template: "properties.agentPoolProfiles[] (mode System): {\"count\": 3} or {\"enableAutoScaling\": true, \"minCount\": 3}",
-            bicep: "agentPoolProfiles: [ { name: '{pool}', mode: 'System', count: 3 } ]"),
+            bicep: "agentPoolProfiles: [ { name: '{pool}', mode: 'System', count: 3 } ]",
+            terraform: "node_count = 3   # in default_node_pool (min_count = 3 with auto-scaling)"),
         references: [Reference("Manage system node pools in AKS", "https://learn.microsoft.com/azure/aks/use-system-pools"), Reference("PSRule for Azure: Azure.AKS.MinNodeCount", "https://azure.github.io/PSRule.Rules.Azure/en/rules/Azure.AKS.MinNodeCount/")],
         peers: [.psrule("Azure.AKS.MinNodeCount", "AZR-000024")],
         controls: [],

@@ -24,7 +24,8 @@ package struct UserPoolMinimumNodes: Rule {
         remediation: Remediation(
             azCommand: "az aks nodepool update -g {resourceGroup} --cluster-name {name} -n {pool} --enable-cluster-autoscaler --min-count 3 --max-count 10",
             template: "properties.agentPoolProfiles[] (mode User): {\"count\": 3} or {\"enableAutoScaling\": true, \"minCount\": 3}",
-            bicep: "agentPoolProfiles: [ { name: '{pool}', mode: 'User', count: 3 } ]"),
+            bicep: "agentPoolProfiles: [ { name: '{pool}', mode: 'User', count: 3 } ]",
+            terraform: "node_count = 3   # in the node pool {pool} (min_count = 3 with auto-scaling)"),
         references: [Reference("Create node pools in AKS", "https://learn.microsoft.com/azure/aks/create-node-pools"), Reference("PSRule for Azure: Azure.AKS.MinUserPoolNodes", "https://azure.github.io/PSRule.Rules.Azure/en/rules/Azure.AKS.MinUserPoolNodes/")],
         peers: [.psrule("Azure.AKS.MinUserPoolNodes", "AZR-000412")],
         controls: [],

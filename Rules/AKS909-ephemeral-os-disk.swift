@@ -22,6 +22,7 @@ package struct EphemeralOSDisk: Rule {
             azCommand: "az aks nodepool add -g {resourceGroup} --cluster-name {name} -n <new-pool> --node-osdisk-type Ephemeral",
             template: #"properties.agentPoolProfiles[].osDiskType: "Ephemeral""#,
             bicep: "agentPoolProfiles: [ { name: '{pool}', osDiskType: 'Ephemeral' } ]",
+            terraform: "os_disk_type = \"Ephemeral\"   # unset, azurerm sends Managed",
             disruption: .newNodePool,
             notes: "The VM size's cache or temporary disk must hold the OS disk (osDiskSizeGB)."),
         references: [Reference("Ephemeral OS disks for AKS", "https://learn.microsoft.com/azure/aks/concepts-storage#ephemeral-os-disk"), Reference("PSRule for Azure: Azure.AKS.EphemeralOSDisk", "https://azure.github.io/PSRule.Rules.Azure/en/rules/Azure.AKS.EphemeralOSDisk/")],

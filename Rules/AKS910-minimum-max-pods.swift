@@ -25,6 +25,7 @@ package struct MinimumMaxPods: Rule {
             azCommand: "az aks nodepool add -g {resourceGroup} --cluster-name {name} -n <new-pool> --max-pods 110",
             template: "properties.agentPoolProfiles[].maxPods: 110",
             bicep: "agentPoolProfiles: [ { name: '{pool}', maxPods: 110 } ]",
+            terraform: "max_pods = 110",
             disruption: .newNodePool,
             notes: "With Azure CNI in node subnet mode, every pod takes a subnet address: size the subnet for maxPods × nodes (AKS902)."),
         references: [Reference("Maximum pods per node in AKS", "https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning#maximum-pods-per-node"), Reference("PSRule for Azure: Azure.AKS.NodeMinPods", "https://azure.github.io/PSRule.Rules.Azure/en/rules/Azure.AKS.NodeMinPods/")],

@@ -22,6 +22,7 @@ package struct ScaleSetPools: Rule {
             azCommand: nil,
             template: #"properties.agentPoolProfiles[].type: "VirtualMachineScaleSets""#,
             bicep: "agentPoolProfiles: [ { name: '{pool}', type: 'VirtualMachineScaleSets' } ]",
+            terraform: "type = \"VirtualMachineScaleSets\"   # in default_node_pool (the default)",
             disruption: .newCluster,
             notes: "An availability set cluster must be migrated (the Basic load balancer retirement guide covers it) or recreated."),
         references: [Reference("Create node pools in AKS (scale set pools)", "https://learn.microsoft.com/azure/aks/create-node-pools"), Reference("PSRule for Azure: Azure.AKS.PoolScaleSet", "https://azure.github.io/PSRule.Rules.Azure/en/rules/Azure.AKS.PoolScaleSet/")],

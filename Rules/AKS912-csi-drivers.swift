@@ -24,7 +24,8 @@ package struct CSIDrivers: Rule {
         remediation: Remediation(
             azCommand: "az aks update -g {resourceGroup} -n {name} --enable-disk-driver --enable-file-driver --enable-snapshot-controller",
             template: "properties.storageProfile: {\"diskCSIDriver\": {\"enabled\": true}, \"fileCSIDriver\": {\"enabled\": true}, \"snapshotController\": {\"enabled\": true}}",
-            bicep: "storageProfile: { diskCSIDriver: { enabled: true }, fileCSIDriver: { enabled: true }, snapshotController: { enabled: true } }"),
+            bicep: "storageProfile: { diskCSIDriver: { enabled: true }, fileCSIDriver: { enabled: true }, snapshotController: { enabled: true } }",
+            terraform: "storage_profile {\n  disk_driver_enabled         = true\n  file_driver_enabled         = true\n  snapshot_controller_enabled = true\n}"),
         references: [Reference("Container Storage Interface (CSI) drivers on AKS", "https://learn.microsoft.com/azure/aks/csi-storage-drivers")],
         peers: [.azurePolicy("c5110b6e", "Azure Kubernetes Clusters should enable Container Storage Interface(CSI)")],
         controls: [],

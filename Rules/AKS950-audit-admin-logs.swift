@@ -22,7 +22,8 @@ package struct AuditAdminLogs: Rule {
         remediation: Remediation(
             azCommand: #"az monitor diagnostic-settings update --name <setting> --resource $(az aks show -g {resourceGroup} -n {name} --query id -o tsv) --logs '[{"category":"kube-audit","enabled":false},{"category":"kube-audit-admin","enabled":true}]'"#,
             template: #"logs: [{"category": "kube-audit-admin", "enabled": true}] in place of kube-audit (or a category group)"#,
-            bicep: "logs: [ { category: 'kube-audit-admin', enabled: true } ]"),
+            bicep: "logs: [ { category: 'kube-audit-admin', enabled: true } ]",
+            terraform: "enabled_log {\n  category = \"kube-audit-admin\"\n}   # in the cluster's azurerm_monitor_diagnostic_setting"),
         references: [Reference("Reference: AKS resource log categories", "https://learn.microsoft.com/azure/aks/monitor-aks-reference"), Reference("PSRule for Azure: Azure.AKS.AuditAdmin", "https://azure.github.io/PSRule.Rules.Azure/en/rules/Azure.AKS.AuditAdmin/")],
         peers: [.psrule("Azure.AKS.AuditAdmin", "AZR-000445")],
         controls: [],

@@ -25,6 +25,7 @@ package struct ClusterName: Rule {
             azCommand: nil,
             template: #""name": "<1-63 letters, digits, - or _, starting and ending alphanumeric>""#,
             bicep: "name: 'aks-prod-weu-001'",
+            terraform: "name = \"aks-prod-weu-001\"",
             disruption: .newCluster),
         references: [Reference("Naming rules and restrictions for Azure resources (Microsoft.ContainerService)", "https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules#microsoftcontainerservice"), Reference("PSRule for Azure: Azure.AKS.Name", "https://azure.github.io/PSRule.Rules.Azure/en/rules/Azure.AKS.Name/")],
         peers: [.psrule("Azure.AKS.Name", "AZR-000039")],

@@ -25,6 +25,7 @@ package struct DNSPrefix: Rule {
             azCommand: nil,
             template: #"properties.dnsPrefix: "<1-54 letters, digits or hyphens>""#,
             bicep: "dnsPrefix: 'aks-prod-weu'",
+            terraform: "dns_prefix = \"aks-prod-weu\"",
             disruption: .newCluster),
         references: [Reference("Managed Clusters - Create Or Update: dnsPrefix", "https://learn.microsoft.com/rest/api/aks/managed-clusters/create-or-update"), Reference("PSRule for Azure: Azure.AKS.DNSPrefix", "https://azure.github.io/PSRule.Rules.Azure/en/rules/Azure.AKS.DNSPrefix/")],
         peers: [.psrule("Azure.AKS.DNSPrefix", "AZR-000040")],

@@ -23,6 +23,7 @@ package struct NamingConvention: Rule {
             azCommand: nil,
             template: #""name": "<a name that matches the configured pattern>""#,
             bicep: "name: 'aks-prod-weu'",
+            terraform: "name = \"aks-prod-weu\"",
             disruption: .newCluster,
             notes: "Cluster and pool names cannot be changed: a new cluster or pool is needed."),
         references: [Reference("Define your naming convention (Cloud Adoption Framework)", "https://learn.microsoft.com/azure/cloud-adoption-framework/ready/azure-best-practices/resource-naming"), Reference("PSRule for Azure: Azure.AKS.Naming", "https://azure.github.io/PSRule.Rules.Azure/en/rules/Azure.AKS.Naming/")],

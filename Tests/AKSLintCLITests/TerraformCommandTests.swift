@@ -26,6 +26,8 @@ struct TerraformCommandTests {
         let text = akslint("--fail-on", "never", "Fixtures/terraform/v4-module/plan.json")
         #expect(text.standardError.contains("Terraform clusters: 1 to create, 1 to update, 1 to destroy (not linted)."))
         #expect(text.standardOutput.contains(#"cluster aks-dev (resource group rg-aks) (module.aks["dev"].azurerm_kubernetes_cluster.this, to create)"#))
+        #expect(text.standardOutput.contains("    Terraform: microsoft_defender {\n        log_analytics_workspace_id = \"<workspace-id>\"\n      }\n"), "the fix is the Terraform block to write")
+        #expect(!text.standardOutput.contains("    ARM: "), "a Terraform user is not shown ARM changes")
         let json = try JSON(akslint("-f", "json", "--fail-on", "never", "Fixtures/terraform/v4-module/plan.json").standardOutput)
         #expect(json["summary"]["planActions"]["delete"].int == 1)
         #expect(json["summary"]["planActions"]["create"].int == 1)

@@ -21,7 +21,7 @@ struct ConfigurationParserTests {
     static func probe(_ id: String, category: RuleCategory = .identity, peers: [PeerCheck] = []) -> any Rule {
         Probe(metadata: RuleMetadata(
             id: id, name: "rule-" + id.lowercased(), title: "", severity: .high, category: category, checks: "", absentMeans: "",
-            rationale: "", remediation: Remediation(azCommand: nil, template: "", bicep: "", disruption: .inPlace), references: [], peers: peers, examples: []))
+            rationale: "", remediation: Remediation(azCommand: nil, template: "", bicep: "", terraform: "", disruption: .inPlace), references: [], peers: peers, examples: []))
     }
 
     @Test("every setting is read, with comments and trailing commas, rule ids in any case")

@@ -68,7 +68,7 @@ struct RuleExampleTests {
         #expect(!metadata.references.isEmpty)
         #expect(metadata.references.allSatisfy { $0.url.hasPrefix("https://") })
         #expect(metadata.remediation.azCommand?.hasPrefix("az ") ?? true)
-        #expect(!metadata.remediation.template.isEmpty && !metadata.remediation.bicep.isEmpty)
+        #expect(!metadata.remediation.template.isEmpty && !metadata.remediation.bicep.isEmpty && !metadata.remediation.terraform.isEmpty)
     }
 
     @Test("rule ids and names are unique")

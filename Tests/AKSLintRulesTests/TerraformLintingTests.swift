@@ -147,6 +147,14 @@ struct TerraformLintingTests {
         #expect(try finding(findings, "AKS106", cluster: "aks-patched").state == .pass, "the patch enables workload identity too")
     }
 
+    @Test("maintenance_window_auto_upgrade and maintenance_window_node_os blocks are the cluster's planned maintenance windows")
+    func maintenanceWindows() throws {
+        let (_, findings) = try lint("terraform/azapi/plan.json")
+        let windows = findings.filter { $0.ruleId == "AKS904" && $0.cluster.displayName == "aks-patched" }
+        #expect(windows.count == 2)
+        #expect(windows.allSatisfy { $0.state == .pass })
+    }
+
     @Test("a state: the deployed cluster as an export, pools joined by id, the kubeconfig never read")
     func state() throws {
         let (loaded, findings) = try lint("terraform/state/terraform.tfstate.json")

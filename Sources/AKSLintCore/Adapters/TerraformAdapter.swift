@@ -66,8 +66,9 @@ enum TerraformAdapter {
         var found: [Cluster] = []
         /// Registries and key vaults: every cluster of the document may use them.
         var related: [RelatedResource] = []
-        /// Diagnostic settings, with the attribute that names their target.
-        var diagnosticSettings: [(instance: TerraformInstance, target: String, setting: RelatedResource)] = []
+        /// Diagnostic settings and maintenance configurations, with the attribute that names the
+        /// cluster they belong to.
+        var children: [(instance: TerraformInstance, target: String, resource: RelatedResource)] = []
         var warnings: [InputWarning] = []
 
         init(document: TerraformDocument, version: TerraformMapper.ProviderVersion, sourceMap: TerraformSourceMap?) {
@@ -92,12 +93,14 @@ enum TerraformAdapter {
                 let block = block(instance)
                 switch instance.type {
                 case AzureRM.cluster:
-                    found.append(Cluster(instance: instance, tree: AzureRMClusterMapping.resource(block, version: version, isPlan: isPlan), isPoolsOnly: false))
+                    var cluster = Cluster(instance: instance, tree: AzureRMClusterMapping.resource(block, version: version, isPlan: isPlan), isPoolsOnly: false)
+                    cluster.related = AzureRMClusterMapping.maintenanceConfigurations(block)
+                    found.append(cluster)
                 case AzureRM.nodePool:
                     pools.append(instance)
                 case AzureRM.diagnosticSetting:
                     let setting = RelatedResource(type: ResourceType.diagnosticSettings, name: name(block, instance), resource: ValueRef(node: AzureRMRelatedMapping.diagnosticSetting(block, version: version), path: instance.values.path), deploymentCondition: nil, isSubResourceOfCluster: true)
-                    diagnosticSettings.append((instance, "target_resource_id", setting))
+                    children.append((instance, "target_resource_id", setting))
                 case AzureRM.containerRegistry:
                     related.append(RelatedResource(type: ResourceType.registries, name: name(block, instance), resource: ValueRef(node: AzureRMRelatedMapping.containerRegistry(block, version: version, isPlan: isPlan), path: instance.values.path), deploymentCondition: nil))
                 case AzureRM.keyVault:
@@ -112,7 +115,7 @@ enum TerraformAdapter {
             }
             for pool in pools { join(pool) }
             for patch in patches { apply(patch) }
-            attachDiagnosticSettings()
+            attachChildren()
         }
 
         private func name(_ block: TerraformBlock, _ instance: TerraformInstance) -> String {
@@ -127,13 +130,14 @@ enum TerraformAdapter {
                 return
             }
             guard type.equalsIgnoringASCIICase(ResourceType.managedClusters) else {
-                if type.equalsIgnoringASCIICase(ResourceType.diagnosticSettings) || type.equalsIgnoringASCIICase(ResourceType.registries) || type.equalsIgnoringASCIICase(ResourceType.keyVaults) {
+                let childTypes = [ResourceType.diagnosticSettings, ResourceType.maintenanceConfigurations]
+                if (childTypes + [ResourceType.registries, ResourceType.keyVaults]).contains(where: type.equalsIgnoringASCIICase) {
                     let (body, problem) = AzAPIMapping.body(of: block, address: instance.address)
                     if let problem { warnings.append(InputWarning(problem, position: nil)) }
                     let tree = AzAPIMapping.resource(block, body: body, type: type, apiVersion: apiVersion)
-                    let resource = RelatedResource(type: type, name: name(block, instance), resource: ValueRef(node: tree.build(), path: instance.values.path), deploymentCondition: nil, isSubResourceOfCluster: type.equalsIgnoringASCIICase(ResourceType.diagnosticSettings))
+                    let resource = RelatedResource(type: type, name: name(block, instance), resource: ValueRef(node: tree.build(), path: instance.values.path), deploymentCondition: nil, isSubResourceOfCluster: childTypes.contains(where: type.equalsIgnoringASCIICase))
                     if resource.isSubResourceOfCluster {
-                        diagnosticSettings.append((instance, "parent_id", resource))
+                        children.append((instance, "parent_id", resource))
                     } else {
                         related.append(resource)
                     }
@@ -236,12 +240,12 @@ enum TerraformAdapter {
             }
         }
 
-        /// Each diagnostic setting joins the cluster it targets (by id, or through the
-        /// configuration's reference when the id is known only after apply).
-        private mutating func attachDiagnosticSettings() {
-            for (instance, attribute, setting) in diagnosticSettings {
+        /// Each diagnostic setting and maintenance configuration joins the cluster it belongs to
+        /// (by id, or through the configuration's reference when the id is known only after apply).
+        private mutating func attachChildren() {
+            for (instance, attribute, resource) in children {
                 guard let index = target(of: instance, attribute: attribute) else { continue }
-                found[index].related.append(setting)
+                found[index].related.append(resource)
             }
         }
 

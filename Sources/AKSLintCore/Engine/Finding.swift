@@ -117,6 +117,8 @@ public struct AppliedRemediation: Sendable {
     public let template: String
     /// The Bicep change.
     public let bicep: String
+    /// The Terraform change.
+    public let terraform: String
     public let disruption: Disruption
 }
 
@@ -162,7 +164,7 @@ extension Remediation {
         let bicepValues = ["pool": subject.poolName ?? "<pool-name>"]
         return AppliedRemediation(
             command: azCommand.map { Placeholders.fill($0, with: values) }, template: template,
-            bicep: Placeholders.fill(bicep, with: bicepValues), disruption: disruption)
+            bicep: Placeholders.fill(bicep, with: bicepValues), terraform: Placeholders.fill(terraform, with: bicepValues), disruption: disruption)
     }
 }
 

@@ -86,16 +86,20 @@ public struct Remediation: Sendable {
     public let template: String
     /// The same in Bicep.
     public let bicep: String
+    /// The same in Terraform (azurerm 4.x attribute names, 3.x ones noted; an
+    /// `azapi_update_resource` where azurerm cannot express the setting).
+    public let terraform: String
     /// Whether the change can be made in place.
     public let disruption: Disruption
     /// Anything else a user must know (prerequisites, side effects).
     public let notes: String?
 
     /// Creates a remediation.
-    public init(azCommand: String?, template: String, bicep: String, disruption: Disruption = .inPlace, notes: String? = nil) {
+    public init(azCommand: String?, template: String, bicep: String, terraform: String, disruption: Disruption = .inPlace, notes: String? = nil) {
         self.azCommand = azCommand
         self.template = template
         self.bicep = bicep
+        self.terraform = terraform
         self.disruption = disruption
         self.notes = notes
     }

@@ -8,6 +8,8 @@ public enum FindingFollowUp: Sendable, Equatable {
     case template(String)
     /// The Bicep change.
     case bicep(String)
+    /// The Terraform change.
+    case terraform(String)
     /// The template expression whose value cannot be known offline.
     case unresolved(String)
 }
@@ -20,14 +22,19 @@ extension FindingLocation {
 
 extension Finding {
     /// The follow-up lines of this finding, in the order reports print them: the fix of a
-    /// failure, or the unresolved expression of an indeterminate result (none for the others).
+    /// failure (the Terraform change for a cluster of a plan or state, the ARM and Bicep changes
+    /// for the others), or the unresolved expression of an indeterminate result (none for the others).
     public var followUps: [FindingFollowUp] {
         switch state {
         case .fail:
             var lines: [FindingFollowUp] = []
             if let command = remediation.command { lines.append(.command(label: fixLabel, command: command)) }
-            lines.append(.template(remediation.template))
-            lines.append(.bicep(remediation.bicep))
+            if cluster.terraform != nil {
+                lines.append(.terraform(remediation.terraform))
+            } else {
+                lines.append(.template(remediation.template))
+                lines.append(.bicep(remediation.bicep))
+            }
             return lines
         case .indeterminate:
             return unresolvedExpression.map { [.unresolved(ValueDescription.expression($0))] } ?? []

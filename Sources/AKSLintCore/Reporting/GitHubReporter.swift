@@ -57,6 +57,7 @@ public struct GitHubReporter: Reporter {
             case .command(let label, let command): message.append("\(label): \(command)")
             case .template(let change) where !finding.location.isBicep: message.append("ARM: \(change)")
             case .bicep(let change) where finding.location.isBicep: message.append("Bicep: \(change)")
+            case .terraform(let change): message.append("Terraform: \(change)")
             case .template, .bicep: break
             case .unresolved(let expression): message.append("unresolved: \(expression)")
             }

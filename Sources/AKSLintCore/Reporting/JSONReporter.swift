@@ -106,6 +106,7 @@ public struct JSONReporter: Reporter {
                 ("command", .string(finding.remediation.command)),
                 ("template", .string(finding.remediation.template)),
                 ("bicep", .string(finding.remediation.bicep)),
+                ("terraform", .string(finding.remediation.terraform)),
                 ("disruption", .string(finding.remediation.disruption.rawValue)),
             ])),
             ("fingerprint", .string(finding.fingerprint)),

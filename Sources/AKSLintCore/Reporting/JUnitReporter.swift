@@ -150,6 +150,7 @@ public struct JUnitReporter: Reporter {
             case .command(let label, let command): lines.append("\(label): \(command)")
             case .template(let change): lines.append("ARM: \(change)")
             case .bicep(let change): lines.append("Bicep: \(change)")
+            case .terraform(let change): lines.append("Terraform: \(change)")
             case .unresolved(let expression): lines.append("unresolved: \(expression)")
             }
         }

@@ -109,6 +109,7 @@ public struct MarkdownReporter: Reporter {
             case .command(let label, let command): lines.append("  \(label.capitalizedFirst): \(MarkdownEscaping.code(command))")
             case .template(let change): changes.append("ARM: \(MarkdownEscaping.code(change))")
             case .bicep(let change): changes.append("Bicep: \(MarkdownEscaping.code(change))")
+            case .terraform(let change): changes.append("Terraform: \(MarkdownEscaping.code(change))")
             case .unresolved(let expression): lines.append("  Unresolved: \(MarkdownEscaping.code(expression))")
             }
         }

@@ -79,6 +79,12 @@ public enum RuleDocumentation {
         lines.append(rule.remediation.bicep)
         lines.append("```")
         lines.append("")
+        lines.append("Terraform:")
+        lines.append("")
+        lines.append("```hcl")
+        lines.append(rule.remediation.terraform)
+        lines.append("```")
+        lines.append("")
         lines.append(rule.remediation.disruption.explanation)
         if let notes = rule.remediation.notes {
             lines.append("")
@@ -132,6 +138,7 @@ public enum RuleDocumentation {
         if let command = rule.remediation.azCommand { lines.append("  az:       \(command)") }
         lines.append("  ARM:      \(rule.remediation.template)")
         lines.append("  Bicep:    " + rule.remediation.bicep.split(separator: "\n").joined(separator: "\n            "))
+        lines.append("  Terraform: " + rule.remediation.terraform.split(separator: "\n").joined(separator: "\n             "))
         lines.append(indent(rule.remediation.disruption.explanation))
         if let notes = rule.remediation.notes { lines.append(indent(notes)) }
         lines.append("")

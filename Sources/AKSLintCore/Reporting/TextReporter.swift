@@ -69,12 +69,19 @@ public struct TextReporter: Reporter {
             switch followUp {
             case .command(let label, let command): lines.append("    " + style(label + ":", .dim) + " " + safe(command))
             case .template(let change) where !finding.location.isBicep: lines.append("    " + style("ARM:", .dim) + " " + safe(change))
-            case .bicep(let change) where finding.location.isBicep: lines.append("    " + style("Bicep:", .dim) + " " + safe(change))
+            case .bicep(let change) where finding.location.isBicep: lines.append("    " + style("Bicep:", .dim) + " " + continued(change))
+            case .terraform(let change): lines.append("    " + style("Terraform:", .dim) + " " + continued(change))
             case .template, .bicep: break
             case .unresolved(let expression): lines.append("    " + style("unresolved:", .dim) + " " + safe(expression))
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A change of several lines, each made safe for the terminal, the continuation lines
+    /// indented under the first.
+    private func continued(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { safe(String($0)) }.joined(separator: "\n      ")
     }
 
     private func severityLabel(_ severity: Severity) -> String {

@@ -42,6 +42,16 @@ enum AzureRMClusterMapping {
         return mapper.tree
     }
 
+    /// The planned maintenance windows azurerm writes as blocks of the cluster, as the
+    /// maintenance configurations Azure keeps them in (`maintenance_window_auto_upgrade` is
+    /// `aksManagedAutoUpgradeSchedule`, `maintenance_window_node_os` is `aksManagedNodeOSUpgradeSchedule`).
+    static func maintenanceConfigurations(_ block: TerraformBlock) -> [RelatedResource] {
+        [("maintenance_window_auto_upgrade", "aksManagedAutoUpgradeSchedule"), ("maintenance_window_node_os", "aksManagedNodeOSUpgradeSchedule")].compactMap { attribute, name in
+            guard case .present(let window) = block.block(attribute) else { return nil }
+            return RelatedResource(type: ResourceType.maintenanceConfigurations, name: name, resource: window.values, deploymentCondition: nil, isSubResourceOfCluster: true)
+        }
+    }
+
     private static func apiServer(_ block: TerraformBlock, _ mapper: inout TerraformMapper) {
         let access = ["properties", "apiServerAccessProfile"]
         mapper.map(block, ["private_cluster_enabled"], to: access + ["enablePrivateCluster"], whenUnset: .sends(.bool(false)))
