@@ -144,8 +144,8 @@ struct LintRunner: Sendable {
             FileSystem.kind(of: path) == .file
         }
 
-        func files(in directory: String) -> [String] {
-            (FileSystem.entries(of: directory) ?? []).compactMap(\.name).filter { FileSystem.kind(of: directory + "/" + $0) == .file }
+        func files(in directory: String, endingWith suffix: String) -> [String] {
+            (FileSystem.entries(of: directory) ?? []).compactMap(\.name).filter { $0.hasSuffix(suffix) && FileSystem.kind(of: directory + "/" + $0) == .file }
         }
     }
 }

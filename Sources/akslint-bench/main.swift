@@ -122,3 +122,45 @@ if !bicepFiles.isEmpty {
     }
     print("bicep: \(bicepFiles.count) files, \(format(bytes, 2)) MiB, \(clusters) clusters: read, lowered and evaluated in \(format(loadTime)) ms (\(format(bytes / loadTime * 1000)) MiB/s)")
 }
+
+// 5. Terraform: a plan of 10,002 resources (3,334 instances of a module holding a cluster, a
+// separate node pool joined by reference and a diagnostic setting), loaded and linted.
+func terraformPlan(instances: Int) -> [UInt8] {
+    func instance(_ key: Int) -> String {
+        let module = "module.aks[\\\"e\(key)\\\"]"
+        return """
+            {"address": "\(module).azurerm_kubernetes_cluster.this", "module_address": "\(module)", "mode": "managed", "type": "azurerm_kubernetes_cluster", "name": "this",
+             "change": {"actions": ["create"], "after": {"name": "aks-e\(key)", "location": "westeurope", "resource_group_name": "rg-aks", "dns_prefix": "aks-e\(key)",
+               "kubernetes_version": "1.35.1", "sku_tier": "Free", "local_account_disabled": null, "role_based_access_control_enabled": true,
+               "oidc_issuer_enabled": true, "workload_identity_enabled": false, "azure_policy_enabled": null, "automatic_upgrade_channel": null,
+               "node_os_upgrade_channel": "NodeImage", "private_cluster_enabled": false, "run_command_enabled": true,
+               "default_node_pool": [{"name": "system", "vm_size": "Standard_D4ds_v5", "node_count": 3, "zones": ["1", "2", "3"], "host_encryption_enabled": false,
+                 "node_public_ip_enabled": false, "os_disk_type": "Managed", "type": "VirtualMachineScaleSets"}],
+               "identity": [{"type": "SystemAssigned"}], "network_profile": [{"network_plugin": "azure", "network_policy": "cilium", "network_data_plane": "cilium"}],
+               "azure_active_directory_role_based_access_control": [{"azure_rbac_enabled": true}], "microsoft_defender": [], "oms_agent": [], "monitor_metrics": []},
+             "after_unknown": {"id": true, "fqdn": true, "kube_config": true, "api_server_access_profile": true, "kubelet_identity": true},
+             "after_sensitive": {"kube_config": true, "kube_config_raw": true}}},
+            {"address": "\(module).azurerm_kubernetes_cluster_node_pool.apps", "module_address": "\(module)", "mode": "managed", "type": "azurerm_kubernetes_cluster_node_pool", "name": "apps",
+             "change": {"actions": ["create"], "after": {"name": "apps", "vm_size": "Standard_D4ds_v5", "node_count": 2, "node_public_ip_enabled": false, "mode": "User"},
+               "after_unknown": {"id": true, "kubernetes_cluster_id": true}, "after_sensitive": {}}},
+            {"address": "\(module).azurerm_monitor_diagnostic_setting.aks", "module_address": "\(module)", "mode": "managed", "type": "azurerm_monitor_diagnostic_setting", "name": "aks",
+             "change": {"actions": ["create"], "after": {"name": "aks-audit", "enabled_log": [{"category": "kube-audit-admin"}]},
+               "after_unknown": {"id": true, "target_resource_id": true}, "after_sensitive": {}}}
+            """
+    }
+    let configuration = """
+        "configuration": {"root_module": {"module_calls": {"aks": {"source": "./modules/aks", "module": {"resources": [
+          {"address": "azurerm_kubernetes_cluster.this", "expressions": {"name": {"references": ["var.name"]}, "default_node_pool": [{"name": {"constant_value": "system"}}]}},
+          {"address": "azurerm_kubernetes_cluster_node_pool.apps", "expressions": {"kubernetes_cluster_id": {"references": ["azurerm_kubernetes_cluster.this.id", "azurerm_kubernetes_cluster.this"]}}},
+          {"address": "azurerm_monitor_diagnostic_setting.aks", "expressions": {"target_resource_id": {"references": ["azurerm_kubernetes_cluster.this.id", "azurerm_kubernetes_cluster.this"]}}}]}}}}}
+        """
+    let changes = (0..<instances).map(instance).joined(separator: ",\n")
+    return Array("{\"format_version\": \"1.2\", \"resource_changes\": [\n\(changes)\n],\n\(configuration)}".utf8)
+}
+let plan = terraformPlan(instances: 3_334)
+var planLoaded: LoadedInput?
+let planLoadTime = try medianMilliseconds(runs: 5) { planLoaded = try InputLoader.load(plan, path: "plan.json") }
+var planResults = 0
+let planLintTime = try medianMilliseconds(runs: 5) { planResults = try engine.evaluate(planLoaded!, path: "plan.json").count }
+print("terraform plan: 10,002 resources, \(format(Double(plan.count) / 1_048_576)) MiB, \(planLoaded!.clusters.count) clusters (\(planLoaded!.clusters.reduce(0) { $0 + $1.agentPools.count }) pools)")
+print("  load + map + join: \(format(planLoadTime)) ms; evaluate \(BuiltinRules.all.count) rules: \(format(planLintTime)) ms (\(planResults) results)")

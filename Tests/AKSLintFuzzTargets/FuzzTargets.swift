@@ -118,7 +118,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         }
 
         func isFile(_ path: String) -> Bool { path == "/fuzz/main.tf" }
-        func files(in directory: String) -> [String] { directory == "/fuzz" ? ["main.tf"] : [] }
+        func files(in directory: String, endingWith suffix: String) -> [String] { directory == "/fuzz" && suffix == ".tf" ? ["main.tf"] : [] }
     }
 
     /// A plan of one cluster whose configuration address a fuzzed `main.tf` may write.

@@ -13,7 +13,7 @@ struct TerraformLintingTests {
             do { return try readBytes(path) } catch { throw .unreadable(reason: "\(error)") }
         }
         func isFile(_ path: String) -> Bool { (try? readBytes(path)) != nil }
-        func files(in directory: String) -> [String] { (try? directoryEntries(directory)) ?? [] }
+        func files(in directory: String, endingWith suffix: String) -> [String] { ((try? directoryEntries(directory)) ?? []).filter { $0.hasSuffix(suffix) } }
     }
 
     private func lint(_ relative: String, rules: [any Rule] = BuiltinRules.all) throws -> (LoadedInput, [Finding]) {

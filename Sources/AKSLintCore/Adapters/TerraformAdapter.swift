@@ -113,6 +113,7 @@ enum TerraformAdapter {
                     continue
                 }
             }
+            buildIndex()
             for pool in pools { join(pool) }
             for patch in patches { apply(patch) }
             attachChildren()
@@ -149,29 +150,48 @@ enum TerraformAdapter {
             found.append(Cluster(instance: instance, tree: AzAPIMapping.resource(block, body: body, type: type, apiVersion: apiVersion), isPoolsOnly: false))
         }
 
+        /// The clusters found, looked up by id, name, address and key-less address (built once
+        /// every cluster is read, so joining many pools to many clusters stays linear).
+        struct Index {
+            var byID: [String: Int] = [:]
+            var byName: [String: Int] = [:]
+            var byAddress: [String: Int] = [:]
+            var byConfigurationAddress: [String: [Int]] = [:]
+            var clusterCount = 0
+        }
+        var index = Index()
+
+        mutating func buildIndex() {
+            index = Index()
+            for (position, cluster) in found.enumerated() where !cluster.isPoolsOnly {
+                let values = cluster.instance.values
+                if let id = values.child("id")?.node.string { index.byID[id.asciiLowercased()] = index.byID[id.asciiLowercased()] ?? position }
+                if let name = values.child("name")?.node.string { index.byName[name.asciiLowercased()] = index.byName[name.asciiLowercased()] ?? position }
+                index.byAddress[cluster.instance.address] = position
+                index.byConfigurationAddress[cluster.instance.configurationAddress, default: []].append(position)
+                index.clusterCount += 1
+            }
+        }
+
         /// The cluster a pool, patch or diagnostic setting refers to through `attribute`: by its
         /// known id, else through the configuration's reference to the cluster's resource.
-        private func target(of instance: TerraformInstance, attribute: String) -> Int? {
-            let block = block(instance)
+        private func target(of instance: TerraformInstance, _ block: TerraformBlock, attribute: String) -> Int? {
             if case .known(let ref, _) = block.attribute(attribute), let id = ref.node.string {
-                let wanted = ResourceID(id)
-                if let index = found.firstIndex(where: { clusterID(of: $0)?.equalsIgnoringASCIICase(id) == true }) { return index }
-                if let name = wanted?.name, let index = found.firstIndex(where: { clusterName(of: $0)?.equalsIgnoringASCIICase(name) == true }) { return index }
+                if let position = index.byID[id.asciiLowercased()] { return position }
+                if let name = ResourceID(id)?.name, let position = index.byName[name.asciiLowercased()] { return position }
             }
             let prefix = TerraformAddress.modulePrefix(of: instance.address, type: instance.type)
             let references = referencedResources(block, attribute)
             // The same module instance first (`module.aks["dev"].` refers to its own cluster), then
             // any instance of the resource the reference names.
-            if let exact = found.indices.first(where: { index in references.contains { found[index].instance.address == prefix + $0 } }) { return exact }
-            let candidates = found.indices.filter { index in
-                references.contains { found[index].instance.configurationAddress == TerraformAddress.withoutKeys(prefix) + $0 }
-            }
+            if let exact = references.lazy.compactMap({ index.byAddress[prefix + $0] }).first { return exact }
+            let candidates = references.flatMap { index.byConfigurationAddress[TerraformAddress.withoutKeys(prefix) + $0] ?? [] }
             if candidates.count == 1 { return candidates[0] }
             if candidates.count > 1, let key = TerraformAddress.lastKey(of: instance.address) {
                 return candidates.first { TerraformAddress.lastKey(of: found[$0].instance.address) == key }
             }
-            let clusters = found.indices.filter { !found[$0].isPoolsOnly }
-            return clusters.count == 1 && references.isEmpty ? clusters[0] : nil
+            guard index.clusterCount == 1, references.isEmpty else { return nil }
+            return found.firstIndex { !$0.isPoolsOnly }
         }
 
         /// `azurerm_kubernetes_cluster.main` of a reference `azurerm_kubernetes_cluster.main.id`.
@@ -182,14 +202,6 @@ enum TerraformAdapter {
                 guard parts.count >= 2, parts[0] != "var", parts[0] != "local", parts[0] != "module", parts[0] != "data" else { return nil }
                 return parts[0] + "." + parts[1]
             }
-        }
-
-        private func clusterID(of cluster: Cluster) -> String? {
-            cluster.tree.build().object?["id"]?.string
-        }
-
-        private func clusterName(of cluster: Cluster) -> String? {
-            cluster.tree.build().object?["name"]?.string
         }
 
         private mutating func join(_ pool: TerraformInstance) {
@@ -205,10 +217,9 @@ enum TerraformAdapter {
             }
             let name = (isAzAPI ? block.values.child("name")?.node.string : node.object?["name"]?.string) ?? pool.address
             let reference = ValueRef(node: node, path: pool.values.path)
-            let index = target(of: pool, attribute: isAzAPI ? "parent_id" : "kubernetes_cluster_id")
-            if let index {
-                found[index].pools.append(AgentPool(name: name, properties: reference, ordinal: found[index].pools.count + 1000))
-                found[index].memberAddresses.append(pool.address)
+            if let position = target(of: pool, block, attribute: isAzAPI ? "parent_id" : "kubernetes_cluster_id") {
+                found[position].pools.append(AgentPool(name: name, properties: reference, ordinal: found[position].pools.count + 1000))
+                found[position].memberAddresses.append(pool.address)
                 return
             }
             let standIn = ARMTreeBuilder(span: block.values.node.span)
@@ -220,15 +231,15 @@ enum TerraformAdapter {
             let block = block(patch)
             guard let declared = block.values.child("type")?.node.string,
                   AzAPIMapping.splitType(declared).type.equalsIgnoringASCIICase(ResourceType.managedClusters) else { return }
-            guard let index = target(of: patch, attribute: "resource_id") else {
+            guard let position = target(of: patch, block, attribute: "resource_id") else {
                 warnings.append(InputWarning("\(patch.address) patches a cluster that is not in this \(isPlan ? "plan" : "state"); its changes are not checked", position: nil, leavesUnchecked: true))
                 return
             }
             let (body, problem) = AzAPIMapping.body(of: block, address: patch.address)
             if let problem { warnings.append(InputWarning(problem, position: nil)) }
             guard let body, body.object != nil else { return }
-            found[index].tree.merge(AzAPIMapping.patch(body, by: patch.address), at: [])
-            found[index].memberAddresses.append(patch.address)
+            found[position].tree.merge(AzAPIMapping.patch(body, by: patch.address), at: [])
+            found[position].memberAddresses.append(patch.address)
         }
 
         /// The `# akslint-disable` comments of each cluster's resource and of the pools and
@@ -244,8 +255,8 @@ enum TerraformAdapter {
         /// (by id, or through the configuration's reference when the id is known only after apply).
         private mutating func attachChildren() {
             for (instance, attribute, resource) in children {
-                guard let index = target(of: instance, attribute: attribute) else { continue }
-                found[index].related.append(resource)
+                guard let position = target(of: instance, block(instance), attribute: attribute) else { continue }
+                found[position].related.append(resource)
             }
         }
 

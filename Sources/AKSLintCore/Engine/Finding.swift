@@ -184,20 +184,27 @@ public enum ShellQuoting {
 enum Placeholders {
     /// `text` with every `{key}` whose key is in `values` replaced; other braces are kept.
     static func fill(_ text: String, with values: [String: String]) -> String {
-        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
-        var output = ""
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{") {
-            output += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}"), let value = values[String(rest[rest.index(after: open)..<close])] else {
-                output.append("{")
-                rest = rest[rest.index(after: open)...]
-                continue
+        let bytes = Array(text.utf8)
+        guard bytes.contains(UInt8(ascii: "{")) else { return text }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 32)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            // A key is letters only (`{resourceGroup}`), so `${...}` and `{ a = 1 }` stay as they are.
+            if byte == UInt8(ascii: "{") {
+                var close = index + 1
+                while close < bytes.count, (65...90).contains(bytes[close]) || (97...122).contains(bytes[close]) { close += 1 }
+                if close < bytes.count, bytes[close] == UInt8(ascii: "}"), close > index + 1,
+                   let value = values[String(decoding: bytes[(index + 1)..<close], as: UTF8.self)] {
+                    output.append(contentsOf: value.utf8)
+                    index = close + 1
+                    continue
+                }
             }
-            output += value
-            rest = rest[rest.index(after: close)...]
+            output.append(byte)
+            index += 1
         }
-        output += rest
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 }

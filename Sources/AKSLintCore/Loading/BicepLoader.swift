@@ -6,13 +6,14 @@ public protocol SourceFileReader: Sendable {
     /// Whether a regular file is at `path` (an optional file, such as `bicepconfig.json`, is
     /// read only when it is there).
     func isFile(_ path: String) -> Bool
-    /// The names of the regular files in `directory` (the `.tf` files beside a Terraform plan).
-    func files(in directory: String) -> [String]
+    /// The names of the regular files in `directory` whose names end in `suffix` (the `.tf`
+    /// files beside a Terraform plan).
+    func files(in directory: String, endingWith suffix: String) -> [String]
 }
 
 extension SourceFileReader {
     /// No listing: a reader that serves known paths only finds no `.tf` files.
-    public func files(in directory: String) -> [String] { [] }
+    public func files(in directory: String, endingWith suffix: String) -> [String] { [] }
 }
 
 /// Reads a `.bicep` file into clusters: lex and parse it and every local module it calls, lower

@@ -34,7 +34,7 @@ enum TerraformLoader {
                 var map = TerraformSourceMap()
                 var scanned = 0
                 for (prefix, folder) in moduleFolders(root, directory: directory, reader: reader) where readable(folder) {
-                    for file in reader.files(in: folder).filter({ $0.hasSuffix(".tf") }).sorted() {
+                    for file in reader.files(in: folder, endingWith: ".tf").sorted() {
                         guard scanned < maximumFiles else { break }
                         let filePath = folder == "." ? file : folder + "/" + file
                         guard let bytes = try? reader.read(filePath, limit: maximumFileBytes),

@@ -27,6 +27,7 @@ extension Finding {
     public var followUps: [FindingFollowUp] {
         switch state {
         case .fail:
+            let remediation = self.remediation
             var lines: [FindingFollowUp] = []
             if let command = remediation.command { lines.append(.command(label: fixLabel, command: command)) }
             if cluster.terraform != nil {

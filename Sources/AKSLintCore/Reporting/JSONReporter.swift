@@ -101,13 +101,14 @@ public struct JSONReporter: Reporter {
             ("controls", .array(finding.rule.controls.map { .string($0.tag) })),
         ]
         if finding.state == .indeterminate { members.append(("unresolved", .string(finding.unresolvedExpression))) }
+        let remediation = finding.remediation
         members += [
             ("remediation", .object([
-                ("command", .string(finding.remediation.command)),
-                ("template", .string(finding.remediation.template)),
-                ("bicep", .string(finding.remediation.bicep)),
-                ("terraform", .string(finding.remediation.terraform)),
-                ("disruption", .string(finding.remediation.disruption.rawValue)),
+                ("command", .string(remediation.command)),
+                ("template", .string(remediation.template)),
+                ("bicep", .string(remediation.bicep)),
+                ("terraform", .string(remediation.terraform)),
+                ("disruption", .string(remediation.disruption.rawValue)),
             ])),
             ("fingerprint", .string(finding.fingerprint)),
             ("suppressed", finding.suppression.map(suppression) ?? .null),

@@ -1,6 +1,7 @@
 /// Builds a resource in the canonical ARM shape from values placed at paths
 /// (`["properties", "disableLocalAccounts"]`), keeping each value's node (its span in the plan,
-/// its provenance, whether it is sensitive) and creating the objects on the way.
+/// its provenance, whether it is sensitive) and creating the objects on the way. Keys keep the
+/// order they were first placed in.
 struct ARMTreeBuilder {
     private enum Slot {
         case value(JSONNode)
@@ -18,23 +19,29 @@ struct ARMTreeBuilder {
 
     /// Puts `node` at `path`, replacing what was there (a later value wins, as a patch does).
     mutating func set(_ path: [String], _ node: JSONNode) {
-        guard let key = path.first else { return }
+        guard !path.isEmpty else { return }
+        set(path[...], node)
+    }
+
+    private mutating func set(_ path: ArraySlice<String>, _ node: JSONNode) {
+        let key = path[path.startIndex]
+        let isNew = slots[key] == nil
+        if isNew { keys.append(key) }
         if path.count == 1 {
-            if slots[key] == nil { keys.append(key) }
             slots[key] = .value(node)
             return
         }
+        // Taken out of the dictionary while it changes, so it is changed in place, not copied.
         var child: ARMTreeBuilder
-        if case .object(let existing)? = slots[key] { child = existing } else { child = ARMTreeBuilder(span: span) }
-        if slots[key] == nil { keys.append(key) }
-        child.set(Array(path.dropFirst()), node)
+        if case .object(let existing)? = slots.removeValue(forKey: key) { child = existing } else { child = ARMTreeBuilder(span: span) }
+        child.set(path.dropFirst(), node)
         slots[key] = .object(child)
     }
 
     /// Merges an object node into the tree at `path`, member by member and recursively (as
     /// `azapi_update_resource` patches a body); other values replace.
     mutating func merge(_ node: JSONNode, at path: [String]) {
-        guard let object = node.object else {
+        guard let object = node.object, path.count < 64 else {
             set(path, node)
             return
         }

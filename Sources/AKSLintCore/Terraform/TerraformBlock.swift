@@ -29,14 +29,13 @@ struct TerraformBlock {
 
     /// The attribute `name` of this block.
     func attribute(_ name: String) -> Attribute {
-        let unknownHere = unknown?.object?[name]
-        if unknownHere?.bool == true, values.child(name).map({ $0.node.isNull }) ?? true {
-            return configured(name) || !hasConfiguration
-                ? .knownAfterApply(references: references(name), at: unknownHere?.span ?? values.node.span)
-                : .computed
+        let member = values.node.object?.member(named: name)
+        if let unknownHere = unknown?.object?[name], unknownHere.bool == true, member?.value.isNull ?? true {
+            return configured(name) || !hasConfiguration ? .knownAfterApply(references: references(name), at: unknownHere.span) : .computed
         }
-        guard let value = values.child(name), !value.node.isNull else { return .unset(values.child(name)) }
-        return .known(value, isSensitive: isSensitive(name))
+        guard let member else { return .unset(nil) }
+        let value = ValueRef(node: member.value, path: values.path.appending(key: member.key))
+        return member.value.isNull ? .unset(value) : .known(value, isSensitive: isSensitive(name))
     }
 
     /// Whether the configuration writes attribute or block `name` (an expression or a block).

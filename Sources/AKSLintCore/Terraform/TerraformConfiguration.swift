@@ -18,12 +18,22 @@ struct TerraformConfiguration {
     }
 
     private let root: Module?
+    /// Every resource block's expressions by key-less address, for lookups in constant time.
+    private let byAddress: [String: JSONNode]
 
     /// Whether the document has a configuration (a plan does; a state does not).
     var isPresent: Bool { root != nil }
 
     init(_ configuration: ValueRef?) {
-        root = configuration?.child("root_module").map { Self.module($0, depth: 0) }
+        let root = configuration?.child("root_module").map { Self.module($0, depth: 0) }
+        var byAddress: [String: JSONNode] = [:]
+        func visit(_ module: Module, prefix: String) {
+            for (address, expressions) in module.resources { byAddress[prefix + address] = expressions }
+            for (name, call) in module.calls { visit(call.module, prefix: prefix + "module." + name + ".") }
+        }
+        if let root { visit(root, prefix: "") }
+        self.root = root
+        self.byAddress = byAddress
     }
 
     private static func module(_ ref: ValueRef, depth: Int) -> Module {
@@ -45,10 +55,7 @@ struct TerraformConfiguration {
     /// The `expressions` of the resource block at a key-less address, or nil when the
     /// configuration does not have it.
     func expressions(of configurationAddress: String) -> JSONNode? {
-        let (modules, resource) = TerraformAddress.split(configurationAddress)
-        var module = root
-        for name in modules { module = module?.calls[name]?.module }
-        return module?.resources[resource]
+        byAddress[configurationAddress]
     }
 
     /// The `source` of each module call, as a path of module names, for finding the `.tf` files

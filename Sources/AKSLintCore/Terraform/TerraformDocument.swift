@@ -125,23 +125,25 @@ struct TerraformInstance {
 enum TerraformAddress {
     /// `address` without `[...]` instance keys (keys may hold dots and brackets inside quotes).
     static func withoutKeys(_ address: String) -> String {
-        var result = ""
+        guard address.utf8.contains(UInt8(ascii: "[")) else { return address }
+        var result: [UInt8] = []
+        result.reserveCapacity(address.utf8.count)
         var depth = 0
         var inString = false
         var escaped = false
-        for character in address {
+        for byte in address.utf8 {
             if inString {
-                if escaped { escaped = false } else if character == "\\" { escaped = true } else if character == "\"" { inString = false }
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
                 continue
             }
-            switch character {
-            case "[": depth += 1
-            case "]": depth = max(0, depth - 1)
-            case "\"" where depth > 0: inString = true
-            default: if depth == 0 { result.append(character) }
+            switch byte {
+            case UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "]"): depth = max(0, depth - 1)
+            case UInt8(ascii: "\"") where depth > 0: inString = true
+            default: if depth == 0 { result.append(byte) }
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// The module names of a key-less address (`module.a.module.b.TYPE.NAME` → `["a", "b"]`) and
@@ -176,14 +178,17 @@ extension TerraformAddress {
     /// The module part of an instance's address, keys included (`module.aks["prod"].`), found
     /// before its `TYPE.` segment; empty for a root-module resource.
     static func modulePrefix(of address: String, type: String) -> String {
-        var search = address[...]
-        var prefix = ""
-        while let range = search.firstRange(of: type + ".") {
-            let atSegmentStart = range.lowerBound == address.startIndex || address[address.index(before: range.lowerBound)] == "."
-            if atSegmentStart { prefix = String(address[..<range.lowerBound]) }
-            search = address[range.upperBound...]
+        let bytes = Array(address.utf8)
+        let wanted = Array((type + ".").utf8)
+        guard bytes.count >= wanted.count else { return "" }
+        var start = bytes.count - wanted.count
+        while start >= 0 {
+            if (start == 0 || bytes[start - 1] == UInt8(ascii: ".")) && bytes[start..<(start + wanted.count)].elementsEqual(wanted) {
+                return String(decoding: bytes[..<start], as: UTF8.self)
+            }
+            start -= 1
         }
-        return prefix
+        return ""
     }
 
     /// The instance key at the end of an address (`["prod"]`, `[0]`), or nil.

@@ -42,7 +42,7 @@ struct TerraformMapper {
         _ block: TerraformBlock, _ names: [String], to path: [String], label prefix: String = "",
         whenUnset: WhenUnset = .nothing, transform: ((JSONValue) -> JSONValue?)? = nil
     ) {
-        let name = names.first { block.values.child($0) != nil || block.unknown?.object?[$0] != nil } ?? names[0]
+        let name = names.count == 1 ? names[0] : names.first { block.values.node.object?[$0] != nil || block.unknown?.object?[$0] != nil } ?? names[0]
         let label = prefix + name
         switch block.attribute(name) {
         case .known(let ref, let isSensitive):
