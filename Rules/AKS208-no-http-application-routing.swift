@@ -25,7 +25,7 @@ package struct NoHTTPApplicationRouting: Rule {
             terraform: "http_application_routing_enabled = false",
             notes: "Move ingresses to the application routing add-on first (`az aks approuting enable`)."),
         references: [Reference("HTTP application routing add-on (retired)", "https://learn.microsoft.com/azure/aks/http-application-routing")],
-        peers: [.psrule("Azure.AKS.HttpAppRouting", "AZR-000035")],
+        peers: [.psrule("Azure.AKS.HttpAppRouting", "AZR-000035"), .checkov("CKV_AZURE_246", note: "Terraform only: http_application_routing_enabled")],
         controls: [.mcsb("NS-1"), .mcsb("DP-3")],
         examples: [
             RuleExample("add-on enabled", .fails(at: "$.properties.addonProfiles.httpApplicationRouting.enabled"), #"""
