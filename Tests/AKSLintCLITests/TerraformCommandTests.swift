@@ -67,6 +67,7 @@ struct TerraformCommandTests {
         }
         #expect(formats == [
             "Fixtures/terraform/azapi/plan.json": "terraform-plan", "Fixtures/terraform/state/terraform.tfstate.json": "terraform-state",
+            "Fixtures/terraform/dynamic/plan.json": "terraform-plan",
             "Fixtures/terraform/v3-legacy/plan.json": "terraform-plan", "Fixtures/terraform/v4-module/plan.json": "terraform-plan",
         ])
     }

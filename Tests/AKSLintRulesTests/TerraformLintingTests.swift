@@ -155,6 +155,17 @@ struct TerraformLintingTests {
         #expect(windows.allSatisfy { $0.state == .pass })
     }
 
+    @Test("a dynamic block the plan knows only after apply is indeterminate, never the default; one it knows is read as written")
+    func dynamicBlocks() throws {
+        let (_, findings) = try lint("terraform/dynamic/plan.json")
+        let ranges = try finding(findings, "AKS202", cluster: "aks-dynamic")
+        #expect(ranges.state == .indeterminate)
+        #expect(ranges.message.contains(#"the for_each of dynamic "api_server_access_profile""#))
+        #expect(ranges.location.region.start.line == 26, "the dynamic block")
+        #expect(try finding(findings, "AKS401", cluster: "aks-dynamic").state == .pass)
+        #expect(try finding(findings, "AKS205", cluster: "aks-dynamic").state == .fail, "network_profile is computed and nobody wrote it")
+    }
+
     @Test("a state: the deployed cluster as an export, pools joined by id, the kubeconfig never read")
     func state() throws {
         let (loaded, findings) = try lint("terraform/state/terraform.tfstate.json")

@@ -83,7 +83,9 @@ enum TerraformAdapter {
             let expressions = isPlan ? document.configuration.expressions(of: instance.configurationAddress) : nil
             let values = sourceMap.map { ValueRef(node: $0.located(instance.values.node, address: instance.address), path: instance.values.path) } ?? instance.values
             let unknown = instance.unknown.map { node in sourceMap.map { $0.located(node, address: instance.address) } ?? node }
-            return TerraformBlock(values: values, unknown: unknown, sensitive: instance.sensitive, expressions: expressions, hasConfiguration: expressions != nil)
+            return TerraformBlock(
+                values: values, unknown: unknown, sensitive: instance.sensitive, expressions: expressions, hasConfiguration: expressions != nil,
+                dynamicBlocks: sourceMap?.dynamicBlocks(of: instance.address) ?? [])
         }
 
         mutating func read() {

@@ -24,8 +24,13 @@ struct TerraformBlock {
     /// This block's configuration `expressions`, or nil when the configuration does not set it
     /// (or there is no configuration).
     let expressions: JSONNode?
-    /// Whether the document has a configuration to tell configured from computed attributes.
+    /// Whether the document has a configuration to tell configured from computed attributes
+    /// (false inside a `dynamic` block, which the configuration leaves out).
     let hasConfiguration: Bool
+    /// Where this block is in the resource (`""`, `network_profile`), and the paths of the blocks
+    /// the `.tf` files write as `dynamic`: their configuration is unknown to the plan.
+    var path: String = ""
+    var dynamicBlocks: Set<String> = []
 
     /// The attribute `name` of this block.
     func attribute(_ name: String) -> Attribute {
@@ -53,7 +58,10 @@ struct TerraformBlock {
         }
         let wholeUnknown = unknownHere?.bool == true || unknownHere?.array?.first?.bool == true
         if wholeUnknown {
-            return configured(name) || !hasConfiguration ? .knownAfterApply(references: references(name), at: unknownHere?.span ?? values.node.span) : .computed
+            let at = unknownHere?.span ?? values.node.span
+            // A dynamic block is missing from the configuration, yet written: its for_each decides.
+            if dynamicBlocks.contains(written(name)) { return .knownAfterApply(references: ["the for_each of dynamic \"\(name)\""], at: at) }
+            return configured(name) || !hasConfiguration ? .knownAfterApply(references: references(name), at: at) : .computed
         }
         return .absent
     }
@@ -80,7 +88,13 @@ struct TerraformBlock {
         let expressionElement = expressions?.object?[name]?.array.flatMap { index < $0.count ? $0[index] : nil }
         return TerraformBlock(
             values: element, unknown: unknownElement, sensitive: sensitiveElement,
-            expressions: expressionElement, hasConfiguration: hasConfiguration)
+            expressions: expressionElement, hasConfiguration: hasConfiguration && !dynamicBlocks.contains(written(name)),
+            path: written(name), dynamicBlocks: dynamicBlocks)
+    }
+
+    /// The path of nested block `name` in the resource.
+    private func written(_ name: String) -> String {
+        path.isEmpty ? name : path + "." + name
     }
 
     private func isSensitive(_ name: String) -> Bool {

@@ -10,11 +10,18 @@ struct TerraformSourceMap: Sendable {
         let header: SourceSpan
         /// The span of each attribute (`name = value`) and nested block header, by path.
         var written: [String: SourceSpan] = [:]
+        /// The paths of the blocks written as `dynamic "NAME"`, which a plan's configuration leaves out.
+        var dynamicBlocks: Set<String> = []
         var suppressions: [(comment: SuppressionComment, span: SourceSpan)] = []
     }
 
     /// Resource blocks by key-less configuration address (`module.aks.azurerm_kubernetes_cluster.main`).
     private(set) var resources: [String: ResourceBlock] = [:]
+
+    /// The paths of the `dynamic` blocks of the resource at `address`.
+    func dynamicBlocks(of address: String) -> Set<String> {
+        resources[TerraformAddress.withoutKeys(address)]?.dynamicBlocks ?? []
+    }
     /// Line indexes of the files scanned, by file.
     private(set) var lines: [SourceFileID: LineIndex] = [:]
 
@@ -312,11 +319,19 @@ private struct HCLBlockScanner {
             }
             return .resource(address: address)
         case .resource(let address)?:
-            if name == "dynamic", let label = labels.first { return .dynamic(address: address, path: label) }
+            if name == "dynamic", let label = labels.first {
+                resources[address]?.dynamicBlocks.insert(label)
+                record(header, at: label, of: address)
+                return .dynamic(address: address, path: label)
+            }
             record(header, at: name, of: address)
             return .nested(address: address, path: name)
         case .nested(let address, let path)?:
-            if name == "dynamic", let label = labels.first { return .dynamic(address: address, path: path + "." + label) }
+            if name == "dynamic", let label = labels.first {
+                resources[address]?.dynamicBlocks.insert(path + "." + label)
+                record(header, at: path + "." + label, of: address)
+                return .dynamic(address: address, path: path + "." + label)
+            }
             let nested = path + "." + name
             record(header, at: nested, of: address)
             return .nested(address: address, path: nested)
