@@ -130,4 +130,23 @@ struct BicepParserTests {
             #expect(file.errors.isEmpty, "\(path): \(file.errors.map { "\(file.lines.position(of: $0.offset)) \($0.message)" })")
         }
     }
+
+    @Test("3,000 resources, each with a suppression comment above it, each get their own (found by search, not by scanning every comment per resource)")
+    func manySuppressionComments() throws {
+        var text = ""
+        for index in 0..<3_000 {
+            text += "// akslint-disable AKS103 -- reason \(index)\nresource c\(index) 'Microsoft.ContainerService/managedClusters@2025-10-01' = {\n  name: 'c\(index)'\n}\n"
+        }
+        let file = try BicepParser.parse(Array(text.utf8), file: .primary)
+        let suppressions = BicepSuppressionComments(comments: file.comments)
+        let resources = file.statements.compactMap { statement -> BicepResource? in
+            if case .resource(let resource) = statement { return resource }
+            return nil
+        }
+        #expect(resources.count == 3_000)
+        let last = try #require(suppressions.entries(for: resources[2_999].span, lines: file.lines)?.array)
+        #expect(last.count == 1)
+        #expect(last.first?.object?["reason"]?.string == "reason 2999")
+        #expect(suppressions.entries(for: resources[1_500].span, lines: file.lines)?.array?.first?.object?["reason"]?.string == "reason 1500")
+    }
 }

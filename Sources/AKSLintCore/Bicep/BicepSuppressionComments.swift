@@ -20,12 +20,13 @@ struct BicepSuppressionComments {
         let line: Int
     }
 
+    /// In the order they are written (by offset, and so by line).
     let entries: [Entry]
     /// The lines that hold a comment.
-    private let commentLines: Set<Int>
+    private let commentLines: CommentLines
 
     init(comments: [BicepComment]) {
-        commentLines = Set(comments.map(\.line))
+        commentLines = CommentLines(comments.map(\.line), lastLine: comments.last?.line ?? 0)
         entries = comments.compactMap(Self.entry)
     }
 
@@ -39,10 +40,19 @@ struct BicepSuppressionComments {
     /// the declaration at `span`, or nil when there are none.
     func entries(for span: SourceSpan, lines: LineIndex) -> JSONNode? {
         let firstLine = lines.position(of: Int(span.start)).line
-        let applying = entries.filter { entry in
-            if entry.span.start >= span.start && entry.span.end <= span.end { return true }
-            guard entry.line < firstLine else { return false }
-            return (entry.line + 1 ..< firstLine).allSatisfy(commentLines.contains)
+        // Those in the comment lines directly above, then those inside (found by binary search,
+        // so a file of many resources and comments is not read once per resource).
+        let aboveFrom = commentLines.firstLineOfCommentsAbove(firstLine)
+        var applying: [Entry] = []
+        var index = firstEntry { $0.line >= aboveFrom }
+        while index < entries.count, entries[index].line < firstLine, entries[index].span.start < span.start {
+            applying.append(entries[index])
+            index += 1
+        }
+        index = firstEntry { $0.span.start >= span.start }
+        while index < entries.count, entries[index].span.start < span.end {
+            if entries[index].span.end <= span.end { applying.append(entries[index]) }
+            index += 1
         }
         guard !applying.isEmpty else { return nil }
         var sites: [JSONNode] = []
@@ -55,6 +65,16 @@ struct BicepSuppressionComments {
             }
         }
         return JSONNode(.array(sites), span: span)
+    }
+
+    /// The index of the first entry for which `isAtOrAfter` holds (it must hold for every later one).
+    private func firstEntry(where isAtOrAfter: (Entry) -> Bool) -> Int {
+        var low = 0, high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if isAtOrAfter(entries[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 
     /// `text` as a template string literal: a leading `[` is doubled, or the evaluator would

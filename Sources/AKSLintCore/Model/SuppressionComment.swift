@@ -23,3 +23,30 @@ package struct SuppressionComment: Sendable, Equatable {
         self.reason = reason?.isEmpty == true ? nil : reason
     }
 }
+
+/// Which lines of a file hold a comment, to find in constant time the run of comment lines
+/// directly above a declaration (where its suppression comments are written).
+package struct CommentLines: Sendable {
+    /// For each line (1-based, index 0 unused), the first line of the run of comment lines that
+    /// ends at it; the line after it when it holds no comment.
+    private var runStart: [Int32]
+
+    /// The comment lines of a file whose last comment is on line `lastLine` or before.
+    package init(_ lines: some Sequence<Int>, lastLine: Int) {
+        var isComment = [Bool](repeating: false, count: max(lastLine, 0) + 2)
+        for line in lines where line > 0 && line < isComment.count { isComment[line] = true }
+        runStart = [Int32](repeating: 0, count: isComment.count)
+        for line in 1..<isComment.count {
+            runStart[line] = isComment[line] ? (isComment[line - 1] && line > 1 ? runStart[line - 1] : Int32(line)) : Int32(line + 1)
+        }
+    }
+
+    /// The first line of the comment lines directly above `line` (`line` itself when the line
+    /// above holds no comment).
+    package func firstLineOfCommentsAbove(_ line: Int) -> Int {
+        let above = line - 1
+        guard above >= 1 else { return line }
+        guard above < runStart.count else { return line }
+        return min(Int(runStart[above]), line)
+    }
+}

@@ -389,17 +389,28 @@ private struct HCLBlockScanner {
     }
 
     /// Suppression comments inside a resource block, or in the comment lines directly above it.
+    /// Resource blocks do not nest and are in file order, so each comment's block is found by
+    /// binary search.
     private mutating func attachSuppressions() {
+        let runs = CommentLines(commentLines, lastLine: comments.last?.line ?? 0)
+        let headerLines = resourceSpans.map { lines.position(of: Int($0.header.start)).line }
         for comment in comments {
             guard let parsed = SuppressionComment(comment.text) else { continue }
             let offset = Int(comment.span.start)
-            let inside = resourceSpans.first { Int($0.header.start) <= offset && ($0.end < 0 || offset <= $0.end) }
-            let above = resourceSpans.first { resource in
-                let headerLine = lines.position(of: Int(resource.header.start)).line
-                return comment.line < headerLine && (comment.line + 1 ..< headerLine).allSatisfy(commentLines.contains)
+            // The last block that starts before the comment, and the first that starts after it.
+            var low = 0, high = resourceSpans.count
+            while low < high {
+                let middle = (low + high) / 2
+                if Int(resourceSpans[middle].header.start) <= offset { low = middle + 1 } else { high = middle }
             }
-            guard let owner = inside ?? above else { continue }
-            resources[owner.address]?.suppressions.append((parsed, comment.span))
+            var owner: String?
+            if low > 0, resourceSpans[low - 1].end < 0 || offset <= resourceSpans[low - 1].end {
+                owner = resourceSpans[low - 1].address
+            } else if low < resourceSpans.count, comment.line < headerLines[low], runs.firstLineOfCommentsAbove(headerLines[low]) <= comment.line {
+                owner = resourceSpans[low].address
+            }
+            guard let owner else { continue }
+            resources[owner]?.suppressions.append((parsed, comment.span))
         }
     }
 }
