@@ -15,8 +15,6 @@ public struct Finding: Sendable {
     public let property: String
     /// For indeterminate results: the expression that could not be evaluated.
     public let unresolvedExpression: String?
-    /// The fingerprint's hash (see ``fingerprint``).
-    let fingerprintValue: UInt64
     /// Set when the finding is accepted (configuration, template metadata or baseline): it is
     /// still reported, and it does not count for the gate.
     public var suppression: Suppression?
@@ -34,7 +32,6 @@ public struct Finding: Sendable {
         self.location = location
         self.property = property
         self.unresolvedExpression = unresolvedExpression.map { BoundedText.bounded($0, to: BoundedText.textLimit) }
-        self.fingerprintValue = Fingerprint.hash(of: ["akslint/v1", rule.id, cluster.identity, subject.fingerprintComponent, property])
     }
 
     public var ruleId: String { rule.id }
@@ -46,6 +43,11 @@ public struct Finding: Sendable {
     /// Identifies the finding across runs and reformatting: rule, cluster identity, subject,
     /// property (16 hex digits).
     public var fingerprint: String { Fingerprint.hex(fingerprintValue) }
+    /// The fingerprint's hash, computed when asked: most results are passes that no report or
+    /// baseline looks up.
+    var fingerprintValue: UInt64 {
+        Fingerprint.hash(of: ["akslint/v1", rule.id, cluster.identity, subject.fingerprintComponent, property])
+    }
 
     /// Whether `first` comes before `second` among one cluster's results: more severe first, then
     /// by rule id.
@@ -55,11 +57,15 @@ public struct Finding: Sendable {
     }
 
     /// One cluster's results in report order (results that neither precedes keep their order).
+    /// Small keys are sorted, not the findings, which are large to move.
     static func inReportOrder(_ findings: [Finding]) -> [Finding] {
-        findings.enumerated().sorted { left, right in
-            if precedes(left.element, right.element) || precedes(right.element, left.element) { return precedes(left.element, right.element) }
+        let keys = findings.indices.map { (severity: findings[$0].severity, rule: findings[$0].ruleId, offset: $0) }
+        let order = keys.sorted { left, right in
+            if left.severity != right.severity { return left.severity > right.severity }
+            if left.rule != right.rule { return left.rule < right.rule }
             return left.offset < right.offset
-        }.map(\.element)
+        }
+        return order.map { findings[$0.offset] }
     }
 }
 
@@ -98,14 +104,17 @@ public struct FindingLocation: Sendable, Hashable {
     /// The input's path as given on the command line (or the stdin name).
     public let file: String
     public let region: SourceRegion
-    /// JSONPath of the value in the input document.
-    public let jsonPath: String
+    /// Where the value is in the input document.
+    public let path: JSONPath
+    /// JSONPath of the value in the input document, written out only when a report asks (most
+    /// results are passes nobody prints).
+    public var jsonPath: String { path.description }
 
     /// Creates a location.
-    package init(file: String, region: SourceRegion, jsonPath: String) {
+    package init(file: String, region: SourceRegion, path: JSONPath) {
         self.file = file
         self.region = region
-        self.jsonPath = jsonPath
+        self.path = path
     }
 }
 

@@ -73,7 +73,7 @@ public struct LintEngine: Sendable {
         return FindingLocation(
             file: sources.path(of: span.file, inputPath: inputPath),
             region: sources.region(of: span),
-            jsonPath: result.location.path.description)
+            path: result.location.path)
     }
 }
 
