@@ -40,6 +40,8 @@ public struct Finding: Sendable {
     public var severity: Severity { rule.severity }
     /// The rule's remediation with this finding's cluster, pool and resource filled in.
     public var remediation: AppliedRemediation { rule.remediation.applied(to: cluster, subject: subject) }
+    /// The `az` command of the remediation, filled in.
+    public var fixCommand: String? { rule.remediation.command(for: cluster, subject: subject) }
     /// Identifies the finding across runs and reformatting: rule, cluster identity, subject,
     /// property (16 hex digits).
     public var fingerprint: String { Fingerprint.hex(fingerprintValue) }
@@ -157,6 +159,15 @@ extension Remediation {
     /// This remediation for a cluster and the subject of a result; unknown names stay as
     /// `<resource-group>`-style placeholders.
     public func applied(to cluster: ClusterReference, subject: ResultSubject) -> AppliedRemediation {
+        let pool = ["pool": subject.poolName ?? "<pool-name>"]
+        return AppliedRemediation(
+            command: command(for: cluster, subject: subject), template: template,
+            bicep: Placeholders.fill(bicep, with: pool), terraform: Placeholders.fill(terraform, with: pool), disruption: disruption)
+    }
+
+    /// Only the `az` command, filled in (what SARIF's message needs, without the other changes).
+    public func command(for cluster: ClusterReference, subject: ResultSubject) -> String? {
+        guard let azCommand else { return nil }
         let resourceName = subject.relatedResourceName.map { String($0.split(separator: "/").last ?? Substring($0)) }
         /// A name as a shell word, unless it is longer than any Azure name of these kinds (90
         /// characters for a resource group, 63 for a cluster): then it is no name to paste.
@@ -164,16 +175,12 @@ extension Remediation {
             guard let name, name.utf8.count <= 90 else { return placeholder }
             return ShellQuoting.quoteIfNeeded(name)
         }
-        let values = [
+        return Placeholders.fill(azCommand, with: [
             "resourceGroup": word(cluster.resourceGroup, or: "<resource-group>"),
             "name": word(cluster.name, or: "<cluster-name>"),
             "pool": word(subject.poolName, or: "<pool-name>"),
             "resource": word(resourceName, or: "<resource-name>"),
-        ]
-        let bicepValues = ["pool": subject.poolName ?? "<pool-name>"]
-        return AppliedRemediation(
-            command: azCommand.map { Placeholders.fill($0, with: values) }, template: template,
-            bicep: Placeholders.fill(bicep, with: bicepValues), terraform: Placeholders.fill(terraform, with: bicepValues), disruption: disruption)
+        ])
     }
 }
 

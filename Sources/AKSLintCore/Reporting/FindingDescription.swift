@@ -18,7 +18,7 @@ extension Finding {
 
     /// The label before the fix command: `fix` or what the fix needs.
     public var fixLabel: String {
-        switch remediation.disruption {
+        switch rule.remediation.disruption {
         case .inPlace: return "fix"
         case .newCluster: return "fix (needs a new cluster)"
         case .newNodePool: return "fix (needs a new node pool)"

@@ -22,6 +22,12 @@ public struct SARIFReporter: Reporter {
         let ruleIndex = Dictionary(report.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let includeSuppressed = self.includeSuppressed
         let comparedWithBaseline = report.suppressionReview.baselinePath != nil
+        // Each file's URI once, not once per result (percent-encoding a path is per byte).
+        var locations: [String: JSONOutput] = [:]
+        for input in report.inputs {
+            for path in [input.path] + input.sourcePaths where locations[path] == nil { locations[path] = artifactLocation(path) }
+        }
+        let artifacts = locations
         let run = JSONOutput.object([
             ("tool", .object([("driver", .object([
                 ("name", .string(AKSLintInfo.name)),
@@ -34,7 +40,7 @@ public struct SARIFReporter: Reporter {
             ("columnKind", .string("utf16CodeUnits")),
             ("invocations", .array([invocation(report)])),
             ("results", .lazy(report.inputs.lazy.flatMap(\.results).filter { ($0.state == .fail || $0.state == .indeterminate) && (includeSuppressed || $0.suppression == nil) }.map {
-                result($0, ruleIndex: ruleIndex[$0.ruleId], comparedWithBaseline: comparedWithBaseline)
+                result($0, ruleIndex: ruleIndex[$0.ruleId], comparedWithBaseline: comparedWithBaseline, artifacts: artifacts)
             })),
         ])
         return JSONOutput.object([
@@ -69,9 +75,9 @@ public struct SARIFReporter: Reporter {
         ])
     }
 
-    private func result(_ finding: Finding, ruleIndex: Int?, comparedWithBaseline: Bool) -> JSONOutput {
+    private func result(_ finding: Finding, ruleIndex: Int?, comparedWithBaseline: Bool, artifacts: [String: JSONOutput]) -> JSONOutput {
         var text = finding.message
-        if finding.state == .fail, let command = finding.remediation.command { text += " Fix: `\(command)`" }
+        if finding.state == .fail, let command = finding.fixCommand { text += " Fix: `\(command)`" }
         var members: [(String, JSONOutput)] = [("ruleId", .string(finding.ruleId))]
         if let ruleIndex { members.append(("ruleIndex", .int(ruleIndex))) }
         if finding.state == .indeterminate {
@@ -84,7 +90,7 @@ public struct SARIFReporter: Reporter {
         members += [
             ("message", .object([("text", .string(text))])),
             ("locations", .array([.object([
-                ("physicalLocation", physicalLocation(path: finding.location.file, region: finding.location.region)),
+                ("physicalLocation", physicalLocation(artifacts[finding.location.file] ?? artifactLocation(finding.location.file), region: finding.location.region)),
                 ("logicalLocations", .array([.object(logical)])),
             ])])),
             ("partialFingerprints", .object([("akslint/v1", .string(finding.fingerprint))])),
@@ -139,9 +145,9 @@ public struct SARIFReporter: Reporter {
         ])
     }
 
-    private func physicalLocation(path: String, region: SourceRegion) -> JSONOutput {
+    private func physicalLocation(_ artifact: JSONOutput, region: SourceRegion) -> JSONOutput {
         .object([
-            ("artifactLocation", artifactLocation(path)),
+            ("artifactLocation", artifact),
             ("region", .object([
                 ("startLine", .int(region.start.line)),
                 ("startColumn", .int(region.start.column)),
