@@ -7,14 +7,6 @@ import Testing
 /// lines, suppressions in comments, and the same results as the template the compiler emits.
 @Suite("Bicep inputs")
 struct BicepLintingTests {
-    struct DiskReader: SourceFileReader {
-        func read(_ path: String, limit: Int) throws(InputError) -> [UInt8] {
-            do { return try readBytes(path) } catch { throw .unreadable(reason: "\(error)") }
-        }
-
-        func isFile(_ path: String) -> Bool { (try? readBytes(path)) != nil }
-    }
-
     private func lint(_ path: String, parameters: TemplateParameters? = nil, rules: [any Rule] = BuiltinRules.all) throws -> (LoadedInput, [Finding]) {
         let loaded = try BicepLoader.load(try readBytes(path), path: path, parameters: parameters, reader: DiskReader())
         let engine = LintEngine(rules: rules, context: RuleContext(evaluationDay: CalendarDay("2026-12-01")!))

@@ -7,15 +7,6 @@ import Testing
 /// hand-written fixtures of `Fixtures/terraform/` (shaped after real `terraform show -json` output).
 @Suite("Terraform inputs")
 struct TerraformLintingTests {
-    /// Reads the fixtures from disk and lists folders, as the command line does.
-    struct DiskReader: SourceFileReader {
-        func read(_ path: String, limit: Int) throws(InputError) -> [UInt8] {
-            do { return try readBytes(path) } catch { throw .unreadable(reason: "\(error)") }
-        }
-        func isFile(_ path: String) -> Bool { (try? readBytes(path)) != nil }
-        func files(in directory: String, endingWith suffix: String) -> [String] { ((try? directoryEntries(directory)) ?? []).filter { $0.hasSuffix(suffix) } }
-    }
-
     private func lint(_ relative: String, rules: [any Rule] = BuiltinRules.all) throws -> (LoadedInput, [Finding]) {
         let path = Paths.fixture(relative)
         let loaded = try InputLoader.load(try readBytes(path), path: path, reader: DiskReader(), workingDirectory: Paths.repositoryRoot)

@@ -148,3 +148,18 @@ package func runBuiltAkslint(_ arguments: [String], standardOutput: ChildOutput)
         signal: signalled == 0 ? nil : signalled,
         standardError: String(decoding: captured, as: UTF8.self))
 }
+
+/// Reads the files an input brings in (modules, `.tf` files) from disk, as the command line does.
+package struct DiskReader: SourceFileReader {
+    package init() {}
+
+    package func read(_ path: String, limit: Int) throws(InputError) -> [UInt8] {
+        do { return try readBytes(path) } catch { throw .unreadable(reason: "\(error)") }
+    }
+
+    package func isFile(_ path: String) -> Bool { (try? readBytes(path)) != nil }
+
+    package func files(in directory: String, endingWith suffix: String) -> [String] {
+        ((try? directoryEntries(directory)) ?? []).filter { $0.hasSuffix(suffix) }
+    }
+}

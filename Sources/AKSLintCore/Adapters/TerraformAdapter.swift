@@ -127,7 +127,7 @@ enum TerraformAdapter {
 
         private mutating func readAzAPI(_ instance: TerraformInstance, _ block: TerraformBlock, pools: inout [TerraformInstance]) {
             guard let declared = block.values.child("type")?.node.string else { return }
-            let (type, apiVersion) = AzAPIMapping.splitType(declared)
+            let (type, apiVersion) = ResourceType.typeAndVersion(declared)
             if type.equalsIgnoringASCIICase(ResourceType.agentPools) {
                 pools.append(instance)
                 return
@@ -232,7 +232,7 @@ enum TerraformAdapter {
         private mutating func apply(_ patch: TerraformInstance) {
             let block = block(patch)
             guard let declared = block.values.child("type")?.node.string,
-                  AzAPIMapping.splitType(declared).type.equalsIgnoringASCIICase(ResourceType.managedClusters) else { return }
+                  ResourceType.typeAndVersion(declared).type.equalsIgnoringASCIICase(ResourceType.managedClusters) else { return }
             guard let position = target(of: patch, block, attribute: "resource_id") else {
                 warnings.append(InputWarning("\(patch.address) patches a cluster that is not in this \(isPlan ? "plan" : "state"); its changes are not checked", position: nil, leavesUnchecked: true))
                 return

@@ -105,7 +105,7 @@ struct BicepLowering {
         }
         var types: [String: String] = [:]
         for (symbol, declared) in resources {
-            let (written, apiVersion) = splitTypeReference(declared.resource.typeReference)
+            let (written, apiVersion) = ResourceType.typeAndVersion(declared.resource.typeReference)
             var parent = declared.parent
             if parent == nil, let explicit = property("parent", of: declared.resource.value.body), case .identifier(let name) = explicit.kind { parent = name }
             if parent == nil, let explicit = property("parent", of: declared.resource.value.body), case .child(let base, let child) = explicit.kind, case .identifier(let name) = base.kind {
@@ -118,12 +118,6 @@ struct BicepLowering {
                 type: type, apiVersion: apiVersion, name: property("name", of: declared.resource.value.body), parent: parent, loop: declared.resource.value.loop)
         }
         return symbols
-    }
-
-    /// `Type@version` as its type and version.
-    static func splitTypeReference(_ reference: String) -> (type: String, apiVersion: String?) {
-        guard let at = reference.lastIndex(of: "@") else { return (reference, nil) }
-        return (String(reference[..<at]), String(reference[reference.index(after: at)...]))
     }
 
     /// The value of property `key` of an object expression.

@@ -56,6 +56,13 @@ package struct ResourceID: Sendable, Equatable {
 
 /// Resource type names akslint recognises, compared without case.
 package enum ResourceType {
+    /// `Microsoft.ContainerService/managedClusters@2025-10-01` (as Bicep and azapi write a type)
+    /// as its type and API version.
+    package static func typeAndVersion(_ reference: String) -> (type: String, apiVersion: String?) {
+        guard let at = reference.lastIndex(of: "@") else { return (reference, nil) }
+        return (String(reference[..<at]), String(reference[reference.index(after: at)...]))
+    }
+
     package static let managedClusters = "Microsoft.ContainerService/managedClusters"
     package static let agentPools = "Microsoft.ContainerService/managedClusters/agentPools"
     package static let maintenanceConfigurations = "Microsoft.ContainerService/managedClusters/maintenanceConfigurations"

@@ -2,17 +2,6 @@
 /// (an object in azapi 2.x, a `jsonencode`d string in 1.x), with `name`, `location`, `tags`,
 /// `identity` and `parent_id` beside it (Azure/terraform-provider-azapi `docs/resources/resource.md`).
 enum AzAPIMapping {
-    /// `Microsoft.ContainerService/managedClusters@2025-10-01` as its type and API version.
-    static func splitType(_ type: String) -> (type: String, apiVersion: String?) {
-        guard let at = type.lastIndex(of: "@") else { return (type, nil) }
-        return (String(type[..<at]), String(type[type.index(after: at)...]))
-    }
-
-    /// The resource type an azapi instance declares, such as `Microsoft.ContainerService/managedClusters`.
-    static func resourceType(of instance: TerraformBlock) -> String? {
-        instance.values.child("type")?.node.string.map { splitType($0).type }
-    }
-
     /// The body as a node: the object itself, or the JSON string parsed (its values all pointing at
     /// the string, which is where they are written). Nil when there is no usable body; the reason
     /// is a warning for the input.

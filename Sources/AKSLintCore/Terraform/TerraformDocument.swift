@@ -145,18 +145,6 @@ enum TerraformAddress {
         }
         return String(decoding: result, as: UTF8.self)
     }
-
-    /// The module names of a key-less address (`module.a.module.b.TYPE.NAME` → `["a", "b"]`) and
-    /// the module-relative resource address (`TYPE.NAME`).
-    static func split(_ configurationAddress: String) -> (modules: [String], resource: String) {
-        var parts = configurationAddress.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        var modules: [String] = []
-        while parts.count > 2, parts[0] == "module" {
-            modules.append(parts[1])
-            parts.removeFirst(2)
-        }
-        return (modules, parts.joined(separator: "."))
-    }
 }
 
 /// The resource types akslint reads from the azurerm provider.
