@@ -32,25 +32,18 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     /// fuzz harnesses run with an enlarged main-thread stack: a thread per input would cost more
     /// than the input).
     public func run(_ bytes: [UInt8], onCallingThread: Bool = false) {
+        let body: @Sendable ([UInt8]) -> Void
         switch self {
-        case .json:
-            Self.parse(bytes)
-        case .expression where onCallingThread:
-            Self.evaluate(bytes)
-        case .expression:
-            WorkerThreads.run { Self.evaluate(bytes) }
-        case .pipeline where onCallingThread:
-            Self.lint(bytes)
-        case .pipeline:
-            WorkerThreads.run { Self.lint(bytes) }
-        case .bicep where onCallingThread:
-            Self.lintBicep(bytes)
-        case .bicep:
-            WorkerThreads.run { Self.lintBicep(bytes) }
-        case .terraform where onCallingThread:
-            Self.lintTerraform(bytes)
-        case .terraform:
-            WorkerThreads.run { Self.lintTerraform(bytes) }
+        case .json: body = Self.parse
+        case .expression: body = Self.evaluate
+        case .pipeline: body = Self.lint
+        case .bicep: body = Self.lintBicep
+        case .terraform: body = Self.lintTerraform
+        }
+        if onCallingThread || self == .json {
+            body(bytes)
+        } else {
+            WorkerThreads.run { body(bytes) }
         }
     }
 

@@ -17,7 +17,10 @@ public enum FindingFollowUp: Sendable, Equatable {
 extension FindingLocation {
     /// Whether the finding is in a `.bicep` file: reports with room for one change show the
     /// Bicep change there, and the ARM change elsewhere.
-    public var isBicep: Bool { file.utf8.count > 6 && file.asciiLowercased().hasSuffix(".bicep") }
+    public var isBicep: Bool {
+        let suffix = file.utf8.suffix(6)
+        return file.utf8.count > 6 && suffix.elementsEqual(".bicep".utf8) { $0 | 0x20 == $1 | 0x20 }
+    }
 }
 
 extension Finding {
