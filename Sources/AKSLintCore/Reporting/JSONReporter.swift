@@ -14,20 +14,26 @@ public struct JSONReporter: Reporter {
 
     /// Writes the report as pretty-printed JSON, one finding at a time.
     public func write(_ report: LintReport, to output: inout ReportOutput) {
-        let includePassed = self.includePassed
-        let listed = report.inputs.lazy.flatMap(\.results).filter { $0.state == .fail || $0.state == .indeterminate || (includePassed && $0.state == .pass) }
         let summary = report.summary
-        let document = JSONOutput.object([
-            ("schemaVersion", .int(Self.schemaVersion)),
-            ("tool", .object([("name", .string(AKSLintInfo.name)), ("version", .string(AKSLintInfo.version))])),
-            ("evaluationDate", .string(report.evaluationDay.description)),
-            ("inputs", .array(report.inputs.map(input))),
-            ("findings", .lazy(listed.map(finding))),
-            ("errors", .array(report.errors.map(diagnostic))),
-            ("warnings", .array(report.warnings.map(diagnostic))),
-            ("suppressions", review(report.suppressionReview)),
-            ("controls", report.controlSummary.map(controls) ?? .null),
-            ("summary", .object([
+        JSONWriter.write(to: &output) { json in
+            json.beginObject()
+            json.member("schemaVersion", Self.schemaVersion)
+            json.member("tool", .object([("name", .string(AKSLintInfo.name)), ("version", .string(AKSLintInfo.version))]))
+            json.member("evaluationDate", report.evaluationDay.description)
+            json.member("inputs", .array(report.inputs.map(input)))
+            json.key("findings")
+            json.beginArray()
+            for input in report.inputs {
+                for finding in input.results where finding.state == .fail || finding.state == .indeterminate || (includePassed && finding.state == .pass) {
+                    write(finding, to: &json)
+                }
+            }
+            json.endArray()
+            json.member("errors", .array(report.errors.map(diagnostic)))
+            json.member("warnings", .array(report.warnings.map(diagnostic)))
+            json.member("suppressions", review(report.suppressionReview))
+            json.member("controls", report.controlSummary.map(controls) ?? .null)
+            json.member("summary", .object([
                 ("files", .int(summary.files)),
                 ("clusters", .int(summary.clusters)),
                 ("rulesEvaluated", .int(summary.rulesEvaluated)),
@@ -40,9 +46,9 @@ public struct JSONReporter: Reporter {
                 ("errors", .int(summary.errors)),
                 ("bySeverity", .object(Severity.allCases.map { ($0.rawValue, .int(summary.failuresBySeverity[$0] ?? 0)) })),
                 ("planActions", .object(summary.planActions.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
-            ])),
-        ])
-        document.write(to: &output)
+            ]))
+            json.endObject()
+        }
     }
 
     /// The per-control summary of a `--framework` run.
@@ -68,52 +74,58 @@ public struct JSONReporter: Reporter {
         ])
     }
 
-    private func finding(_ finding: Finding) -> JSONOutput {
-        var members: [(String, JSONOutput)] = [
-            ("ruleId", .string(finding.ruleId)),
-            ("ruleName", .string(finding.ruleName)),
-            ("severity", .string(finding.severity.rawValue)),
-            ("state", .string(finding.state.rawValue)),
-            ("cluster", .object([
-                ("name", .string(finding.cluster.displayName)),
-                ("resourceId", .string(finding.cluster.resourceId)),
-                ("resourceGroup", .string(finding.cluster.resourceGroup)),
-                ("deployedBy", .string(finding.cluster.deployedBy)),
-                ("terraformAddress", .string(finding.cluster.terraform?.address)),
-                ("planAction", .string(finding.cluster.terraform?.action)),
-            ])),
-        ]
-        if let pool = finding.subject.poolName { members.append(("agentPool", .string(pool))) }
+    /// One finding, written as it is read: nothing of it is built as a tree.
+    private func write(_ finding: Finding, to json: inout JSONWriter) {
+        json.beginObject()
+        json.member("ruleId", finding.ruleId)
+        json.member("ruleName", finding.ruleName)
+        json.member("severity", finding.severity.rawValue)
+        json.member("state", finding.state.rawValue)
+        json.key("cluster")
+        json.beginObject()
+        json.member("name", finding.cluster.displayName)
+        json.member("resourceId", finding.cluster.resourceId)
+        json.member("resourceGroup", finding.cluster.resourceGroup)
+        json.member("deployedBy", finding.cluster.deployedBy)
+        json.member("terraformAddress", finding.cluster.terraform?.address)
+        json.member("planAction", finding.cluster.terraform?.action)
+        json.endObject()
+        if let pool = finding.subject.poolName { json.member("agentPool", pool) }
         if case .relatedResource(let type, let name) = finding.subject {
-            members.append(("relatedResource", .object([("type", .string(type)), ("name", .string(name))])))
+            json.key("relatedResource")
+            json.beginObject()
+            json.member("type", type)
+            json.member("name", name)
+            json.endObject()
         }
-        members += [
-            ("message", .string(finding.message)),
-            ("location", .object([
-                ("path", .string(finding.location.file)),
-                ("line", .int(finding.location.region.start.line)),
-                ("column", .int(finding.location.region.start.column)),
-                ("endLine", .int(finding.location.region.end.line)),
-                ("endColumn", .int(finding.location.region.end.column)),
-                ("jsonPath", .string(finding.location.jsonPath)),
-            ])),
-            ("property", .string(finding.property)),
-            ("controls", .array(finding.rule.controls.map { .string($0.tag) })),
-        ]
-        if finding.state == .indeterminate { members.append(("unresolved", .string(finding.unresolvedExpression))) }
+        json.member("message", finding.message)
+        json.key("location")
+        json.beginObject()
+        json.member("path", finding.location.file)
+        json.member("line", finding.location.region.start.line)
+        json.member("column", finding.location.region.start.column)
+        json.member("endLine", finding.location.region.end.line)
+        json.member("endColumn", finding.location.region.end.column)
+        json.member("jsonPath", finding.location.jsonPath)
+        json.endObject()
+        json.member("property", finding.property)
+        json.key("controls")
+        json.beginArray()
+        for control in finding.rule.controls { json.value(control.tag) }
+        json.endArray()
+        if finding.state == .indeterminate { json.member("unresolved", finding.unresolvedExpression) }
         let remediation = finding.remediation
-        members += [
-            ("remediation", .object([
-                ("command", .string(remediation.command)),
-                ("template", .string(remediation.template)),
-                ("bicep", .string(remediation.bicep)),
-                ("terraform", .string(remediation.terraform)),
-                ("disruption", .string(remediation.disruption.rawValue)),
-            ])),
-            ("fingerprint", .string(finding.fingerprint)),
-            ("suppressed", finding.suppression.map(suppression) ?? .null),
-        ]
-        return .object(members)
+        json.key("remediation")
+        json.beginObject()
+        json.member("command", remediation.command)
+        json.member("template", remediation.template)
+        json.member("bicep", remediation.bicep)
+        json.member("terraform", remediation.terraform)
+        json.member("disruption", remediation.disruption.rawValue)
+        json.endObject()
+        json.member("fingerprint", finding.fingerprint)
+        json.member("suppressed", finding.suppression.map(suppression) ?? .null)
+        json.endObject()
     }
 
     private func suppression(_ suppression: Suppression) -> JSONOutput {

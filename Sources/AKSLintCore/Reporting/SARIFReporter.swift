@@ -20,34 +20,48 @@ public struct SARIFReporter: Reporter {
     /// Writes the SARIF log as JSON, one rule and one result at a time.
     public func write(_ report: LintReport, to output: inout ReportOutput) {
         let ruleIndex = Dictionary(report.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let includeSuppressed = self.includeSuppressed
         let comparedWithBaseline = report.suppressionReview.baselinePath != nil
         // Each file's URI once, not once per result (percent-encoding a path is per byte).
-        var locations: [String: JSONOutput] = [:]
+        var artifacts: [String: JSONOutput] = [:]
         for input in report.inputs {
-            for path in [input.path] + input.sourcePaths where locations[path] == nil { locations[path] = artifactLocation(path) }
+            for path in [input.path] + input.sourcePaths where artifacts[path] == nil { artifacts[path] = artifactLocation(path) }
         }
-        let artifacts = locations
-        let run = JSONOutput.object([
-            ("tool", .object([("driver", .object([
-                ("name", .string(AKSLintInfo.name)),
-                ("semanticVersion", .string(AKSLintInfo.version)),
-                ("informationUri", .string(AKSLintInfo.informationURI)),
-                ("rules", .lazy(report.rules.lazy.map(rule))),
-            ]))])),
-            ("automationDetails", .object([("id", .string("akslint/"))])),
-            ("originalUriBaseIds", .object([("%SRCROOT%", .object([("uri", .string(sourceRootURI))]))])),
-            ("columnKind", .string("utf16CodeUnits")),
-            ("invocations", .array([invocation(report)])),
-            ("results", .lazy(report.inputs.lazy.flatMap(\.results).filter { ($0.state == .fail || $0.state == .indeterminate) && (includeSuppressed || $0.suppression == nil) }.map {
-                result($0, ruleIndex: ruleIndex[$0.ruleId], comparedWithBaseline: comparedWithBaseline, artifacts: artifacts)
-            })),
-        ])
-        return JSONOutput.object([
-            ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
-            ("version", .string("2.1.0")),
-            ("runs", .array([run])),
-        ]).write(to: &output)
+        JSONWriter.write(to: &output) { json in
+            json.beginObject()
+            json.member("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
+            json.member("version", "2.1.0")
+            json.key("runs")
+            json.beginArray()
+            json.beginObject()
+            json.key("tool")
+            json.beginObject()
+            json.key("driver")
+            json.beginObject()
+            json.member("name", AKSLintInfo.name)
+            json.member("semanticVersion", AKSLintInfo.version)
+            json.member("informationUri", AKSLintInfo.informationURI)
+            json.key("rules")
+            json.beginArray()
+            for metadata in report.rules { json.value(rule(metadata)) }
+            json.endArray()
+            json.endObject()
+            json.endObject()
+            json.member("automationDetails", .object([("id", .string("akslint/"))]))
+            json.member("originalUriBaseIds", .object([("%SRCROOT%", .object([("uri", .string(sourceRootURI))]))]))
+            json.member("columnKind", "utf16CodeUnits")
+            json.member("invocations", .array([invocation(report)]))
+            json.key("results")
+            json.beginArray()
+            for input in report.inputs {
+                for finding in input.results where (finding.state == .fail || finding.state == .indeterminate) && (includeSuppressed || finding.suppression == nil) {
+                    write(finding, ruleIndex: ruleIndex[finding.ruleId], comparedWithBaseline: comparedWithBaseline, artifact: artifacts[finding.location.file] ?? artifactLocation(finding.location.file), to: &json)
+                }
+            }
+            json.endArray()
+            json.endObject()
+            json.endArray()
+            json.endObject()
+        }
     }
 
     private func rule(_ rule: RuleMetadata) -> JSONOutput {
@@ -75,43 +89,69 @@ public struct SARIFReporter: Reporter {
         ])
     }
 
-    private func result(_ finding: Finding, ruleIndex: Int?, comparedWithBaseline: Bool, artifacts: [String: JSONOutput]) -> JSONOutput {
+    /// One result, written as it is read: nothing of it is built as a tree.
+    private func write(_ finding: Finding, ruleIndex: Int?, comparedWithBaseline: Bool, artifact: JSONOutput, to json: inout JSONWriter) {
         var text = finding.message
         if finding.state == .fail, let command = finding.fixCommand { text += " Fix: `\(command)`" }
-        var members: [(String, JSONOutput)] = [("ruleId", .string(finding.ruleId))]
-        if let ruleIndex { members.append(("ruleIndex", .int(ruleIndex))) }
+        json.beginObject()
+        json.member("ruleId", finding.ruleId)
+        if let ruleIndex { json.member("ruleIndex", ruleIndex) }
         if finding.state == .indeterminate {
-            members += [("kind", .string("review")), ("level", .string("none"))]
+            json.member("kind", "review")
+            json.member("level", "none")
         } else {
-            members.append(("level", .string(finding.severity.sarifLevel)))
+            json.member("level", finding.severity.sarifLevel)
         }
-        var logical: [(String, JSONOutput)] = [("name", .string(finding.cluster.displayName)), ("kind", .string("resource"))]
-        if let id = finding.cluster.resourceId { logical.insert(("fullyQualifiedName", .string(id)), at: 1) }
-        members += [
-            ("message", .object([("text", .string(text))])),
-            ("locations", .array([.object([
-                ("physicalLocation", physicalLocation(artifacts[finding.location.file] ?? artifactLocation(finding.location.file), region: finding.location.region)),
-                ("logicalLocations", .array([.object(logical)])),
-            ])])),
-            ("partialFingerprints", .object([("akslint/v1", .string(finding.fingerprint))])),
-            ("properties", .object([
-                ("cluster", .string(finding.cluster.displayName)),
-                ("property", .string(finding.property)),
-                ("jsonPath", .string(finding.location.jsonPath)),
-                ("state", .string(finding.state.rawValue)),
-            ])),
-        ]
+        json.key("message")
+        json.beginObject()
+        json.member("text", text)
+        json.endObject()
+        json.key("locations")
+        json.beginArray()
+        json.beginObject()
+        json.key("physicalLocation")
+        json.beginObject()
+        json.member("artifactLocation", artifact)
+        json.key("region")
+        json.beginObject()
+        json.member("startLine", finding.location.region.start.line)
+        json.member("startColumn", finding.location.region.start.column)
+        json.member("endLine", finding.location.region.end.line)
+        json.member("endColumn", finding.location.region.end.column)
+        json.endObject()
+        json.endObject()
+        json.key("logicalLocations")
+        json.beginArray()
+        json.beginObject()
+        json.member("name", finding.cluster.displayName)
+        if let id = finding.cluster.resourceId { json.member("fullyQualifiedName", id) }
+        json.member("kind", "resource")
+        json.endObject()
+        json.endArray()
+        json.endObject()
+        json.endArray()
+        json.key("partialFingerprints")
+        json.beginObject()
+        json.member("akslint/v1", finding.fingerprint)
+        json.endObject()
+        json.key("properties")
+        json.beginObject()
+        json.member("cluster", finding.cluster.displayName)
+        json.member("property", finding.property)
+        json.member("jsonPath", finding.location.jsonPath)
+        json.member("state", finding.state.rawValue)
+        json.endObject()
         if comparedWithBaseline {
-            members.append(("baselineState", .string(finding.suppression?.kind == .baseline ? "unchanged" : "new")))
+            json.member("baselineState", finding.suppression?.kind == .baseline ? "unchanged" : "new")
         }
         if let suppression = finding.suppression {
-            members.append(("suppressions", .array([.object([
+            json.member("suppressions", .array([.object([
                 ("kind", .string(suppression.kind.sarifKind)),
                 ("status", .string("accepted")),
                 ("justification", .string(suppression.justification)),
-            ])])))
+            ])]))
         }
-        return .object(members)
+        json.endObject()
     }
 
     private func invocation(_ report: LintReport) -> JSONOutput {
@@ -142,18 +182,6 @@ public struct SARIFReporter: Reporter {
             ("level", .string(level)),
             ("message", .object([("text", .string(diagnostic.message))])),
             ("locations", .array([.object([("physicalLocation", .object(physical))])])),
-        ])
-    }
-
-    private func physicalLocation(_ artifact: JSONOutput, region: SourceRegion) -> JSONOutput {
-        .object([
-            ("artifactLocation", artifact),
-            ("region", .object([
-                ("startLine", .int(region.start.line)),
-                ("startColumn", .int(region.start.column)),
-                ("endLine", .int(region.end.line)),
-                ("endColumn", .int(region.end.column)),
-            ])),
         ])
     }
 

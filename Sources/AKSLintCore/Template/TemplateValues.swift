@@ -64,7 +64,7 @@ enum TemplateValues {
         case .number(let number): output.append(contentsOf: ValueDescription.format(number).utf8)
         case .string(let text):
             guard meter.charge(stringBytes: text.utf8.count) else { return false }
-            JSONOutput.writeString(text, into: &output)
+            JSONWriter.appendString(text, to: &output)
         case .array(let elements):
             output.append(UInt8(ascii: "["))
             for (index, element) in elements.enumerated() {
@@ -77,7 +77,7 @@ enum TemplateValues {
             for (index, member) in object.members.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
                 guard meter.charge(stringBytes: member.key.utf8.count) else { return false }
-                JSONOutput.writeString(member.key, into: &output)
+                JSONWriter.appendString(member.key, to: &output)
                 output.append(UInt8(ascii: ":"))
                 guard writeCompactJSON(member.value.value, into: &output, meter: meter) else { return false }
             }
