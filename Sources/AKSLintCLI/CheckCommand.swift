@@ -144,7 +144,7 @@ struct CheckCommand {
         var exitCode = exitCode(for: report, configuration: configuration, strict: strict)
         if exitCode != .internalError && (!writeErrors.isEmpty || skippedFiles) { exitCode = .inputOrUsageError }
         let captured = environment.standardOutputDescriptor == nil ? String(decoding: standardOutput.bytes, as: UTF8.self) : ""
-        return CommandOutcome(exitCode: exitCode, standardOutput: captured, standardError: standardError)
+        return CommandOutcome(exitCode: exitCode, standardOutput: captured, standardError: standardError, report: report)
     }
 
     /// The first output that would overwrite an input or another output, as an error message.
@@ -219,8 +219,10 @@ struct CheckCommand {
         if report.errors.contains(where: \.isInternalError) { return .internalError }
         if !report.errors.isEmpty { return .inputOrUsageError }
         let threshold = options.failOn ?? configuration.failOn ?? .severity(.high)
-        let tripped = report.findings.contains { finding in
-            finding.isOpen && (finding.state == .fail || strict) && threshold.isTripped(by: finding.severity)
+        let tripped = report.inputs.contains { input in
+            input.results.contains { finding in
+                finding.isOpen && (finding.state == .fail || (strict && finding.state == .indeterminate)) && threshold.isTripped(by: finding.severity)
+            }
         }
         let unchecked = strict && report.warnings.contains(where: \.leavesUnchecked)
         return tripped || unchecked ? .findings : .success

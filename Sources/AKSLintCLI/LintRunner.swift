@@ -16,6 +16,8 @@ struct LintRunner: Sendable {
     var workingDirectory = "."
     /// `--terraform-dir`: where a Terraform plan's `.tf` files are (default: the plan's folder).
     var terraformDirectory: String? = nil
+    /// Threads that judge the clusters of one input (see ``LintEngine/evaluate(_:path:parallelism:)``).
+    var clusterParallelism = 1
 
     /// One input's report, and whether any of its bytes could be read.
     struct Linted: Sendable {
@@ -28,7 +30,10 @@ struct LintRunner: Sendable {
     }
 
     func run(_ sources: [InputSource]) -> [Linted] {
-        WorkerThreads.map(count: sources.count, parallelism: parallelism) { index in lint(sources[index]) }
+        var runner = self
+        // Processors no file of its own keeps busy judge the clusters of a big one (a fleet export).
+        runner.clusterParallelism = max(1, parallelism / max(1, sources.count))
+        return WorkerThreads.map(count: sources.count, parallelism: parallelism) { [runner] index in runner.lint(sources[index]) }
     }
 
     /// The report of one input. A `.bicepparam` file named as an input lints the Bicep file it is
@@ -73,7 +78,7 @@ struct LintRunner: Sendable {
                     terraformDirectory: terraformDirectory, workingDirectory: workingDirectory)
             let results: [Finding]
             do {
-                results = try engine.evaluate(loaded, path: path)
+                results = try engine.evaluate(loaded, path: path, parallelism: clusterParallelism)
             } catch {
                 let report = InputReport(path: path, error: Diagnostic(path: path, position: nil, message: error.description, isInternalError: true))
                 return Linted(report: report, readSomething: true, siblingParameters: nil)

@@ -55,4 +55,7 @@ package struct CommandOutcome: Sendable {
     package var exitCode: ExitCode
     package var standardOutput: String
     package var standardError: String
+    /// The run's report, handed back so that a process that exits right after does not first
+    /// spend time freeing it (a fleet's is hundreds of megabytes of small objects).
+    package var report: LintReport? = nil
 }

@@ -21,9 +21,9 @@ struct ReportRenderer {
             let colored = environment.colorEnabled(options.color, streamIsTerminal: target.path == nil && environment.stdoutIsTerminal)
             return TextReporter(colored: colored, quiet: options.quiet)
         case .json:
-            return JSONReporter(includePassed: options.includePassed)
+            return JSONReporter(includePassed: options.includePassed, parallelism: ProcessInfoCompat.processorCount)
         case .sarif:
-            return SARIFReporter(workingDirectory: environment.workingDirectory, includeSuppressed: options.sarifIncludesSuppressed)
+            return SARIFReporter(workingDirectory: environment.workingDirectory, includeSuppressed: options.sarifIncludesSuppressed, parallelism: ProcessInfoCompat.processorCount)
         case .junit:
             return JUnitReporter(timestamp: UTCTimestamp.format(startTime), strict: strict)
         case .markdown:

@@ -34,6 +34,8 @@ public struct ComplianceControl: Sendable, Hashable, Comparable {
     public init(_ framework: Framework, _ id: String) {
         self.framework = framework
         self.id = id
+        self.label = "\(framework.prefix) \(id)"
+        self.tag = label.replacing(" ", with: "-")
     }
 
     /// A CIS AKS Benchmark recommendation.
@@ -42,13 +44,14 @@ public struct ComplianceControl: Sendable, Hashable, Comparable {
     public static func mcsb(_ id: String) -> ComplianceControl { ComplianceControl(.mcsb, id) }
 
     /// `CIS AKS 5.4.2`, `MCSB NS-2`.
-    public var label: String { "\(framework.prefix) \(id)" }
+    public let label: String
 
     /// The control's title, from ``ComplianceCatalogue``.
     public var title: String { ComplianceCatalogue.title(of: self) ?? "(unknown control)" }
 
-    /// The SARIF `properties.tags` entry code scanning filters by: `CIS-AKS-5.4.2`, `MCSB-NS-2`.
-    public var tag: String { label.replacing(" ", with: "-") }
+    /// The SARIF `properties.tags` entry code scanning filters by: `CIS-AKS-5.4.2`, `MCSB-NS-2`
+    /// (made once: every finding's report lists its rule's tags).
+    public let tag: String
 
     public static func < (left: ComplianceControl, right: ComplianceControl) -> Bool {
         if left.framework != right.framework { return left.framework == .cis }

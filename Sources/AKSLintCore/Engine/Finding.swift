@@ -159,28 +159,35 @@ extension Remediation {
     /// This remediation for a cluster and the subject of a result; unknown names stay as
     /// `<resource-group>`-style placeholders.
     public func applied(to cluster: ClusterReference, subject: ResultSubject) -> AppliedRemediation {
-        let pool = ["pool": subject.poolName ?? "<pool-name>"]
-        return AppliedRemediation(
-            command: command(for: cluster, subject: subject), template: template,
-            bicep: Placeholders.fill(bicep, with: pool), terraform: Placeholders.fill(terraform, with: pool), disruption: disruption)
+        var (bicep, terraform) = (bicepForAnyPool, terraformForAnyPool)
+        if namesPool, let pool = subject.poolName {
+            let value: (String) -> String? = { $0 == Self.poolPlaceholder ? pool : nil }
+            (bicep, terraform) = (Placeholders.fill(self.bicep, value: value), Placeholders.fill(self.terraform, value: value))
+        }
+        return AppliedRemediation(command: command(for: cluster, subject: subject), template: template, bicep: bicep, terraform: terraform, disruption: disruption)
     }
 
     /// Only the `az` command, filled in (what SARIF's message needs, without the other changes).
     public func command(for cluster: ClusterReference, subject: ResultSubject) -> String? {
         guard let azCommand else { return nil }
-        let resourceName = subject.relatedResourceName.map { String($0.split(separator: "/").last ?? Substring($0)) }
         /// A name as a shell word, unless it is longer than any Azure name of these kinds (90
         /// characters for a resource group, 63 for a cluster): then it is no name to paste.
         func word(_ name: String?, or placeholder: String) -> String {
             guard let name, name.utf8.count <= 90 else { return placeholder }
             return ShellQuoting.quoteIfNeeded(name)
         }
-        return Placeholders.fill(azCommand, with: [
-            "resourceGroup": word(cluster.resourceGroup, or: "<resource-group>"),
-            "name": word(cluster.name, or: "<cluster-name>"),
-            "pool": word(subject.poolName, or: "<pool-name>"),
-            "resource": word(resourceName, or: "<resource-name>"),
-        ])
+        // Each value is made only if the command has its placeholder.
+        return Placeholders.fill(azCommand) { key in
+            switch key {
+            case "resourceGroup": return word(cluster.resourceGroup, or: "<resource-group>")
+            case "name": return word(cluster.name, or: "<cluster-name>")
+            case "pool": return word(subject.poolName, or: "<pool-name>")
+            case "resource":
+                let resourceName = subject.relatedResourceName.map { String($0.split(separator: "/").last ?? Substring($0)) }
+                return word(resourceName, or: "<resource-name>")
+            default: return nil
+            }
+        }
     }
 }
 
@@ -198,22 +205,27 @@ public enum ShellQuoting {
 
 /// Substitution of `{name}` placeholders in one pass over the text.
 enum Placeholders {
-    /// `text` with every `{key}` whose key is in `values` replaced; other braces are kept.
-    static func fill(_ text: String, with values: [String: String]) -> String {
-        let bytes = Array(text.utf8)
-        guard bytes.contains(UInt8(ascii: "{")) else { return text }
+    /// `text` with every `{key}` for which `value(key)` gives a value replaced; other braces are
+    /// kept. A key is letters only (`{resourceGroup}`), so `${...}` and `{ a = 1 }` stay as they are.
+    static func fill(_ text: String, value: (String) -> String?) -> String {
+        var text = text
+        return text.withUTF8 { bytes in fill(bytes, value: value) } ?? text
+    }
+
+    /// The filled text, or nil when `bytes` has no placeholder to fill.
+    private static func fill(_ bytes: UnsafeBufferPointer<UInt8>, value: (String) -> String?) -> String? {
+        guard bytes.contains(UInt8(ascii: "{")) else { return nil }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + 32)
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            // A key is letters only (`{resourceGroup}`), so `${...}` and `{ a = 1 }` stay as they are.
             if byte == UInt8(ascii: "{") {
                 var close = index + 1
                 while close < bytes.count, (65...90).contains(bytes[close]) || (97...122).contains(bytes[close]) { close += 1 }
                 if close < bytes.count, bytes[close] == UInt8(ascii: "}"), close > index + 1,
-                   let value = values[String(decoding: bytes[(index + 1)..<close], as: UTF8.self)] {
-                    output.append(contentsOf: value.utf8)
+                   let filled = value(String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<close]), as: UTF8.self)) {
+                    output.append(contentsOf: filled.utf8)
                     index = close + 1
                     continue
                 }

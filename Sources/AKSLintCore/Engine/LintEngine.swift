@@ -17,11 +17,31 @@ public struct LintEngine: Sendable {
     /// order: clusters as in the input, and each cluster's results most severe first, then by rule
     /// id (so reports need not sort them again). Throws when a rule breaks its contract (it
     /// returned no result), which is a bug in that rule.
-    public func evaluate(_ input: LoadedInput, path: String) throws(RuleContractViolation) -> [Finding] {
+    ///
+    /// With `parallelism` above 1, a file of many clusters (a fleet export) is judged on that many
+    /// threads, a batch of clusters at a time; the results are the same, in the same order. Call
+    /// it from a ``WorkerThreads`` thread, as the command line does.
+    public func evaluate(_ input: LoadedInput, path: String, parallelism: Int = 1) throws(RuleContractViolation) -> [Finding] {
+        let batches = stride(from: 0, to: input.clusters.count, by: Self.clustersPerBatch).map { $0..<min($0 + Self.clustersPerBatch, input.clusters.count) }
+        guard parallelism > 1, batches.count > 1 else { return try evaluate(input.clusters.indices, of: input, path: path) }
+        let outcomes = WorkerThreads.map(count: batches.count, parallelism: parallelism) { index in
+            Result { () throws(RuleContractViolation) in try evaluate(batches[index], of: input, path: path) }
+        }
         var findings: [Finding] = []
-        findings.reserveCapacity(input.clusters.count * rules.count * 11 / 10)
+        findings.reserveCapacity(outcomes.reduce(0) { $0 + ((try? $1.get())?.count ?? 0) })
+        for outcome in outcomes { findings += try outcome.get() }
+        return findings
+    }
+
+    /// Clusters judged by one thread at a time: enough that starting a batch costs nothing next
+    /// to it, few enough that two threads share a fleet evenly.
+    static let clustersPerBatch = 64
+
+    private func evaluate(_ clusters: Range<Int>, of input: LoadedInput, path: String) throws(RuleContractViolation) -> [Finding] {
+        var findings: [Finding] = []
+        findings.reserveCapacity(clusters.count * rules.count * 11 / 10)
         var clusterFindings: [Finding] = []
-        for cluster in input.clusters {
+        for cluster in input.clusters[clusters] {
             let reference = ClusterReference(cluster, deployedBy: input.deployment(of: cluster, inputPath: path))
             clusterFindings.removeAll(keepingCapacity: true)
             for rule in rules where !cluster.isPoolsOnly || rule.metadata.judgesNodePools {

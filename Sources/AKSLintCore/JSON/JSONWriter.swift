@@ -12,6 +12,9 @@
 ///     }
 package struct JSONWriter {
     private var output = ReportOutput()
+    /// Text not yet handed to `output`, in blocks of about ``blockSize`` bytes (appending here is
+    /// cheaper than through the output for every token).
+    private var buffer: [UInt8] = []
     private let indent: Int
     /// Nesting depth of the container being written.
     private var depth = 0
@@ -20,8 +23,10 @@ package struct JSONWriter {
     /// Whether a key was just written, so the value goes on its line.
     private var afterKey = false
 
-    private init(indent: Int) {
+    private init(indent: Int, depth: Int = 0, hasElements: Bool = false) {
         self.indent = indent
+        self.depth = depth
+        self.hasElements = hasElements
     }
 
     /// Runs `body` with a writer that appends to `output`, then a final newline.
@@ -29,7 +34,8 @@ package struct JSONWriter {
         var writer = JSONWriter(indent: indent)
         swap(&writer.output, &output)
         body(&writer)
-        writer.output.withBuffer { $0.append(UInt8(ascii: "\n")) }
+        writer.buffer.append(UInt8(ascii: "\n"))
+        writer.output.write(bytes: writer.buffer)
         swap(&writer.output, &output)
     }
 
@@ -43,12 +49,9 @@ package struct JSONWriter {
     /// Writes an object member's key; the next value written is its value.
     package mutating func key(_ name: String) {
         startElement()
-        let spaced = indent > 0
-        output.withBuffer { buffer in
-            JSONWriter.appendString(name, to: &buffer)
-            buffer.append(UInt8(ascii: ":"))
-            if spaced { buffer.append(UInt8(ascii: " ")) }
-        }
+        JSONWriter.appendString(name, to: &buffer)
+        buffer.append(UInt8(ascii: ":"))
+        if indent > 0 { buffer.append(UInt8(ascii: " ")) }
         afterKey = true
     }
 
@@ -59,14 +62,14 @@ package struct JSONWriter {
 
     package mutating func value(_ number: Int) {
         startElement()
-        output.withBuffer { JSONWriter.appendDecimal(number, to: &$0) }
+        JSONWriter.appendDecimal(number, to: &buffer)
     }
 
     /// A string, or `null` when there is none.
     package mutating func value(_ text: String?) {
         guard let text else { null(); return }
         startElement()
-        output.withBuffer { JSONWriter.appendString(text, to: &$0) }
+        JSONWriter.appendString(text, to: &buffer)
     }
 
     /// An array of strings.
@@ -100,6 +103,40 @@ package struct JSONWriter {
         value(texts)
     }
 
+    /// Writes one element of the open array per item, `write` making each. With `parallelism`
+    /// above 1 and many items (a fleet's findings), batches of elements are made on that many
+    /// threads and written in order, a few batches at a time, so the report is never held whole.
+    /// The text is the same either way.
+    package mutating func elements<Item: Sendable>(of items: [Item], parallelism: Int, _ write: @escaping @Sendable (Item, inout JSONWriter) -> Void) {
+        let perBatch = Self.elementsPerBatch
+        guard parallelism > 1, items.count > perBatch else {
+            for item in items { write(item, &self) }
+            return
+        }
+        let batchCount = (items.count + perBatch - 1) / perBatch
+        let (indent, depth, startsWithElements) = (self.indent, self.depth, self.hasElements)
+        var next = 0
+        while next < batchCount {
+            let window = next..<min(next + 2 * parallelism, batchCount)
+            let texts = WorkerThreads.map(count: window.count, parallelism: parallelism) { offset in
+                let batch = window.lowerBound + offset
+                var writer = JSONWriter(indent: indent, depth: depth, hasElements: batch > 0 || startsWithElements)
+                for item in items[(batch * perBatch)..<min((batch + 1) * perBatch, items.count)] { write(item, &writer) }
+                writer.output.write(bytes: writer.buffer)
+                return writer.output.bytes
+            }
+            for text in texts {
+                buffer.append(contentsOf: text)
+                handOverIfFull()
+            }
+            next = window.upperBound
+        }
+        hasElements = true
+    }
+
+    /// Elements one thread makes at a time in ``elements(of:parallelism:_:)``.
+    static let elementsPerBatch = 2_000
+
     // MARK: Layout
 
     /// Before a value or key: the comma after the previous element, then a new line at the
@@ -109,45 +146,61 @@ package struct JSONWriter {
         let comma = hasElements
         hasElements = true
         guard depth > 0 else { return }
-        let (depth, indent) = (self.depth, self.indent)
-        output.withBuffer { buffer in
-            if comma { buffer.append(UInt8(ascii: ",")) }
-            JSONWriter.appendNewline(to: &buffer, depth: depth, indent: indent)
-        }
+        if comma { buffer.append(UInt8(ascii: ",")) }
+        JSONWriter.appendNewline(to: &buffer, depth: depth, indent: indent)
     }
 
     private mutating func open(_ bracket: UInt8) {
         startElement()
-        output.withBuffer { $0.append(bracket) }
+        buffer.append(bracket)
         depth += 1
         hasElements = false
     }
 
     private mutating func close(_ bracket: UInt8) {
         depth -= 1
-        let (wasEmpty, depth, indent) = (!hasElements, self.depth, self.indent)
-        output.withBuffer { buffer in
-            if !wasEmpty { JSONWriter.appendNewline(to: &buffer, depth: depth, indent: indent) }
-            buffer.append(bracket)
-        }
+        if hasElements { JSONWriter.appendNewline(to: &buffer, depth: depth, indent: indent) }
+        buffer.append(bracket)
         // The container just closed is an element of its parent.
         hasElements = true
+        handOverIfFull()
+    }
+
+    private mutating func handOverIfFull() {
+        guard buffer.count >= Self.blockSize else { return }
+        output.write(bytes: buffer)
+        buffer.removeAll(keepingCapacity: true)
     }
 
     private mutating func raw(_ text: StaticString) {
         startElement()
-        output.withBuffer { buffer in
-            text.withUTF8Buffer { buffer.append(contentsOf: $0) }
-        }
+        text.withUTF8Buffer { buffer.append(contentsOf: $0) }
     }
 
     private static func appendNewline(to buffer: inout [UInt8], depth: Int, indent: Int) {
         guard indent > 0 else { return }
         buffer.append(UInt8(ascii: "\n"))
-        for _ in 0..<(depth * indent) { buffer.append(UInt8(ascii: " ")) }
+        var spaces = depth * indent
+        while spaces > 0 {
+            let run = min(spaces, Self.spaces.count)
+            buffer.append(contentsOf: Self.spaces.prefix(run))
+            spaces -= run
+        }
     }
 
     // MARK: Text
+
+    /// Text is handed to the output once this many bytes are waiting.
+    static let blockSize = 64 * 1024
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 32)
+
+    /// Whether a byte can be copied into a JSON string as it is: printable ASCII other than `"`
+    /// and `\`. (Multi-byte characters are checked apart.)
+    @inline(__always)
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        byte &- 0x20 < 0x5F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
+    }
 
     /// Appends `number` in decimal without making a `String` of it.
     static func appendDecimal(_ number: Int, to buffer: inout [UInt8]) {
@@ -179,9 +232,10 @@ package struct JSONWriter {
         text.withUTF8 { bytes in
             var runStart = 0
             var index = 0
+            guard let base = bytes.baseAddress else { return }
             while index < bytes.count {
-                let byte = bytes[index]
-                if byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
+                let byte = base[index]
+                if isPlain(byte) {
                     index += 1
                     continue
                 }

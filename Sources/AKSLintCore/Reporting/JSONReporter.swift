@@ -7,9 +7,13 @@ public struct JSONReporter: Reporter {
     /// Whether passing results are listed too (with state `pass`).
     public let includePassed: Bool
 
+    /// Threads that write findings (the text is the same with any number).
+    public let parallelism: Int
+
     /// Creates a JSON reporter.
-    public init(includePassed: Bool = false) {
+    public init(includePassed: Bool = false, parallelism: Int = 1) {
         self.includePassed = includePassed
+        self.parallelism = parallelism
     }
 
     /// Writes the report as pretty-printed JSON, one finding at a time.
@@ -23,11 +27,10 @@ public struct JSONReporter: Reporter {
             json.member("inputs", .array(report.inputs.map(input)))
             json.key("findings")
             json.beginArray()
-            for input in report.inputs {
-                for finding in input.results where finding.state == .fail || finding.state == .indeterminate || (includePassed && finding.state == .pass) {
-                    write(finding, to: &json)
-                }
+            let listed = report.inputs.flatMap { input in
+                input.results.filter { $0.state == .fail || $0.state == .indeterminate || (includePassed && $0.state == .pass) }
             }
+            json.elements(of: listed, parallelism: parallelism) { finding, json in write(finding, to: &json) }
             json.endArray()
             json.member("errors", .array(report.errors.map(diagnostic)))
             json.member("warnings", .array(report.warnings.map(diagnostic)))

@@ -11,10 +11,14 @@ public struct SARIFReporter: Reporter {
     /// Off by default: GitHub code scanning ignores `suppressions` and would open them as alerts.
     public let includeSuppressed: Bool
 
+    /// Threads that write results (the text is the same with any number).
+    public let parallelism: Int
+
     /// Creates a SARIF reporter.
-    public init(workingDirectory: String, includeSuppressed: Bool = false) {
+    public init(workingDirectory: String, includeSuppressed: Bool = false, parallelism: Int = 1) {
         self.workingDirectory = workingDirectory
         self.includeSuppressed = includeSuppressed
+        self.parallelism = parallelism
     }
 
     /// Writes the SARIF log as JSON, one rule and one result at a time.
@@ -22,10 +26,11 @@ public struct SARIFReporter: Reporter {
         let ruleIndex = Dictionary(report.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let comparedWithBaseline = report.suppressionReview.baselinePath != nil
         // Each file's URI once, not once per result (percent-encoding a path is per byte).
-        var artifacts: [String: JSONOutput] = [:]
+        var locations: [String: JSONOutput] = [:]
         for input in report.inputs {
-            for path in [input.path] + input.sourcePaths where artifacts[path] == nil { artifacts[path] = artifactLocation(path) }
+            for path in [input.path] + input.sourcePaths where locations[path] == nil { locations[path] = artifactLocation(path) }
         }
+        let artifacts = locations
         JSONWriter.write(to: &output) { json in
             json.beginObject()
             json.member("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
@@ -52,10 +57,11 @@ public struct SARIFReporter: Reporter {
             json.member("invocations", .array([invocation(report)]))
             json.key("results")
             json.beginArray()
-            for input in report.inputs {
-                for finding in input.results where (finding.state == .fail || finding.state == .indeterminate) && (includeSuppressed || finding.suppression == nil) {
-                    write(finding, ruleIndex: ruleIndex[finding.ruleId], comparedWithBaseline: comparedWithBaseline, artifact: artifacts[finding.location.file] ?? artifactLocation(finding.location.file), to: &json)
-                }
+            let listed = report.inputs.flatMap { input in
+                input.results.filter { ($0.state == .fail || $0.state == .indeterminate) && (includeSuppressed || $0.suppression == nil) }
+            }
+            json.elements(of: listed, parallelism: parallelism) { finding, json in
+                write(finding, ruleIndex: ruleIndex[finding.ruleId], comparedWithBaseline: comparedWithBaseline, artifact: artifacts[finding.location.file] ?? artifactLocation(finding.location.file), to: &json)
             }
             json.endArray()
             json.endObject()
