@@ -52,7 +52,7 @@ struct CheckCommand {
 
         let rules = selectedRules(configuration)
         let evaluationDay = options.asOf ?? .today
-        let discovery = InputDiscovery().discover(paths, stdinName: options.stdinFilename)
+        let discovery = InputDiscovery(excludes: options.excludes).discover(paths, stdinName: options.stdinFilename)
         let runner = LintRunner(
             engine: LintEngine(rules: rules, context: RuleContext(evaluationDay: evaluationDay, naming: configuration.naming)),
             readStandardInput: environment.readStandardInput,
@@ -109,6 +109,7 @@ struct CheckCommand {
             standardError += "akslint: note: skipped \(quietlySkipped.count) \(quietlySkipped.count == 1 ? "file" : "files") with no AKS cluster (name a file explicitly to see why)\n"
         }
         for note in discovery.notes { standardError += "akslint: warning: \(TerminalSafety.sanitize(note))\n" }
+        if let skipped = discovery.skippedSummary, !options.quiet { standardError += "akslint: note: \(skipped)\n" }
 
         let strict = options.strict || configuration.strict == true
         let renderer = ReportRenderer(options: options, environment: environment, strict: strict, startTime: environment.startTime)

@@ -74,6 +74,10 @@ package struct CheckOptions: Sendable, Equatable {
     package var writeBaselinePath: String?
     /// `--sarif-include-suppressed`: put suppressed and baselined findings in SARIF, marked as such.
     package var sarifIncludesSuppressed = false
+    /// `--sarif-category`: the SARIF run's category (`runs[].automationDetails.id`).
+    package var sarifCategory: String?
+    /// `--exclude`: glob patterns of paths a directory scan leaves out.
+    package var excludes: [PathPattern] = []
 
     package init() {}
 }

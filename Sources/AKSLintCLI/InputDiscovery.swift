@@ -28,7 +28,8 @@ enum InputSource: Sendable {
 
 /// Expands the paths of the command line into inputs: files as given, directories searched
 /// recursively for `*.json`, `*.jsonc`, `*.bicep` and `*.bicepparam` (hidden entries skipped, each
-/// directory visited once), `-` as stdin.
+/// directory visited once; `node_modules` and paths matching `--exclude` left out and counted),
+/// `-` as stdin.
 /// A file reached twice (named twice, or named and found in a directory given too) is linted
 /// once. Entries that cannot be used are reported, never skipped silently: a file name that is
 /// not UTF-8, a `*.json` link that leads nowhere, a `*.json` that is not a regular file.
@@ -40,7 +41,26 @@ struct InputDiscovery {
         var notes: [String] = []
         /// The identity of every file source, in `sources` order (nil for standard input).
         var identities: [FileIdentity?] = []
+        /// `node_modules` folders left out of directory scans.
+        var skippedDependencyFolders = 0
+        /// Files and folders left out because they match an `--exclude` pattern.
+        var excluded = 0
+
+        /// What was left out and why, for a note on standard error; nil when nothing was.
+        var skippedSummary: String? {
+            var parts: [String] = []
+            if skippedDependencyFolders > 0 {
+                parts.append("\(skippedDependencyFolders) node_modules \(skippedDependencyFolders == 1 ? "folder" : "folders") (package dependencies, never AKS configuration)")
+            }
+            if excluded > 0 { parts.append("\(excluded) \(excluded == 1 ? "path" : "paths") matching --exclude") }
+            return parts.isEmpty ? nil : "left out of the scan: " + parts.joined(separator: " and ")
+        }
     }
+
+    /// `--exclude` patterns.
+    var excludes: [PathPattern] = []
+    /// Folders a scan never enters (hidden ones, such as `.git` and `.terraform`, are skipped too).
+    static let dependencyFolders = ["node_modules"]
 
     static let extensions = [".json", ".jsonc", ".bicep", ".bicepparam"]
     /// Files of those kinds that are another tool's settings, never a cluster: not read in a
@@ -62,7 +82,7 @@ struct InputDiscovery {
                 add(.file(path: path, explicit: true), identity: FileSystem.identity(of: path), to: &result, seen: &seenFiles)
             case .directory:
                 let before = result.sources.count
-                walk(path, into: &result, visited: &visitedDirectories, seen: &seenFiles)
+                walk(path, relative: "", into: &result, visited: &visitedDirectories, seen: &seenFiles)
                 if result.sources.count == before && !result.problems.contains(where: { $0.path.hasPrefix(path) }) {
                     result.notes.append("no *.json, *.bicep or *.bicepparam files under \(path)")
                 }
@@ -106,7 +126,8 @@ struct InputDiscovery {
         result.identities.append(identity)
     }
 
-    private func walk(_ directory: String, into result: inout Result, visited: inout Set<FileIdentity>, seen: inout Set<FileIdentity>) {
+    /// Scans `directory`, which is `relative` below the directory named on the command line.
+    private func walk(_ directory: String, relative: String, into result: inout Result, visited: inout Set<FileIdentity>, seen: inout Set<FileIdentity>) {
         guard let identity = FileSystem.identity(of: directory), visited.insert(identity).inserted else { return }
         guard let entries = FileSystem.entries(of: directory) else {
             result.problems.append(problem(directory, "cannot list the directory"))
@@ -119,11 +140,18 @@ struct InputDiscovery {
                 continue
             }
             let path = prefix + name
+            let relativePath = relative.isEmpty ? name : relative + "/" + name
+            if excludes.contains(where: { $0.matches(relativePath) }) {
+                result.excluded += 1
+                continue
+            }
             let lowered = name.lowercased()
             let matches = Self.extensions.contains { lowered.hasSuffix($0) } && !Self.otherToolsSettings.contains(lowered)
             switch FileSystem.kind(of: path) {
+            case .directory where Self.dependencyFolders.contains(name):
+                result.skippedDependencyFolders += 1
             case .directory:
-                walk(path, into: &result, visited: &visited, seen: &seen)
+                walk(path, relative: relativePath, into: &result, visited: &visited, seen: &seen)
             case .file where matches:
                 add(.file(path: path, explicit: false), identity: FileSystem.identity(of: path), to: &result, seen: &seen)
             case .missing where matches:

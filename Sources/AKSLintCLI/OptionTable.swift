@@ -122,6 +122,19 @@ enum OptionTable {
         OptionSpec(names: ["--sarif-include-suppressed"], value: .none, help: "keep suppressed and baselined findings in SARIF, marked as suppressed") { state, _, _ in
             state.options.sarifIncludesSuppressed = true
         },
+        OptionSpec(names: ["--sarif-category"], value: .text("NAME"), help: "the SARIF run's category (automationDetails.id akslint/NAME/), so uploads of dev and prod keep their own alerts") { state, value, _ throws(UsageError) in
+            let allowed = value.utf8.allSatisfy { byte in
+                (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte) || "-_./".utf8.contains(byte)
+            }
+            guard allowed, !value.isEmpty, !value.hasSuffix("/") else {
+                throw UsageError("invalid --sarif-category '\(TerminalSafety.sanitize(value))'; expected letters, digits and - _ . / (not ending in /)")
+            }
+            state.options.sarifCategory = value
+        },
+        OptionSpec(names: ["--exclude"], value: .text("GLOB"), help: "leave out of directory scans the files and folders matching GLOB (* within a name, ** across folders; repeatable). node_modules and hidden folders (.git, .terraform, .build) are always left out") { state, value, _ throws(UsageError) in
+            guard !value.isEmpty else { throw UsageError("--exclude needs a pattern, such as 'examples/**' or '*.parameters.json'") }
+            state.options.excludes.append(PathPattern(value))
+        },
     ]
 
     /// The options every command accepts, anywhere on the line.

@@ -23,7 +23,7 @@ struct ReportRenderer {
         case .json:
             return JSONReporter(includePassed: options.includePassed, parallelism: ProcessInfoCompat.processorCount)
         case .sarif:
-            return SARIFReporter(workingDirectory: environment.workingDirectory, includeSuppressed: options.sarifIncludesSuppressed, parallelism: ProcessInfoCompat.processorCount)
+            return SARIFReporter(workingDirectory: environment.workingDirectory, includeSuppressed: options.sarifIncludesSuppressed, parallelism: ProcessInfoCompat.processorCount, category: options.sarifCategory)
         case .junit:
             return JUnitReporter(timestamp: UTCTimestamp.format(startTime), strict: strict)
         case .markdown:

@@ -13,13 +13,21 @@ public struct SARIFReporter: Reporter {
 
     /// Threads that write results (the text is the same with any number).
     public let parallelism: Int
+    /// `--sarif-category`: what distinguishes this run's alerts from another upload's (dev and
+    /// prod), written as `runs[].automationDetails.id` `akslint/CATEGORY/`. GitHub keeps one set of
+    /// alerts per category, so two uploads with the same one close each other's alerts.
+    public let category: String?
 
     /// Creates a SARIF reporter.
-    public init(workingDirectory: String, includeSuppressed: Bool = false, parallelism: Int = 1) {
+    public init(workingDirectory: String, includeSuppressed: Bool = false, parallelism: Int = 1, category: String? = nil) {
         self.workingDirectory = workingDirectory
         self.includeSuppressed = includeSuppressed
         self.parallelism = parallelism
+        self.category = category
     }
+
+    /// `runs[].automationDetails.id`: GitHub reads the part before the last `/` as the category.
+    var automationID: String { "akslint/" + (category.map { $0 + "/" } ?? "") }
 
     /// Writes the SARIF log as JSON, one rule and one result at a time.
     public func write(_ report: LintReport, to output: inout ReportOutput) {
@@ -51,7 +59,7 @@ public struct SARIFReporter: Reporter {
             json.endArray()
             json.endObject()
             json.endObject()
-            json.member("automationDetails", .object([("id", .string("akslint/"))]))
+            json.member("automationDetails", .object([("id", .string(automationID))]))
             json.member("originalUriBaseIds", .object([("%SRCROOT%", .object([("uri", .string(sourceRootURI))]))]))
             json.member("columnKind", "utf16CodeUnits")
             json.member("invocations", .array([invocation(report)]))
