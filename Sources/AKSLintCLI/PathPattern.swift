@@ -1,11 +1,13 @@
+import AKSLintCore
+
 /// A glob pattern for `--exclude`, matched against a path below a scanned directory.
 ///
 /// `*` matches any run of characters within one name and `?` one character; `**` as a whole
 /// segment matches any number of folders. A pattern without `/` is matched against every name
 /// along the path (`node_modules`, `*.parameters.json`), as `.gitignore` does; one with `/` is
 /// matched against the whole path below the scanned directory (`examples/**`, `env/*/dev.json`).
-/// Matching is linear in practice and at worst the product of the lengths: no backtracking
-/// explosion whatever the pattern.
+/// Names are matched as ``GlobPattern`` matches (at worst the product of the lengths: no
+/// backtracking explosion whatever the pattern), but with case counting.
 package struct PathPattern: Sendable, Equatable {
     /// The pattern as given.
     package let text: String
@@ -55,28 +57,8 @@ package struct PathPattern: Sendable, Equatable {
         return reachable[names.count]
     }
 
-    /// One name against one segment's `*` and `?` (the classic two-pointer wildcard match).
-    static func matches(name: [UInt8], pattern: [UInt8]) -> Bool {
-        var (n, p) = (0, 0)
-        var star: Int? = nil
-        var resume = 0
-        while n < name.count {
-            if p < pattern.count, pattern[p] == UInt8(ascii: "?") || pattern[p] == name[n] && pattern[p] != UInt8(ascii: "*") {
-                n += 1
-                p += 1
-            } else if p < pattern.count, pattern[p] == UInt8(ascii: "*") {
-                star = p
-                resume = n
-                p += 1
-            } else if let starAt = star {
-                p = starAt + 1
-                resume += 1
-                n = resume
-            } else {
-                return false
-            }
-        }
-        while p < pattern.count, pattern[p] == UInt8(ascii: "*") { p += 1 }
-        return p == pattern.count
+    /// One name against one segment's `*` and `?` (case counts: paths are case-sensitive).
+    private static func matches(name: [UInt8], pattern: [UInt8]) -> Bool {
+        GlobPattern.matches(name, pattern: pattern, anyRun: UInt8(ascii: "*"), anyOne: UInt8(ascii: "?"))
     }
 }

@@ -62,7 +62,8 @@ package struct JSONWriter {
 
     package mutating func value(_ number: Int) {
         startElement()
-        JSONWriter.appendDecimal(number, to: &buffer)
+        // A number's text fits a small string, which is not allocated.
+        buffer.append(contentsOf: String(number).utf8)
     }
 
     /// A string, or `null` when there is none.
@@ -70,13 +71,6 @@ package struct JSONWriter {
         guard let text else { null(); return }
         startElement()
         JSONWriter.appendString(text, to: &buffer)
-    }
-
-    /// An array of strings.
-    package mutating func value(_ texts: [String]) {
-        beginArray()
-        for text in texts { value(text) }
-        endArray()
     }
 
     /// `"name": value` for a string (or `null`).
@@ -89,18 +83,6 @@ package struct JSONWriter {
     package mutating func member(_ name: String, _ number: Int) {
         key(name)
         value(number)
-    }
-
-    /// `"name": value` for a Boolean.
-    package mutating func member(_ name: String, _ flag: Bool) {
-        key(name)
-        value(flag)
-    }
-
-    /// `"name": [...]` for strings.
-    package mutating func member(_ name: String, _ texts: [String]) {
-        key(name)
-        value(texts)
     }
 
     /// Writes one element of the open array per item, `write` making each. With `parallelism`
@@ -200,24 +182,6 @@ package struct JSONWriter {
     @inline(__always)
     private static func isPlain(_ byte: UInt8) -> Bool {
         byte &- 0x20 < 0x5F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
-    }
-
-    /// Appends `number` in decimal without making a `String` of it.
-    static func appendDecimal(_ number: Int, to buffer: inout [UInt8]) {
-        if number < 0 { buffer.append(UInt8(ascii: "-")) }
-        var magnitude = number.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { storage in
-            repeat {
-                storage[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            for index in stride(from: count - 1, through: 0, by: -1) { buffer.append(storage[index]) }
-        }
     }
 
     /// Appends a JSON string. Besides what JSON requires, DEL, C1 controls, line/paragraph

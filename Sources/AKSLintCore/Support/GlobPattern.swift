@@ -10,14 +10,20 @@ public struct GlobPattern: Sendable, Equatable, CustomStringConvertible {
 
     /// Whether `text` matches the whole pattern.
     public func matches(_ text: String) -> Bool {
-        let subject = Array(text.lowercased())
+        Self.matches(Array(text.lowercased()), pattern: characters, anyRun: "*", anyOne: "?")
+    }
+
+    /// Whether `subject` matches the whole of `pattern`, in which `anyRun` matches any run of
+    /// elements and `anyOne` one element: the two-pointer wildcard match, which backtracks only to
+    /// the last `anyRun`, so the work is at most the product of the lengths.
+    package static func matches<Element: Equatable>(_ subject: [Element], pattern: [Element], anyRun: Element, anyOne: Element) -> Bool {
         var patternIndex = 0, subjectIndex = 0
         var starIndex: Int?, resumeIndex = 0
         while subjectIndex < subject.count {
-            if patternIndex < characters.count, characters[patternIndex] == "?" || characters[patternIndex] == subject[subjectIndex] {
+            if patternIndex < pattern.count, pattern[patternIndex] != anyRun, pattern[patternIndex] == anyOne || pattern[patternIndex] == subject[subjectIndex] {
                 patternIndex += 1
                 subjectIndex += 1
-            } else if patternIndex < characters.count, characters[patternIndex] == "*" {
+            } else if patternIndex < pattern.count, pattern[patternIndex] == anyRun {
                 starIndex = patternIndex
                 resumeIndex = subjectIndex
                 patternIndex += 1
@@ -29,8 +35,8 @@ public struct GlobPattern: Sendable, Equatable, CustomStringConvertible {
                 return false
             }
         }
-        while patternIndex < characters.count, characters[patternIndex] == "*" { patternIndex += 1 }
-        return patternIndex == characters.count
+        while patternIndex < pattern.count, pattern[patternIndex] == anyRun { patternIndex += 1 }
+        return patternIndex == pattern.count
     }
 
     public var description: String { pattern }
