@@ -60,11 +60,9 @@ package struct APIServerNotInternetOpen: Rule {
         if privateCluster.reading.value == true {
             return [privateCluster.result(.pass, "The API server is private (\(privateCluster.describedValue)): it has no public endpoint.")]
         }
-        var ranges = cluster.array("apiServerAccessProfile", "authorizedIPRanges")
-        if ranges.reading.isAbsent {
-            let legacy = cluster.array("apiServerAuthorizedIPRanges")
-            if !legacy.reading.isAbsent { ranges = legacy }
-        }
+        let current = cluster.array("apiServerAccessProfile", "authorizedIPRanges")
+        let legacy = cluster.array("apiServerAuthorizedIPRanges")
+        let ranges = current.reading.isAbsent && !legacy.reading.isAbsent ? legacy : current
         if let undecidable = ranges.undecidableResult(question) { return [undecidable] }
         let entries = ranges.reading.value ?? []
         if entries.isEmpty {

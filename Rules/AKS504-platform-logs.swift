@@ -71,9 +71,10 @@ package struct PlatformLogs: Rule {
             return [RuleResult(state: .pass, message: "The cluster's diagnostic settings keep the control-plane logs (\(Self.requiredCategories.joined(separator: ", "))) and AllMetrics.", location: diagnostics.closest ?? cluster.properties, property: ClusterDiagnostics.property)]
         }
         if let undecided = diagnostics.undecided { return [undecided] }
+        let notKept = missing
         return [RuleResult(
             state: .fail,
-            message: "The cluster's control-plane logs are not all kept: no diagnostic setting enables \(missing.joined(separator: ", ")), so an incident cannot be reconstructed from them.",
+            message: "The cluster's control-plane logs are not all kept: no diagnostic setting enables \(notKept.joined(separator: ", ")), so an incident cannot be reconstructed from them.",
             location: diagnostics.closest ?? cluster.properties, property: ClusterDiagnostics.property, pointsAtEnclosingObject: diagnostics.closest == nil)]
     }
 

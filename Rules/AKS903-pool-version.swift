@@ -38,12 +38,12 @@ package struct PoolVersion: Rule {
         ])
 
     package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
-        var control = cluster.string("currentKubernetesVersion")
-        if control.reading.isAbsent { control = cluster.string("kubernetesVersion") }
+        let current = cluster.string("currentKubernetesVersion")
+        let control = current.reading.isAbsent ? cluster.string("kubernetesVersion") : current
         return cluster.judgePools(question: "pools match the control plane's version") { pool in
             let name = ValueDescription.quote(pool.displayName)
-            var version = pool.string("currentOrchestratorVersion")
-            if version.reading.isAbsent { version = pool.string("orchestratorVersion") }
+            let currentVersion = pool.string("currentOrchestratorVersion")
+            let version = currentVersion.reading.isAbsent ? pool.string("orchestratorVersion") : currentVersion
             let question = "pool \(name) runs the control plane's minor version"
             if let undecidable = version.undecidableResult(question, subject: .agentPool(pool.displayName)) { return undecidable }
             guard let poolText = version.reading.value else {

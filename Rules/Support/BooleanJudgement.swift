@@ -12,13 +12,13 @@ extension Setting where Value == Bool {
     ///   - risk: What an attacker or operator gets from the insecure setting.
     ///   - subject: The cluster, or the node pool judged.
     func judge(
-        secureValue: Bool, absentIsSecure: Bool, question: String, pass: String, verdict: String, risk: String,
+        secureValue: Bool, absentIsSecure: Bool, question: String, pass: @autoclosure @escaping DeferredMessage, verdict: String, risk: String,
         subject: ResultSubject = .cluster
     ) -> RuleResult {
         if let undecidable = undecidableResult(question, subject: subject) { return undecidable }
         let secure: Bool
         if case .value(let flag, _) = reading { secure = flag == secureValue } else { secure = absentIsSecure }
-        if secure { return result(.pass, pass, subject: subject) }
+        if secure { return result(.pass, pass(), subject: subject) }
         return result(.fail, failureMessage(verdict: verdict, risk: risk), subject: subject)
     }
 }

@@ -28,8 +28,9 @@ enum AllowedValueVerdicts {
                     location: result.location, property: result.property, subject: result.subject,
                     pointsAtEnclosingObject: result.pointsAtEnclosingObject)
             }
+            let judged = states
             return RuleResult(
-                state: .indeterminate, message: "\(result.message) Over the allowed values, the rule \(breakdown(variants, states: states)).",
+                state: .indeterminate, message: "\(result.message) Over the allowed values, the rule \(breakdown(variants, states: judged)).",
                 location: result.location, property: result.property, subject: result.subject,
                 unresolvedExpression: result.unresolvedExpression, pointsAtEnclosingObject: result.pointsAtEnclosingObject)
         }

@@ -8,8 +8,9 @@ public struct Finding: Sendable {
     public let state: ResultState
     public let cluster: ClusterReference
     public let subject: ResultSubject
-    /// Starts with the verdict and names the actual value.
-    public let message: String
+    /// Starts with the verdict and names the actual value (made when a report asks for it).
+    public var message: String { makeMessage() }
+    private let makeMessage: DeferredMessage
     public let location: FindingLocation
     /// The canonical property path, such as `properties.disableLocalAccounts`.
     public let property: String
@@ -21,14 +22,14 @@ public struct Finding: Sendable {
 
     /// Creates a finding.
     package init(
-        rule: RuleMetadata, state: ResultState, cluster: ClusterReference, subject: ResultSubject, message: String,
+        rule: RuleMetadata, state: ResultState, cluster: ClusterReference, subject: ResultSubject, message: @escaping DeferredMessage,
         location: FindingLocation, property: String, unresolvedExpression: String?
     ) {
         self.rule = rule
         self.state = state
         self.cluster = cluster
         self.subject = subject
-        self.message = message
+        self.makeMessage = message
         self.location = location
         self.property = property
         self.unresolvedExpression = unresolvedExpression.map { BoundedText.bounded($0, to: BoundedText.textLimit) }

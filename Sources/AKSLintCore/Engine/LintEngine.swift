@@ -54,7 +54,7 @@ public struct LintEngine: Sendable {
                         state: result.state,
                         cluster: reference,
                         subject: result.subject,
-                        message: result.message,
+                        message: result.makeMessage,
                         location: location(of: result, in: input.sources, inputPath: path),
                         property: result.property,
                         unresolvedExpression: result.unresolvedExpression))

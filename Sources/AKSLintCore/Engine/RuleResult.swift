@@ -20,11 +20,17 @@ public enum ResultSubject: Sendable, Hashable {
     case relatedResource(type: String, name: String)
 }
 
+/// A message made when it is asked for: most results are passes that no report shows, and a
+/// fleet has hundreds of thousands of them.
+public typealias DeferredMessage = @Sendable () -> String
+
 /// One judgement of a rule: its state, a message naming the actual value, and where that value is.
 public struct RuleResult: Sendable {
     public let state: ResultState
-    /// A sentence that starts with the verdict and names the value found.
-    public let message: String
+    /// A sentence that starts with the verdict and names the value found (made when asked).
+    public var message: String { makeMessage() }
+    /// Makes ``message``.
+    public let makeMessage: DeferredMessage
     /// The value judged, or the `null`, or the nearest enclosing object when the setting is absent.
     public let location: ValueRef
     /// The canonical property path, such as `properties.disableLocalAccounts`.
@@ -38,11 +44,11 @@ public struct RuleResult: Sendable {
 
     /// Creates a result.
     public init(
-        state: ResultState, message: String, location: ValueRef, property: String, subject: ResultSubject = .cluster,
+        state: ResultState, message: @autoclosure @escaping DeferredMessage, location: ValueRef, property: String, subject: ResultSubject = .cluster,
         unresolvedExpression: String? = nil, pointsAtEnclosingObject: Bool = false
     ) {
         self.state = state
-        self.message = message
+        self.makeMessage = message
         self.location = location
         self.property = property
         self.subject = subject
@@ -56,9 +62,10 @@ public struct RuleResult: Sendable {
     /// a condition, are kept.
     public func conditioned(on condition: UnresolvedExpression?) -> RuleResult {
         guard let condition, state == .pass || state == .fail else { return self }
+        let message = makeMessage
         return RuleResult(
             state: .indeterminate,
-            message: "\(message) Whether this applies is unknown: the resource is deployed only if \(ValueDescription.expression(condition.expression)), which cannot be evaluated offline (\(condition.reason)).",
+            message: "\(message()) Whether this applies is unknown: the resource is deployed only if \(ValueDescription.expression(condition.expression)), which cannot be evaluated offline (\(condition.reason)).",
             location: location, property: property, subject: subject,
             unresolvedExpression: condition.expression, pointsAtEnclosingObject: pointsAtEnclosingObject)
     }
@@ -66,13 +73,13 @@ public struct RuleResult: Sendable {
 
 extension Setting {
     /// A result for this setting.
-    public func result(_ state: ResultState, _ message: String, subject: ResultSubject = .cluster) -> RuleResult {
+    public func result(_ state: ResultState, _ message: @autoclosure @escaping DeferredMessage, subject: ResultSubject = .cluster) -> RuleResult {
         var expression: String?
         if case .unresolved(let unresolved, _) = reading { expression = unresolved.expression }
         var missing = false
         if case .absent(_, explicitNull: false) = reading { missing = true }
         return RuleResult(
-            state: state, message: message, location: reading.ref, property: property, subject: subject,
+            state: state, message: message(), location: reading.ref, property: property, subject: subject,
             unresolvedExpression: expression, pointsAtEnclosingObject: missing)
     }
 

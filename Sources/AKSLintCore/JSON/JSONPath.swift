@@ -1,5 +1,9 @@
 /// The location of a value inside a document, written as a JSONPath such as
 /// `$.properties.agentPoolProfiles[0].enableNodePublicIP`.
+///
+/// A path is its last step, which points at the step before it, so extending a path (as every
+/// lookup does, for every setting of every cluster) allocates one step and copies nothing; paths
+/// that share a beginning share its steps.
 public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     /// One step down the tree.
     public enum Component: Sendable, Hashable {
@@ -9,25 +13,87 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
         case index(Int)
     }
 
-    /// The steps from the document's root.
-    public private(set) var components: [Component]
+    /// One step and the steps before it.
+    private final class Step: Sendable {
+        let parent: Step?
+        let component: Component
+        /// The steps from the root up to this one, this one included.
+        let count: Int
+
+        init(parent: Step?, component: Component) {
+            self.parent = parent
+            self.component = component
+            self.count = (parent?.count ?? 0) + 1
+        }
+    }
+
+    /// The last step; nil for the root.
+    private let last: Step?
 
     /// The root, `$`.
-    public static let root = JSONPath(components: [])
+    public static let root = JSONPath(last: nil)
+
+    private init(last: Step?) {
+        self.last = last
+    }
 
     /// Creates a path from its steps.
     public init(components: [Component]) {
-        self.components = components
+        var last: Step?
+        for component in components { last = Step(parent: last, component: component) }
+        self.last = last
+    }
+
+    /// How many steps the path has from the root.
+    public var count: Int { last?.count ?? 0 }
+
+    /// The last step, or nil for the root.
+    public var lastComponent: Component? { last?.component }
+
+    /// The steps from the document's root.
+    public var components: [Component] { suffix(count) }
+
+    /// The last `length` steps (all of them when the path is shorter), in order from the root.
+    public func suffix(_ length: Int) -> [Component] {
+        var reversed: [Component] = []
+        reversed.reserveCapacity(min(length, count))
+        var step = last
+        while let current = step, reversed.count < length {
+            reversed.append(current.component)
+            step = current.parent
+        }
+        return reversed.reversed()
     }
 
     /// This path extended by an object key.
     public func appending(key: String) -> JSONPath {
-        JSONPath(components: components + [.key(key)])
+        JSONPath(last: Step(parent: last, component: .key(key)))
     }
 
     /// This path extended by an array index.
     public func appending(index: Int) -> JSONPath {
-        JSONPath(components: components + [.index(index)])
+        JSONPath(last: Step(parent: last, component: .index(index)))
+    }
+
+    public static func == (lhs: JSONPath, rhs: JSONPath) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        var left = lhs.last, right = rhs.last
+        while let l = left, let r = right {
+            if l === r { return true }
+            if l.component != r.component { return false }
+            left = l.parent
+            right = r.parent
+        }
+        return true
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(count)
+        var step = last
+        while let current = step {
+            hasher.combine(current.component)
+            step = current.parent
+        }
     }
 
     public var description: String {

@@ -118,7 +118,7 @@ public struct ClusterResource: Sendable {
         Setting(reading: reading, property: Self.propertyPath(keys), base: properties.path, keys: keys)
     }
 
-    static func propertyPath(_ keys: [String]) -> String { (["properties"] + keys).joined(separator: ".") }
+    static func propertyPath(_ keys: [String]) -> String { "properties." + keys.joined(separator: ".") }
 }
 
 /// Where a cluster of a Terraform plan or state is defined.
@@ -220,30 +220,59 @@ public struct Setting<Value: Sendable>: Sendable {
     public let reading: Reading<Value>
     /// The canonical property path (REST spelling as the rule asked for it).
     public let property: String
-    /// The setting's name for messages, below `properties` (or the pool), spelled as the document
-    /// spells the parts it has: `aadProfile.enableAzureRbac` in az output, `aadProfile.enableAzureRBAC` in REST.
-    public let displayName: String
-    /// The part of ``displayName`` the document has: up to the `null` or the last existing object.
-    public let foundName: String
+    /// How the setting's names for messages are made (when a message asks for them).
+    private let naming: Naming
+
+    private enum Naming: Sendable {
+        /// A name given as it is.
+        case given(String)
+        /// The keys read, below a base node that is this many steps from the root.
+        case keys([String], baseDepth: Int)
+    }
 
     /// Creates a setting with an explicit display name.
     public init(reading: Reading<Value>, property: String, displayName: String) {
         self.reading = reading
         self.property = property
-        self.displayName = displayName
-        self.foundName = displayName
+        self.naming = .given(displayName)
     }
 
     /// Creates the setting read at `keys` below the node at `base`.
     public init(reading: Reading<Value>, property: String, base: JSONPath, keys: [String]) {
         self.reading = reading
         self.property = property
-        let spelled = reading.ref.path.components.dropFirst(base.components.count).compactMap { component -> String? in
+        self.naming = .keys(keys, baseDepth: base.count)
+    }
+
+    /// The setting's name for messages, below `properties` (or the pool), spelled as the document
+    /// spells the parts it has: `aadProfile.enableAzureRbac` in az output, `aadProfile.enableAzureRBAC` in REST.
+    public var displayName: String {
+        switch naming {
+        case .given(let name):
+            return name
+        case .keys(let keys, let baseDepth):
+            let spelled = spelledKeys(below: baseDepth, upTo: keys.count)
+            return (spelled + keys.dropFirst(spelled.count)).joined(separator: ".")
+        }
+    }
+
+    /// The part of ``displayName`` the document has: up to the `null` or the last existing object.
+    public var foundName: String {
+        switch naming {
+        case .given(let name):
+            return name
+        case .keys(let keys, let baseDepth):
+            return spelledKeys(below: baseDepth, upTo: keys.count).joined(separator: ".")
+        }
+    }
+
+    /// The keys of the reading's path below the base, as the document spells them (at most `limit`).
+    private func spelledKeys(below baseDepth: Int, upTo limit: Int) -> [String] {
+        let path = reading.ref.path
+        let spelled = path.suffix(max(0, path.count - baseDepth)).compactMap { component -> String? in
             if case .key(let key) = component { return key }
             return nil
         }
-        let matched = min(spelled.count, keys.count)
-        self.displayName = (Array(spelled.prefix(matched)) + keys.dropFirst(matched)).joined(separator: ".")
-        self.foundName = spelled.prefix(matched).joined(separator: ".")
+        return Array(spelled.prefix(limit))
     }
 }

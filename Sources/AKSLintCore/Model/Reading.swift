@@ -80,7 +80,7 @@ extension ValueRef {
             return .absent(nearest: nearest, explicitNull: explicitNull)
         case .present(let ref):
             if case .unresolved(let expression) = ref.node.value { return .unresolved(expression, ref) }
-            let reachedTarget = ref.path.components.count == path.components.count + keys.count
+            let reachedTarget = ref.path.count == path.count + keys.count
             if reachedTarget, let value = convert(ref) { return .value(value, ref) }
             return .invalid(ref, expected: reachedTarget ? expected : "an object")
         }

@@ -172,7 +172,7 @@ struct TemplateWalker {
         // symbol, as its author wrote it; otherwise by the deployment's name.
         let written = definition.child("name")?.node.string ?? "nested deployment"
         var callName = name.isSensitive ? written : name.string ?? written
-        if case .key(let symbol)? = definition.path.components.last { callName = symbol }
+        if case .key(let symbol)? = definition.path.lastComponent { callName = symbol }
         deploymentStack.append(DeploymentCall(name: callName, span: definition.node.span))
         defer { deploymentStack.removeLast() }
         let scopeOption = properties.child("expressionEvaluationOptions")?.child("scope")?.node.string ?? "outer"
