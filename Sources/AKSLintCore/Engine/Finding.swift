@@ -1,39 +1,61 @@
 /// A rule's result made reportable: positions resolved and the cluster named. The rule's texts
 /// and the cluster's names are shared with every other finding of that rule and cluster (both are
-/// classes), and the remediation is filled in when a report asks for it, so a fleet's tens of
-/// thousands of findings stay small.
+/// classes), and the message and remediation are made when a report asks for them, so a fleet's
+/// hundreds of thousands of findings stay small. What a rule judged is kept in one shared,
+/// immutable box, so moving a finding into a report or a list costs two reference counts, not one
+/// per field.
 public struct Finding: Sendable {
-    /// The rule that judged (at the severity the configuration gives it).
-    public let rule: RuleMetadata
-    public let state: ResultState
-    public let cluster: ClusterReference
-    public let subject: ResultSubject
-    /// Starts with the verdict and names the actual value (made when a report asks for it).
-    public var message: String { makeMessage() }
-    private let makeMessage: DeferredMessage
-    public let location: FindingLocation
-    /// The canonical property path, such as `properties.disableLocalAccounts`.
-    public let property: String
-    /// For indeterminate results: the expression that could not be evaluated.
-    public let unresolvedExpression: String?
+    /// What the rule judged; never changes.
+    private let judgement: Judgement
     /// Set when the finding is accepted (configuration, template metadata or baseline): it is
     /// still reported, and it does not count for the gate.
     public var suppression: Suppression?
+
+    private final class Judgement: Sendable {
+        let rule: RuleMetadata
+        let state: ResultState
+        let cluster: ClusterReference
+        let subject: ResultSubject
+        let makeMessage: DeferredMessage
+        let location: FindingLocation
+        let property: String
+        let unresolvedExpression: String?
+
+        init(rule: RuleMetadata, state: ResultState, cluster: ClusterReference, subject: ResultSubject, makeMessage: @escaping DeferredMessage,
+             location: FindingLocation, property: String, unresolvedExpression: String?) {
+            self.rule = rule
+            self.state = state
+            self.cluster = cluster
+            self.subject = subject
+            self.makeMessage = makeMessage
+            self.location = location
+            self.property = property
+            self.unresolvedExpression = unresolvedExpression
+        }
+    }
 
     /// Creates a finding.
     package init(
         rule: RuleMetadata, state: ResultState, cluster: ClusterReference, subject: ResultSubject, message: @escaping DeferredMessage,
         location: FindingLocation, property: String, unresolvedExpression: String?
     ) {
-        self.rule = rule
-        self.state = state
-        self.cluster = cluster
-        self.subject = subject
-        self.makeMessage = message
-        self.location = location
-        self.property = property
-        self.unresolvedExpression = unresolvedExpression.map { BoundedText.bounded($0, to: BoundedText.textLimit) }
+        judgement = Judgement(
+            rule: rule, state: state, cluster: cluster, subject: subject, makeMessage: message, location: location, property: property,
+            unresolvedExpression: unresolvedExpression.map { BoundedText.bounded($0, to: BoundedText.textLimit) })
     }
+
+    /// The rule that judged (at the severity the configuration gives it).
+    public var rule: RuleMetadata { judgement.rule }
+    public var state: ResultState { judgement.state }
+    public var cluster: ClusterReference { judgement.cluster }
+    public var subject: ResultSubject { judgement.subject }
+    /// Starts with the verdict and names the actual value (made when a report asks for it).
+    public var message: String { judgement.makeMessage() }
+    public var location: FindingLocation { judgement.location }
+    /// The canonical property path, such as `properties.disableLocalAccounts`.
+    public var property: String { judgement.property }
+    /// For indeterminate results: the expression that could not be evaluated.
+    public var unresolvedExpression: String? { judgement.unresolvedExpression }
 
     public var ruleId: String { rule.id }
     public var ruleName: String { rule.name }

@@ -439,7 +439,8 @@ private struct Scanner {
     // MARK: Diagnostics
 
     /// Warns about keys that repeat (without regard to ASCII case, as Azure compares them). Small
-    /// objects are compared pairwise without allocating; large ones through a set of folded keys.
+    /// objects are compared pairwise; large ones by sorting a case-folded hash of each key, so no
+    /// key is copied and nothing but one small array is allocated.
     mutating func warnAboutDuplicateKeys(in members: [JSONMember]) {
         guard members.count > 1 else { return }
         if members.count <= 16 {
@@ -451,15 +452,32 @@ private struct Scanner {
             }
             return
         }
-        var firstOffsetByKey: [String: Int] = [:]
-        for member in members {
-            let folded = member.key.asciiLowercased()
-            if let first = firstOffsetByKey[folded] {
-                warnDuplicate(member, firstAt: first)
-            } else {
-                firstOffsetByKey[folded] = Int(member.keySpan.start)
+        let byHash = members.indices.map { (hash: Self.foldedHash(members[$0].key), index: $0) }.sorted { ($0.hash, $0.index) < ($1.hash, $1.index) }
+        var duplicates: [(later: Int, first: Int)] = []
+        var runStart = 0
+        for position in 1...byHash.count {
+            guard position == byHash.count || byHash[position].hash != byHash[runStart].hash else { continue }
+            for later in (runStart + 1)..<max(position, runStart + 1) {
+                let key = members[byHash[later].index].key
+                if let first = byHash[runStart..<later].first(where: { members[$0.index].key.equalsIgnoringASCIICase(key) }) {
+                    duplicates.append((byHash[later].index, first.index))
+                }
             }
+            runStart = position
         }
+        for duplicate in duplicates.sorted(by: { $0.later < $1.later }) {
+            warnDuplicate(members[duplicate.later], firstAt: Int(members[duplicate.first].keySpan.start))
+        }
+    }
+
+    /// FNV-1a of the key's bytes with ASCII letters folded to lower case.
+    static func foldedHash(_ key: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.utf8 {
+            let folded = byte >= 65 && byte <= 90 ? byte | 0x20 : byte
+            hash = (hash ^ UInt64(folded)) &* 0x100_0000_01b3
+        }
+        return hash
     }
 
     mutating func warnDuplicate(_ member: JSONMember, firstAt first: Int) {

@@ -98,14 +98,20 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         var text = "$"
+        text.reserveCapacity(64)
         for component in components {
             switch component {
             case .index(let index):
-                text += "[\(index)]"
+                text.append("[")
+                text.append(String(index))
+                text.append("]")
             case .key(let key) where Self.isPlainIdentifier(key):
-                text += "." + key
+                text.append(".")
+                text.append(key)
             case .key(let key):
-                text += "['" + key.replacing("\\", with: "\\\\").replacing("'", with: "\\'") + "']"
+                text.append("['")
+                text.append(key.replacing("\\", with: "\\\\").replacing("'", with: "\\'"))
+                text.append("']")
             }
         }
         return text

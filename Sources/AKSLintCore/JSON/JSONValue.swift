@@ -249,9 +249,17 @@ extension String {
     /// Whether two strings are equal when ASCII letters are compared without case.
     public func equalsIgnoringASCIICase(_ other: String) -> Bool {
         guard utf8.count == other.utf8.count else { return false }
-        var left = utf8.makeIterator()
-        var right = other.utf8.makeIterator()
-        while let a = left.next(), let b = right.next() {
+        let compared = utf8.withContiguousStorageIfAvailable { left in
+            other.utf8.withContiguousStorageIfAvailable { right in Self.equalIgnoringASCIICase(left, right) }
+        }
+        if let compared, let equal = compared { return equal }
+        return Self.equalIgnoringASCIICase(Array(utf8), Array(other.utf8))
+    }
+
+    /// Whether two byte sequences of the same length are equal when ASCII letters are compared without case.
+    private static func equalIgnoringASCIICase<Bytes: RandomAccessCollection<UInt8>>(_ left: Bytes, _ right: Bytes) -> Bool where Bytes.Index == Int {
+        for offset in 0..<left.count {
+            let a = left[left.startIndex + offset], b = right[right.startIndex + offset]
             if a == b { continue }
             let foldedA = a | 0x20
             guard foldedA == b | 0x20, foldedA >= UInt8(ascii: "a"), foldedA <= UInt8(ascii: "z") else { return false }

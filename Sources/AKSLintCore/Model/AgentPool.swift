@@ -44,6 +44,6 @@ public struct AgentPool: Sendable {
     }
 
     private func setting<Value>(_ reading: Reading<Value>, _ keys: [String]) -> Setting<Value> {
-        Setting(reading: reading, property: ([canonicalPrefix] + keys).joined(separator: "."), base: properties.path, keys: keys)
+        Setting(reading: reading, property: keys.dottedPath(after: canonicalPrefix), base: properties.path, keys: keys)
     }
 }

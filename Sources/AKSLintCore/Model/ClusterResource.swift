@@ -111,14 +111,14 @@ public struct ClusterResource: Sendable {
     public func array(_ keys: String...) -> Setting<[ValueRef]> { setting(properties.readArray(keys), keys) }
     /// Reads a string on the envelope (`sku.tier`, `identity.type`).
     public func resourceString(_ keys: String...) -> Setting<String> {
-        Setting(reading: resource.readString(keys), property: keys.joined(separator: "."), base: resource.path, keys: keys)
+        Setting(reading: resource.readString(keys), property: keys.dottedPath(), base: resource.path, keys: keys)
     }
 
     private func setting<Value>(_ reading: Reading<Value>, _ keys: [String]) -> Setting<Value> {
         Setting(reading: reading, property: Self.propertyPath(keys), base: properties.path, keys: keys)
     }
 
-    static func propertyPath(_ keys: [String]) -> String { "properties." + keys.joined(separator: ".") }
+    static func propertyPath(_ keys: [String]) -> String { keys.dottedPath(after: "properties") }
 }
 
 /// Where a cluster of a Terraform plan or state is defined.
@@ -252,7 +252,7 @@ public struct Setting<Value: Sendable>: Sendable {
             return name
         case .keys(let keys, let baseDepth):
             let spelled = spelledKeys(below: baseDepth, upTo: keys.count)
-            return (spelled + keys.dropFirst(spelled.count)).joined(separator: ".")
+            return (spelled + keys.dropFirst(spelled.count)).dottedPath()
         }
     }
 
@@ -262,7 +262,7 @@ public struct Setting<Value: Sendable>: Sendable {
         case .given(let name):
             return name
         case .keys(let keys, let baseDepth):
-            return spelledKeys(below: baseDepth, upTo: keys.count).joined(separator: ".")
+            return spelledKeys(below: baseDepth, upTo: keys.count).dottedPath()
         }
     }
 
