@@ -12,6 +12,8 @@ package enum Command: Sendable, Equatable {
 /// Formats of `akslint check`.
 package enum ReportFormat: String, Sendable, CaseIterable {
     case text, json, sarif, junit, markdown, github
+    /// Azure Pipelines logging commands.
+    case azureDevOps = "azure-devops"
 }
 
 /// One report to write: a format, and a file (nil: standard output).

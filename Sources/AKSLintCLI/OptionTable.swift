@@ -51,7 +51,7 @@ struct CheckArguments {
 enum OptionTable {
     static let check: [OptionSpec] = [
         OptionSpec(names: ["--format", "-f"], value: .choice(ReportFormat.allCases.map(\.rawValue)),
-                   help: "report format: text (default), json, sarif, junit, markdown or github (workflow commands)") { state, value, _ in
+                   help: "report format: text (default), json, sarif, junit, markdown, github (workflow commands) or azure-devops (logging commands)") { state, value, _ in
             state.formats.append(ReportFormat(rawValue: value.lowercased())!)
         },
         OptionSpec(names: ["--output", "-o"], value: .output("FILE"),

@@ -30,6 +30,8 @@ struct ReportRenderer {
             return MarkdownReporter()
         case .github:
             return GitHubReporter(workingDirectory: environment.workingDirectory, strict: strict)
+        case .azureDevOps:
+            return AzureDevOpsReporter(workingDirectory: environment.workingDirectory)
         }
     }
 }

@@ -6,7 +6,8 @@ import FoundationEssentials
 import FoundationXML
 import Testing
 
-/// JUnit, Markdown and GitHub workflow-command reports, and several reports from one run.
+/// JUnit, Markdown, GitHub workflow-command and Azure Pipelines logging-command reports, and
+/// several reports from one run.
 @Suite("CI report formats", .serialized)
 struct CIReportTests {
     private func xml(_ text: String) throws -> XMLElement {
@@ -117,6 +118,42 @@ struct CIReportTests {
         #expect(lines.filter { $0.hasPrefix("::warning") }.count == 13, "13 medium findings")
     }
 
+    @Test("Azure Pipelines: one logissue command per open finding, errors first, with the rule as its code")
+    func azureDevOps() throws {
+        let outcome = akslint("-f", "azure-devops", "--no-config", "--as-of", "2026-11-24", Paths.fixture("az/prod-insecure.json"), "Fixtures/invalid/truncated.json")
+        let lines = outcome.standardOutput.split(separator: "\n").map(String.init)
+        let summary = try jsonSummary("--no-config", "--as-of", "2026-11-24", "Fixtures/az/prod-insecure.json")
+        #expect(lines.count == summary["fail"].int + summary["indeterminate"].int + 1, "every open finding and 1 unreadable input")
+        #expect(lines.allSatisfy { $0.hasPrefix("##vso[task.logissue type=error;") || $0.hasPrefix("##vso[task.logissue type=warning;") })
+        #expect(lines[0].hasPrefix("##vso[task.logissue type=error;sourcepath=Fixtures/invalid/truncated.json;linenumber=6;columnnumber=1;code=akslint-input;]akslint: input could not be read: unexpected end of input"))
+        let levels = lines.dropFirst().map { $0.hasPrefix("##vso[task.logissue type=error;") }
+        #expect(levels == levels.sorted { $0 && !$1 }, "errors, then warnings")
+        #expect(levels.filter { $0 }.count == summary["bySeverity"]["critical"].int + summary["bySeverity"]["high"].int, "critical and high failures are errors")
+        let local = try #require(lines.first { $0.contains("code=AKS103;") })
+        #expect(local.hasPrefix("##vso[task.logissue type=error;sourcepath=Fixtures/az/prod-insecure.json;linenumber=98;columnnumber=27;code=AKS103;]AKS103 local-accounts-disabled (high) on prod-aks: Local accounts are enabled"))
+        #expect(local.contains("%0Afix: az aks update -g prod-rg -n prod-aks --disable-local-accounts"))
+    }
+
+    @Test("Azure Pipelines: input text cannot end a property, add a line or start a logging command of its own")
+    func azureDevOpsEscaping() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = try directory.write(###"{"type": "Microsoft.ContainerService/managedClusters", "name": "##vso[task.setvariable variable=PATH]/tmp/evil ##[error]", "properties": {"disableLocalAccounts": false}}"###, to: "x;y].json")
+        for format in ["azure-devops", "text", "github"] {
+            let outcome = akslint("-f", format, "--no-config", path)
+            #expect(!outcome.standardOutput.isEmpty)
+            for (stream, text) in [("stdout", outcome.standardOutput), ("stderr", outcome.standardError)] {
+                for line in text.split(separator: "\n") {
+                    let commands = line.ranges(of: "##vso[").count + line.ranges(of: "##[").count
+                    #expect(commands == (format == "azure-devops" && stream == "stdout" ? 1 : 0), "\(format) \(stream): \(line)")
+                }
+            }
+            #expect(outcome.standardOutput.contains("##vso\\u{5b}task.setvariable"), "the name is still shown, harmlessly")
+        }
+        let lines = akslint("-f", "azure-devops", "--no-config", path).standardOutput.split(separator: "\n")
+        #expect(lines.allSatisfy { $0.contains(";sourcepath=" + directory.path + "/x%3By%5D.json;") })
+    }
+
     @Test("several --format/--output pairs write several reports from one evaluation")
     func severalReports() throws {
         let directory = try TemporaryDirectory()
@@ -139,7 +176,7 @@ struct CIReportTests {
         (["-f", "sarif", "-f", "junit", "-o", "a.sarif"], "2 --format and 1 --output given"),
         (["-f", "sarif", "-o", "-", "-f", "json", "-o", "-"], "only one report can go to standard output"),
         (["-f", "sarif", "-o", "x.out", "-f", "json", "-o", "./x.out"], "two reports would be written to ./x.out"),
-        (["-f", "xml"], "invalid value 'xml' for -f; expected one of: text, json, sarif, junit, markdown, github"),
+        (["-f", "xml"], "invalid value 'xml' for -f; expected one of: text, json, sarif, junit, markdown, github, azure-devops"),
     ])
     func pairing(arguments: [String], message: String) {
         let outcome = akslint(arguments: arguments + ["Fixtures/az/prod-insecure.json"])

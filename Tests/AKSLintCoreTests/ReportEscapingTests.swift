@@ -10,6 +10,18 @@ struct ReportEscapingTests {
         #expect(GitHubReporter.escapeProperty("a:b,c%d\ne") == "a%3Ab%2Cc%25d%0Ae")
     }
 
+    @Test("Azure Pipelines logging commands: % as %AZP25, CR and LF in messages; also ; and ] in properties")
+    func loggingCommands() {
+        #expect(AzureDevOpsReporter.escapeData("50% open\r\nnext") == "50%AZP25 open%0D%0Anext")
+        #expect(AzureDevOpsReporter.escapeProperty("a;b]c%d") == "a%3Bb%5Dc%AZP25d")
+    }
+
+    @Test("text shown in a CI log never holds a logging command: the agent runs one wherever it is in a line")
+    func neutralizedLoggingCommands() {
+        #expect(TerminalSafety.sanitize("##vso[task.setvariable variable=x]y ##[error]z") == "##vso\\u{5b}task.setvariable variable=x]y ##\\u{5b}error]z")
+        #expect(TerminalSafety.sanitize("issue #12, ## heading") == "issue #12, ## heading")
+    }
+
     @Test("XML: markup characters become entities, characters XML cannot carry become visible escapes")
     func xml() {
         #expect(XMLEscaping.escape(#"<a href="x">&'</a>"#, keepNewlines: false) == "&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;")

@@ -162,6 +162,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         _ = JUnitReporter(timestamp: "2026-11-24T08:00:00").render(accepted)
         _ = MarkdownReporter().render(accepted)
         _ = GitHubReporter(workingDirectory: "/repository").render(accepted)
+        _ = AzureDevOpsReporter(workingDirectory: "/repository").render(accepted)
     }
 
     /// `text` as a JSON string literal.

@@ -67,8 +67,20 @@ package enum TerminalSafety {
         leadByte == 0xC2 || leadByte == 0xD8 || leadByte == 0xE2 || leadByte == 0xEF
     }
 
-    /// `text` with every unsafe character (tabs and newlines included) written as a visible `\u{XX}` escape.
+    /// `text` with every unsafe character (tabs and newlines included) written as a visible
+    /// `\u{XX}` escape, and with the `[` of an Azure Pipelines logging command (`##vso[`, `##[`)
+    /// written as `\u{5b}`: the agent runs such a command wherever it appears in a line of the log,
+    /// so a cluster named `##vso[task.setvariable …]` must not reach it as one.
     package static func sanitize(_ text: String) -> String {
+        let escaped = escapingUnsafeCharacters(text)
+        return escaped.contains("##") ? neutralizingLogCommands(escaped) : escaped
+    }
+
+    private static func neutralizingLogCommands(_ text: String) -> String {
+        text.replacing("##vso[", with: "##vso\\u{5b}").replacing("##[", with: "##\\u{5b}")
+    }
+
+    private static func escapingUnsafeCharacters(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
         var output = ""
         for scalar in text.unicodeScalars {

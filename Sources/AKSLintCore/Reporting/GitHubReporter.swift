@@ -25,14 +25,7 @@ public struct GitHubReporter: Reporter {
         for error in report.errors {
             output.write(command("error", file: error.path, line: error.position?.line, column: error.position?.column, title: "akslint: input could not be read", message: error.message) + "\n")
         }
-        let open = report.findings.filter(\.isOpen)
-        let order = open.indices.sorted { left, right in
-            let (a, b) = (open[left], open[right])
-            if a.state != b.state { return a.state == .fail }
-            if a.severity != b.severity { return a.severity > b.severity }
-            return left < right
-        }
-        for index in order { output.write(annotation(open[index]) + "\n") }
+        for finding in CIAnnotation.inOrder(report) { output.write(annotation(finding) + "\n") }
         for note in report.suppressionReview.notes {
             output.write(command("warning", file: note.source.path, line: note.source.line, column: nil, title: "akslint: suppression", message: note.message) + "\n")
         }
@@ -49,22 +42,9 @@ public struct GitHubReporter: Reporter {
             case .low, .info: level = "notice"
             }
         }
-        var title = "\(finding.ruleId) \(finding.ruleName) (\(finding.severity.rawValue)\(finding.state == .indeterminate ? ", indeterminate" : ""))"
-        title += " on \(finding.cluster.displayName)\(finding.subjectText.map { " \($0)" } ?? "")"
-        var message = [finding.message]
-        for followUp in finding.followUps {
-            switch followUp {
-            case .command(let label, let command): message.append("\(label): \(command)")
-            case .template(let change) where !finding.location.isBicep: message.append("ARM: \(change)")
-            case .bicep(let change) where finding.location.isBicep: message.append("Bicep: \(change)")
-            case .terraform(let change): message.append("Terraform: \(change)")
-            case .template, .bicep: break
-            case .unresolved(let expression): message.append("unresolved: \(expression)")
-            }
-        }
         let region = finding.location.region
         return command(level, file: finding.location.file, line: region.start.line, column: region.start.column,
-                       endLine: region.end.line, endColumn: region.end.column, title: title, message: message.joined(separator: "\n"))
+                       endLine: region.end.line, endColumn: region.end.column, title: CIAnnotation.title(of: finding), message: CIAnnotation.lines(of: finding).joined(separator: "\n"))
     }
 
     /// One workflow command. Every text from the input is sanitized here, once, so no message
