@@ -87,15 +87,16 @@ struct CheckCommand {
         if let refusal = refusal(protection) { return failure(refusal) }
 
         let linting = LintReport(inputs: inputs, rules: rules.map(\.metadata), evaluationDay: evaluationDay, framework: options.framework)
-        var report = accepting(linting, configuration: configuration, baseline: baseline, today: evaluationDay)
+        // The gate judges every open finding; --min-severity only hides some from the reports.
+        var judged = accepting(linting, configuration: configuration, baseline: baseline, today: evaluationDay)
         let readSomething = linted.contains(where: \.readSomething)
         var notes = ""
         var writeErrors = ""
         if let writePath = options.writeBaselinePath, readSomething {
-            let recorded = Baseline(recording: report, path: writePath)
+            let recorded = Baseline(recording: judged, path: writePath)
             do {
                 try FileSystem.write(to: writePath) { $0.write(recorded.serialized()) }
-                report = accepting(linting, configuration: configuration, baseline: recorded, today: evaluationDay)
+                judged = accepting(linting, configuration: configuration, baseline: recorded, today: evaluationDay)
                 if !options.quiet {
                     notes += "akslint: note: wrote \(recorded.entries.count) \(recorded.entries.count == 1 ? "finding" : "findings") to the baseline \(TerminalSafety.sanitize(writePath)); they are accepted from now on\n"
                 }
@@ -104,14 +105,16 @@ struct CheckCommand {
             }
         }
 
+        let report = shown(judged)
+        let strict = options.strict || configuration.strict == true
         var standardError = diagnostics(report) + notes
         if !quietlySkipped.isEmpty && !options.quiet {
             standardError += "akslint: note: skipped \(quietlySkipped.count) \(quietlySkipped.count == 1 ? "file" : "files") with no AKS cluster (name a file explicitly to see why)\n"
         }
         for note in discovery.notes { standardError += "akslint: warning: \(TerminalSafety.sanitize(note))\n" }
+        if let noCluster = report.noClusterWarning { standardError += "akslint: warning: \(noCluster)\(strict ? "" : " (--strict makes this an error)")\n" }
         if let skipped = discovery.skippedSummary, !options.quiet { standardError += "akslint: note: \(skipped)\n" }
 
-        let strict = options.strict || configuration.strict == true
         let renderer = ReportRenderer(options: options, environment: environment, strict: strict, startTime: environment.startTime)
         var standardOutput = environment.standardOutputDescriptor.map(ReportOutput.init(descriptor:)) ?? ReportOutput()
         var skippedFiles = false
@@ -142,7 +145,11 @@ struct CheckCommand {
         if !options.quiet {
             standardError += TextReporter(colored: false).summaryLine(report) + "\n"
         }
-        var exitCode = exitCode(for: report, configuration: configuration, strict: strict)
+        var exitCode = exitCode(for: judged, configuration: configuration, strict: strict)
+        let hidden = gateFindings(in: judged, configuration: configuration, strict: strict) - gateFindings(in: report, configuration: configuration, strict: strict)
+        if hidden > 0 {
+            standardError += "akslint: note: \(hidden) open \(hidden == 1 ? "finding" : "findings") at or above \(thresholdText(configuration)) \(hidden == 1 ? "is" : "are") hidden by --min-severity \(options.minimumSeverity.rawValue) and still \(hidden == 1 ? "fails" : "fail") the run; show them with a lower --min-severity\n"
+        }
         if exitCode != .internalError && (!writeErrors.isEmpty || skippedFiles) { exitCode = .inputOrUsageError }
         let captured = environment.standardOutputDescriptor == nil ? String(decoding: standardOutput.bytes, as: UTF8.self) : ""
         return CommandOutcome(exitCode: exitCode, standardOutput: captured, standardError: standardError, report: report)
@@ -185,16 +192,42 @@ struct CheckCommand {
         return configuration.applyingSeverityOverrides(to: selection.choose(from: BuiltinRules.all))
     }
 
-    /// The report with suppressed and baselined findings marked, then below `--min-severity` dropped.
-    /// Suppressions are matched before the severity filter, so a suppression of a filtered finding
-    /// is not reported as unused.
+    /// The report with suppressed and baselined findings marked.
     private func accepting(_ report: LintReport, configuration: LintConfiguration, baseline: Baseline?, today: CalendarDay) -> LintReport {
         let applier = SuppressionApplier(configuration: configuration, baseline: baseline, today: today, knownRules: Set(BuiltinRules.all.map(\.metadata.id)))
-        let applied = applier.apply(to: report)
-        guard options.minimumSeverity > .info else { return applied }
-        return applied.mappingInputs { input in
+        return applier.apply(to: report)
+    }
+
+    /// The report as the reports show it: without the findings below `--min-severity`.
+    /// Suppressions were matched before, so a suppression of a hidden finding is not reported as
+    /// unused, and the gate judges the report before this (hiding never weakens it).
+    private func shown(_ report: LintReport) -> LintReport {
+        guard options.minimumSeverity > .info else { return report }
+        return report.mappingInputs { input in
             input.filteringResults { $0.severity >= options.minimumSeverity }
         }
+    }
+
+    /// How many open findings trip the gate: failures (and under `--strict` indeterminate results)
+    /// at or above the threshold.
+    private func gateFindings(in report: LintReport, configuration: LintConfiguration, strict: Bool) -> Int {
+        let threshold = threshold(configuration)
+        return report.inputs.reduce(0) { count, input in
+            count + input.results.count { finding in
+                finding.isOpen && (finding.state == .fail || (strict && finding.state == .indeterminate)) && threshold.isTripped(by: finding.severity)
+            }
+        }
+    }
+
+    /// The threshold for messages: `high`, or `never`.
+    private func thresholdText(_ configuration: LintConfiguration) -> String {
+        if case .severity(let severity) = threshold(configuration) { return severity.rawValue }
+        return "never"
+    }
+
+    /// The `--fail-on` threshold, from the command line, the configuration, or the default `high`.
+    private func threshold(_ configuration: LintConfiguration) -> FailThreshold {
+        options.failOn ?? configuration.failOn ?? .severity(.high)
     }
 
     /// `path:line:column: error: message` lines for unreadable inputs, and warnings for the rest.
@@ -214,17 +247,14 @@ struct CheckCommand {
         return "\(location): \(kind): \(TerminalSafety.sanitize(diagnostic.message))\n"
     }
 
-    /// 3 for an internal error; 2 when an input could not be read; 1 when an open finding trips
+    /// 3 for an internal error; 2 when an input could not be read, or with `--strict` when no
+    /// input held a cluster; 1 when an open finding trips
     /// the gate, or with `--strict` when part of an input was not checked; else 0.
     private func exitCode(for report: LintReport, configuration: LintConfiguration, strict: Bool) -> ExitCode {
         if report.errors.contains(where: \.isInternalError) { return .internalError }
         if !report.errors.isEmpty { return .inputOrUsageError }
-        let threshold = options.failOn ?? configuration.failOn ?? .severity(.high)
-        let tripped = report.inputs.contains { input in
-            input.results.contains { finding in
-                finding.isOpen && (finding.state == .fail || (strict && finding.state == .indeterminate)) && threshold.isTripped(by: finding.severity)
-            }
-        }
+        if strict && report.noClusterWarning != nil { return .inputOrUsageError }
+        let tripped = gateFindings(in: report, configuration: configuration, strict: strict) > 0
         let unchecked = strict && report.warnings.contains(where: \.leavesUnchecked)
         return tripped || unchecked ? .findings : .success
     }

@@ -19,6 +19,57 @@ struct ExitCodeTests {
         #expect(akslint("--fail-on", "high", "--rule", "AKS205", "Fixtures/az/prod-insecure.json").exitCode == .success)
     }
 
+    @Test("--min-severity hides findings from the reports, never from the gate, and says what it hid")
+    func minimumSeverityKeepsTheGate() throws {
+        let hidden = akslint("--no-config", "--as-of", "2026-11-24", "--min-severity", "critical", "-f", "json", "Fixtures/az/prod-insecure.json")
+        #expect(hidden.exitCode == .findings, "8 high findings are open, shown or not")
+        #expect(try JSON(hidden.standardOutput)["summary"]["fail"].int == 0)
+        #expect(hidden.standardError.contains("akslint: note: 8 open findings at or above high are hidden by --min-severity critical and still fail the run"))
+        let shown = akslint("--no-config", "--as-of", "2026-11-24", "--min-severity", "high", "Fixtures/az/prod-insecure.json")
+        #expect(shown.exitCode == .findings)
+        #expect(!shown.standardError.contains("hidden by --min-severity"), "nothing that trips the gate is hidden")
+        #expect(akslint("--no-config", "--min-severity", "critical", "--fail-on", "critical", "Fixtures/az/prod-insecure.json").exitCode == .success)
+    }
+
+    @Test("a run that finds no cluster says so on stderr and in every report; --strict makes it exit 2", arguments: [
+        ["-"], ["Fixtures/config"],
+    ])
+    func noClusterFound(inputs: [String]) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let outcome = akslint(arguments: ["--no-config", "-f", "json", "-o", directory.path + "/r.json", "-f", "sarif", "-o", directory.path + "/r.sarif",
+                                          "-f", "junit", "-o", directory.path + "/r.xml", "-f", "markdown", "-o", directory.path + "/r.md",
+                                          "-f", "github", "-o", directory.path + "/r.github", "-f", "azure-devops", "-o", directory.path + "/r.azure"] + inputs, stdin: Array("{}".utf8))
+        #expect(outcome.exitCode == .success)
+        #expect(outcome.standardError.contains("akslint: warning: no AKS cluster was found in "), "\(outcome.standardError)")
+        #expect(try JSON(directory.read("r.json"))["summary"]["noClusterFound"].bool == true)
+        let notifications = try JSON(directory.read("r.sarif"))["runs"][0]["invocations"][0]["toolExecutionNotifications"].array
+        #expect(notifications.contains { $0["message"]["text"].string.hasPrefix("no AKS cluster was found") })
+        #expect(try directory.read("r.xml").contains(#"<testcase name="AKS clusters found" classname="akslint" time="0">"#))
+        #expect(try directory.read("r.md").contains("> **Warning:** no AKS cluster was found"))
+        #expect(try directory.read("r.github").hasPrefix("::warning title=akslint%3A no cluster found::no AKS cluster was found"))
+        #expect(try directory.read("r.azure").hasPrefix("##vso[task.logissue type=warning;code=akslint-no-cluster;]akslint: no AKS cluster was found"))
+        #expect(akslint(arguments: ["--no-config", "--strict"] + inputs, stdin: Array("{}".utf8)).exitCode == .inputOrUsageError)
+    }
+
+    @Test("a folder with no input file at all writes no report, exits 2 and says why")
+    func noInputFile() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let outcome = akslint("--no-config", "-f", "json", "-o", directory.path + "/r.json", directory.directory("empty"))
+        #expect(outcome.exitCode == .inputOrUsageError)
+        #expect(outcome.standardError.contains("akslint: warning: no AKS cluster was found in the paths given (no input file was found)"))
+        #expect(throws: (any Error).self) { try directory.read("r.json") }
+    }
+
+    @Test("a run with a cluster does not warn that none was found")
+    func clusterFound() throws {
+        let outcome = akslint("--no-config", "-f", "json", "Fixtures/az/hardened.json", "Fixtures/config")
+        #expect(!outcome.standardError.contains("no AKS cluster was found"))
+        #expect(try JSON(outcome.standardOutput)["summary"]["noClusterFound"].bool == false)
+        #expect(akslint("--no-config", "--strict", "--as-of", "2026-11-24", "Fixtures/az/hardened.json").exitCode == .success)
+    }
+
     @Test("indeterminate results count for the gate only with --strict")
     func strict() {
         let input = #"{"type": "Microsoft.ContainerService/managedClusters", "name": "a", "properties": {"apiServerAccessProfile": {"authorizedIPRanges": ["corp-network"]}}}"#

@@ -42,6 +42,19 @@ public struct LintReport: Sendable {
 
     /// Counts for summaries.
     public var summary: Summary { Summary(self) }
+
+    /// When no input held a cluster (none linted, none destroyed by a plan), the sentence every
+    /// report says it with: a wrong path, `{}` from a failed `az` command or a folder of other
+    /// files would otherwise pass in silence. Nil when some cluster was found.
+    public var noClusterWarning: String? {
+        guard inputs.allSatisfy({ $0.clusters.isEmpty && $0.destroyedClusters.isEmpty }) else { return nil }
+        let scope = switch inputs.count {
+        case 0: "the paths given (no input file was found)"
+        case 1: "the input"
+        default: "any of the \(inputs.count) inputs"
+        }
+        return "no AKS cluster was found in \(scope), so nothing was checked: check the paths, and that the files are cluster exports, templates or plans (a failed az command may have written {} or [])"
+    }
 }
 
 /// What one input produced.

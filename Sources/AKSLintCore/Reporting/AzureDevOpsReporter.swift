@@ -22,6 +22,9 @@ public struct AzureDevOpsReporter: Reporter {
             output.write(command("error", file: error.path, line: error.position?.line, column: error.position?.column, code: "akslint-input",
                                  message: ["akslint: input could not be read: " + error.message]))
         }
+        if let noCluster = report.noClusterWarning {
+            output.write("##vso[task.logissue type=warning;code=akslint-no-cluster;]akslint: " + Self.escapeData(noCluster) + "\n")
+        }
         for finding in CIAnnotation.inOrder(report) {
             let level = finding.state == .fail && finding.severity >= .high ? "error" : "warning"
             let region = finding.location.region

@@ -25,6 +25,9 @@ public struct GitHubReporter: Reporter {
         for error in report.errors {
             output.write(command("error", file: error.path, line: error.position?.line, column: error.position?.column, title: "akslint: input could not be read", message: error.message) + "\n")
         }
+        if let noCluster = report.noClusterWarning {
+            output.write("::\(strict ? "error" : "warning") title=akslint%3A no cluster found::\(Self.escapeData(noCluster))\n")
+        }
         for finding in CIAnnotation.inOrder(report) { output.write(annotation(finding) + "\n") }
         for note in report.suppressionReview.notes {
             output.write(command("warning", file: note.source.path, line: note.source.line, column: nil, title: "akslint: suppression", message: note.message) + "\n")

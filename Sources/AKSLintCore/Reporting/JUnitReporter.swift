@@ -35,8 +35,10 @@ public struct JUnitReporter: Reporter {
     /// the testcases, one cluster at a time.
     public func write(_ report: LintReport, to output: inout ReportOutput) {
         let counts = report.inputs.map(count)
+        let noCluster = report.noClusterWarning.map { TestCase(name: "AKS clusters found", className: "akslint", outcome: strict ? .error(message: $0) : .skipped(message: $0)) }
+        let noClusterCounts = noCluster.map { _ in Counts(tests: 1, errors: strict ? 1 : 0, skipped: strict ? 0 : 1) } ?? Counts()
         output.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-        output.write("<testsuites name=\"akslint\"\(counts.reduce(Counts(), +)) time=\"0\">\n")
+        output.write("<testsuites name=\"akslint\"\(counts.reduce(noClusterCounts, +)) time=\"0\">\n")
         for (index, input) in report.inputs.enumerated() {
             var header = "  <testsuite name=\"\(attribute(input.path))\" id=\"\(index)\"\(counts[index]) time=\"0\" timestamp=\"\(timestamp)\">\n"
             header += "    <properties>\n"
@@ -47,6 +49,11 @@ public struct JUnitReporter: Reporter {
             header += "    </properties>\n"
             output.write(header)
             forEachTestCase(of: input) { output.write(render($0)) }
+            output.write("  </testsuite>\n")
+        }
+        if let noCluster {
+            output.write("  <testsuite name=\"akslint\" id=\"\(report.inputs.count)\"\(noClusterCounts) time=\"0\" timestamp=\"\(timestamp)\">\n")
+            output.write(render(noCluster))
             output.write("  </testsuite>\n")
         }
         output.write("</testsuites>\n")

@@ -34,6 +34,7 @@ public struct MarkdownReporter: Reporter {
         var document = MarkdownDocument(budget: maximumBytes)
         document.append("## akslint: AKS security posture\n\n")
         document.append("**\(report.summary.sentence)**\n\n")
+        if let noCluster = report.noClusterWarning { document.append("> **Warning:** \(MarkdownEscaping.text(noCluster))\n\n") }
         document.append(clusterTable(report))
         if let summary = report.controlSummary { document.append(controlTable(summary)) }
         if !report.errors.isEmpty {

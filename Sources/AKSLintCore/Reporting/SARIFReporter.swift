@@ -170,7 +170,10 @@ public struct SARIFReporter: Reporter {
 
     private func invocation(_ report: LintReport) -> JSONOutput {
         let errors = report.errors.map { notification($0, level: "error") }
-        let warnings = report.warnings.map { notification($0, level: "warning") }
+        var warnings = report.warnings.map { notification($0, level: "warning") }
+        if let noCluster = report.noClusterWarning {
+            warnings.append(.object([("level", .string("warning")), ("message", .object([("text", .string(noCluster))]))]))
+        }
         let configurationNotes = report.suppressionReview.notes.map { note in
             var physical: [(String, JSONOutput)] = [("artifactLocation", artifactLocation(note.source.path))]
             if let line = note.source.line { physical.append(("region", .object([("startLine", .int(line))]))) }
