@@ -34,25 +34,29 @@ struct CheckCommand {
         let loader = ConfigurationLoader(catalogue: BuiltinRules.all.map(\.metadata))
         let configuration: LintConfiguration
         let baseline: Baseline?
-        var parameters: TemplateParameters?
+        var parameters = ExplicitParameters()
         do throws(Diagnostic) {
             configuration = options.ignoresConfiguration ? LintConfiguration() : try loader.load(explicitPath: options.configPath, workingDirectory: environment.workingDirectory)
             baseline = try options.baselinePath.map { (path) throws(Diagnostic) in try loader.baseline(at: path) }
         } catch {
             return failure(error.description)
         }
-        if let parametersPath = options.parametersPath {
-            do {
-                parameters = try ParametersFile.read(parametersPath)
-            } catch {
-                let position = error.position.map { ":\($0.line):\($0.column)" } ?? ""
-                return failure("--parameters \(parametersPath)\(position): \(error.description)")
+        do throws(Diagnostic) {
+            parameters.forEveryTemplate = try options.parametersPath.map { (path) throws(Diagnostic) in try readParameters(path) }
+            for pairing in options.parameterPairings {
+                parameters.byTemplate[FilePath.normalize(pairing.template)] = try readParameters(pairing.parameters)
             }
+        } catch {
+            return failure(error.message)
         }
 
         let rules = selectedRules(configuration)
         let evaluationDay = options.asOf ?? .today
         let discovery = InputDiscovery(excludes: options.excludes).discover(paths, stdinName: options.stdinFilename)
+        let inputPaths = Set(discovery.sources.compactMap(\.filePath).map(FilePath.normalize))
+        if let unpaired = options.parameterPairings.first(where: { !inputPaths.contains(FilePath.normalize($0.template)) }) {
+            return failure("-p \(unpaired.template)=\(unpaired.parameters): \(unpaired.template) is not among the inputs")
+        }
         let runner = LintRunner(
             engine: LintEngine(rules: rules, context: RuleContext(evaluationDay: evaluationDay, naming: configuration.naming)),
             readStandardInput: environment.readStandardInput,
@@ -67,6 +71,7 @@ struct CheckCommand {
         configuration.path.map { protection.protect($0, as: "the configuration") }
         options.baselinePath.map { protection.protect($0, as: "the baseline") }
         options.parametersPath.map { protection.protect($0, as: "the parameters file") }
+        for pairing in options.parameterPairings { protection.protect(pairing.parameters, as: "the parameters file of \(pairing.template)") }
         var inputs: [InputReport] = discovery.problems
         var quietlySkipped: [String] = []
         for (source, result) in zip(discovery.sources, linted) {
@@ -174,6 +179,16 @@ struct CheckCommand {
         if FilePath.normalize(first) == FilePath.normalize(second) { return true }
         guard let identity = FileSystem.identity(of: first) else { return false }
         return FileSystem.identity(of: second) == identity
+    }
+
+    /// A `-p` parameters file, or why it cannot be used.
+    private func readParameters(_ path: String) throws(Diagnostic) -> TemplateParameters {
+        do {
+            return try ParametersFile.read(path)
+        } catch {
+            let position = error.position.map { ":\($0.line):\($0.column)" } ?? ""
+            throw Diagnostic(path: path, position: error.position, message: "--parameters \(path)\(position): \(error.description)")
+        }
     }
 
     private func failure(_ message: String) -> CommandOutcome {

@@ -62,6 +62,8 @@ package struct CheckOptions: Sendable, Equatable {
     package var includePassed = false
     /// An ARM parameters file for the templates; when nil, a sibling `NAME.parameters.json` is used.
     package var parametersPath: String?
+    /// `-p TEMPLATE=FILE`: a parameters file for one template each.
+    package var parameterPairings: [ParametersPairing] = []
     /// `--terraform-dir`: the `.tf` files of a Terraform plan or state; nil means the plan's folder.
     package var terraformDirectory: String?
     /// The day date-dependent rules evaluate at; nil means today.

@@ -8,8 +8,8 @@ struct LintRunner: Sendable {
     let engine: LintEngine
     let readStandardInput: @Sendable () throws(InputError) -> [UInt8]
     let parallelism: Int
-    /// Parameters given with `--parameters`; when nil, each template's sibling file is looked for.
-    let parameters: TemplateParameters?
+    /// Parameters given with `--parameters`; a template without any gets its sibling file.
+    let parameters: ExplicitParameters
     /// Where the Bicep CLI caches registry modules (`~/.bicep`), if there is a home folder.
     var registryCache: BicepRegistryCache? = nil
     /// The folder relative input paths are in (`bicepconfig.json` is looked for above them).
@@ -51,7 +51,8 @@ struct LintRunner: Sendable {
                 }
                 let template = FilePath.absolute(target, in: FilePath.directory(of: path))
                 return LintRunner(
-                    engine: engine, readStandardInput: readStandardInput, parallelism: parallelism, parameters: parameters ?? file.parameters,
+                    engine: engine, readStandardInput: readStandardInput, parallelism: parallelism,
+                    parameters: ExplicitParameters(forEveryTemplate: parameters.parameters(for: path) ?? file.parameters),
                     registryCache: registryCache, workingDirectory: workingDirectory, terraformDirectory: terraformDirectory)
                     .lint(.file(path: template, explicit: explicit))
             } catch {
@@ -69,12 +70,13 @@ struct LintRunner: Sendable {
             return Linted(report: failed(path, error), readSomething: false, siblingParameters: nil)
         }
         var notes: [InputWarning] = []
-        let sibling = self.parameters == nil ? siblingParameters(of: source, notes: &notes) : nil
+        let explicit = source.filePath.flatMap(parameters.parameters(for:)) ?? parameters.forEveryTemplate
+        let sibling = explicit == nil ? siblingParameters(of: source, notes: &notes) : nil
         do {
             let loaded = Self.isBicep(path)
-                ? try BicepLoader.load(bytes, path: path, parameters: self.parameters ?? sibling, reader: FileReader(), registryCache: registryCache, workingDirectory: workingDirectory)
+                ? try BicepLoader.load(bytes, path: path, parameters: explicit ?? sibling, reader: FileReader(), registryCache: registryCache, workingDirectory: workingDirectory)
                 : try InputLoader.load(
-                    bytes, parameters: self.parameters ?? sibling, path: source.filePath, reader: FileReader(),
+                    bytes, parameters: explicit ?? sibling, path: source.filePath, reader: FileReader(),
                     terraformDirectory: terraformDirectory, workingDirectory: workingDirectory)
             let results: [Finding]
             do {

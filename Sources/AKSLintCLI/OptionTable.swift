@@ -95,8 +95,20 @@ enum OptionTable {
         OptionSpec(names: ["--quiet", "-q"], value: .none, help: "only findings: no summary, no lines for clean clusters") { state, _, _ in
             state.options.quiet = true
         },
-        OptionSpec(names: ["--parameters", "-p"], value: .text("FILE"), help: "ARM parameters file for the templates (default: NAME.parameters.json beside NAME.json)") { state, value, _ in
-            state.options.parametersPath = value
+        OptionSpec(names: ["--parameters", "-p"], value: .text("[TEMPLATE=]FILE"),
+                   help: "parameters file (ARM or .bicepparam) for every template, or with TEMPLATE= for that one (repeatable) (default: NAME.parameters.json beside NAME.json)") { state, value, _ throws(UsageError) in
+            if let pairing = ParametersPairing(value) {
+                guard !pairing.template.isEmpty, !pairing.parameters.isEmpty else { throw UsageError("-p \(value): give both the template and its parameters file, as -p TEMPLATE=FILE") }
+                if let earlier = state.options.parameterPairings.first(where: { FilePath.normalize($0.template) == FilePath.normalize(pairing.template) }) {
+                    throw UsageError("-p gives \(pairing.template) two parameters files (\(earlier.parameters) and \(pairing.parameters))")
+                }
+                state.options.parameterPairings.append(pairing)
+            } else {
+                if let earlier = state.options.parametersPath {
+                    throw UsageError("-p \(earlier) and -p \(value) both name a parameters file for every template; give each its template, as -p TEMPLATE=FILE")
+                }
+                state.options.parametersPath = value
+            }
         },
         OptionSpec(names: ["--terraform-dir"], value: .text("DIR"), help: "the Terraform configuration of a plan or state, for .tf line numbers and comment suppressions (default: the plan's folder)") { state, value, _ in
             state.options.terraformDirectory = value

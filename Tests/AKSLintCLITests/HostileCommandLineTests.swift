@@ -245,7 +245,7 @@ struct HostileCommandLineTests {
             let metadata = NoKubenet().metadata
             func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] { [] }
         }
-        let runner = LintRunner(engine: LintEngine(rules: [SilentRule()]), readStandardInput: { [] }, parallelism: 1, parameters: nil)
+        let runner = LintRunner(engine: LintEngine(rules: [SilentRule()]), readStandardInput: { [] }, parallelism: 1, parameters: ExplicitParameters())
         let linted = runner.run([.file(path: Paths.fixture("az/prod-insecure.json"), explicit: true)])
         let error = try #require(linted.first?.report.error)
         #expect(error.isInternalError)

@@ -27,6 +27,33 @@ struct TemplateCommandTests {
         #expect(broken.standardError.contains("--parameters Fixtures/invalid/truncated.json:6:1"))
     }
 
+    @Test("-p TEMPLATE=FILE gives each template its own parameters; the others keep theirs")
+    func pairedParameters() throws {
+        let staging = "/tmp/akslint-params-\(UInt32.random(in: 0...UInt32.max)).json"
+        let calico = staging + ".calico.json"
+        try writeText(#"{"parameters": {"clusterName": {"value": "aks-staging"}, "networkPolicy": {"value": "cilium"}}}"#, to: staging)
+        try writeText(#"{"parameters": {"networkPolicy": {"value": "calico"}}}"#, to: calico)
+        defer { unlink(staging); unlink(calico) }
+        let outcome = akslint(
+            "-f", "json", "-p", "./Fixtures/arm/public-cluster.json=" + staging, "-p", "Fixtures/arm/allowed-values.json=" + calico,
+            "Fixtures/arm/public-cluster.json", "Fixtures/arm/allowed-values.json", "Fixtures/arm/symbolic-resources.json")
+        let inputs = try JSON(outcome.standardOutput)["inputs"].array
+        #expect(inputs.map { $0["parameters"].string } == [staging, calico, ""], "\(outcome.standardError)")
+        #expect(inputs[0]["clusters"][0].string == "aks-staging")
+    }
+
+    @Test("-p is refused when it is ambiguous or names no input", arguments: [
+        (["-p", "a.parameters.json", "-p", "b.parameters.json"], "-p a.parameters.json and -p b.parameters.json both name a parameters file for every template; give each its template, as -p TEMPLATE=FILE"),
+        (["-p", "Fixtures/arm/public-cluster.json=x.json", "-p", "./Fixtures/arm/public-cluster.json=y.json"], "-p gives ./Fixtures/arm/public-cluster.json two parameters files (x.json and y.json)"),
+        (["-p", "=x.json"], "-p =x.json: give both the template and its parameters file, as -p TEMPLATE=FILE"),
+        (["-p", "Fixtures/arm/other.json=Fixtures/arm/public-cluster.parameters.json"], "-p Fixtures/arm/other.json=Fixtures/arm/public-cluster.parameters.json: Fixtures/arm/other.json is not among the inputs"),
+    ])
+    func ambiguousParameters(arguments: [String], message: String) {
+        let outcome = akslint(arguments: arguments + ["Fixtures/arm/public-cluster.json"])
+        #expect(outcome.exitCode == .inputOrUsageError)
+        #expect(outcome.standardError.contains(message), "\(outcome.standardError)")
+    }
+
     @Test("a template whose settings cannot be known offline is indeterminate, and --strict gates on it")
     func strictTemplates() {
         #expect(akslint("--rule", "AKS202", "Fixtures/arm/nested-deployments.json").exitCode == .findings, "the dr cluster is public")

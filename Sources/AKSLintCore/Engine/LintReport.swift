@@ -43,11 +43,12 @@ public struct LintReport: Sendable {
     /// Counts for summaries.
     public var summary: Summary { Summary(self) }
 
-    /// When no input held a cluster (none linted, none destroyed by a plan), the sentence every
-    /// report says it with: a wrong path, `{}` from a failed `az` command or a folder of other
-    /// files would otherwise pass in silence. Nil when some cluster was found.
+    /// When every input was read and none held a cluster (none linted, none destroyed by a plan),
+    /// the sentence every report says it with: a wrong path, `{}` from a failed `az` command or a
+    /// folder of other files would otherwise pass in silence. Nil when some cluster was found or
+    /// an input could not be read (which is an error of its own).
     public var noClusterWarning: String? {
-        guard inputs.allSatisfy({ $0.clusters.isEmpty && $0.destroyedClusters.isEmpty }) else { return nil }
+        guard inputs.allSatisfy({ $0.clusters.isEmpty && $0.destroyedClusters.isEmpty && $0.error == nil }) else { return nil }
         let scope = switch inputs.count {
         case 0: "the paths given (no input file was found)"
         case 1: "the input"
