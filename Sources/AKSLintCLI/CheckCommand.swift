@@ -119,6 +119,10 @@ struct CheckCommand {
         for note in discovery.notes { standardError += "akslint: warning: \(TerminalSafety.sanitize(note))\n" }
         if let noCluster = report.noClusterWarning { standardError += "akslint: warning: \(noCluster)\(strict ? "" : " (--strict makes this an error)")\n" }
         if let skipped = discovery.skippedSummary, !options.quiet { standardError += "akslint: note: \(skipped)\n" }
+        if options.reports.contains(where: { $0.format == .sarif }) {
+            let leftOut = SARIFLimits.leftOut(of: report, includeSuppressed: options.sarifIncludesSuppressed)
+            if leftOut > 0 { standardError += "akslint: warning: \(SARIFLimits.leftOutMessage(leftOut))\n" }
+        }
 
         let renderer = ReportRenderer(options: options, environment: environment, strict: strict, startTime: environment.startTime)
         var standardOutput = environment.standardOutputDescriptor.map(ReportOutput.init(descriptor:)) ?? ReportOutput()

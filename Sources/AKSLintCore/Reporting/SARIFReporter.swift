@@ -18,12 +18,16 @@ public struct SARIFReporter: Reporter {
     /// alerts per category, so two uploads with the same one close each other's alerts.
     public let category: String?
 
+    /// The most results the run lists (GitHub's limit, see ``SARIFLimits``): past it, the most severe.
+    public let resultLimit: Int
+
     /// Creates a SARIF reporter.
-    public init(workingDirectory: String, includeSuppressed: Bool = false, parallelism: Int = 1, category: String? = nil) {
+    public init(workingDirectory: String, includeSuppressed: Bool = false, parallelism: Int = 1, category: String? = nil, resultLimit: Int = SARIFLimits.maximumResults) {
         self.workingDirectory = workingDirectory
         self.includeSuppressed = includeSuppressed
         self.parallelism = parallelism
         self.category = category
+        self.resultLimit = resultLimit
     }
 
     /// `runs[].automationDetails.id`: GitHub reads the part before the last `/` as the category.
@@ -39,6 +43,8 @@ public struct SARIFReporter: Reporter {
             for path in [input.path] + input.sourcePaths where locations[path] == nil { locations[path] = artifactLocation(path) }
         }
         let artifacts = locations
+        let (listed, leftOut) = SARIFLimits.listed(report, includeSuppressed: includeSuppressed, limit: resultLimit)
+        let fingerprints = SARIFLimits.uniqueFingerprints(listed)
         JSONWriter.write(to: &output) { json in
             json.beginObject()
             json.member("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
@@ -62,14 +68,13 @@ public struct SARIFReporter: Reporter {
             json.member("automationDetails", .object([("id", .string(automationID))]))
             json.member("originalUriBaseIds", .object([("%SRCROOT%", .object([("uri", .string(sourceRootURI))]))]))
             json.member("columnKind", "utf16CodeUnits")
-            json.member("invocations", .array([invocation(report)]))
+            json.member("invocations", .array([invocation(report, leftOut: leftOut)]))
             json.key("results")
             json.beginArray()
-            let listed = report.inputs.flatMap { input in
-                input.results.filter { ($0.state == .fail || $0.state == .indeterminate) && (includeSuppressed || $0.suppression == nil) }
-            }
-            json.elements(of: listed, parallelism: parallelism) { finding, json in
-                write(finding, ruleIndex: ruleIndex[finding.ruleId], comparedWithBaseline: comparedWithBaseline, artifact: artifacts[finding.location.file] ?? artifactLocation(finding.location.file), to: &json)
+            json.elements(of: Array(zip(listed, fingerprints)), parallelism: parallelism) { result, json in
+                let (finding, fingerprint) = result
+                write(finding, fingerprint: fingerprint, ruleIndex: ruleIndex[finding.ruleId], comparedWithBaseline: comparedWithBaseline,
+                      artifact: artifacts[finding.location.file] ?? artifactLocation(finding.location.file), to: &json)
             }
             json.endArray()
             json.endObject()
@@ -104,7 +109,7 @@ public struct SARIFReporter: Reporter {
     }
 
     /// One result, written as it is read: nothing of it is built as a tree.
-    private func write(_ finding: Finding, ruleIndex: Int?, comparedWithBaseline: Bool, artifact: JSONOutput, to json: inout JSONWriter) {
+    private func write(_ finding: Finding, fingerprint: String, ruleIndex: Int?, comparedWithBaseline: Bool, artifact: JSONOutput, to json: inout JSONWriter) {
         var text = finding.message
         if finding.state == .fail, let command = finding.fixCommand { text += " Fix: `\(command)`" }
         json.beginObject()
@@ -146,7 +151,7 @@ public struct SARIFReporter: Reporter {
         json.endArray()
         json.key("partialFingerprints")
         json.beginObject()
-        json.member("akslint/v1", finding.fingerprint)
+        json.member("akslint/v1", fingerprint)
         json.endObject()
         json.key("properties")
         json.beginObject()
@@ -168,9 +173,12 @@ public struct SARIFReporter: Reporter {
         json.endObject()
     }
 
-    private func invocation(_ report: LintReport) -> JSONOutput {
+    private func invocation(_ report: LintReport, leftOut: Int) -> JSONOutput {
         let errors = report.errors.map { notification($0, level: "error") }
         var warnings = report.warnings.map { notification($0, level: "warning") }
+        if leftOut > 0 {
+            warnings.append(.object([("level", .string("warning")), ("message", .object([("text", .string(SARIFLimits.leftOutMessage(leftOut, limit: resultLimit)))]))]))
+        }
         if let noCluster = report.noClusterWarning {
             warnings.append(.object([("level", .string("warning")), ("message", .object([("text", .string(noCluster))]))]))
         }
