@@ -102,6 +102,23 @@ struct CIReportTests {
         #expect(limited.contains("| `prod-aks` |"), "the table is always kept")
     }
 
+    @Test("Markdown at fleet size: the most exposed clusters first, and every section says what it left out")
+    func markdownFleet() throws {
+        let engine = LintEngine(rules: BuiltinRules.all, context: RuleContext(evaluationDay: CalendarDay("2026-11-24")!))
+        let inputs = try ["az/hardened.json", "az/prod-insecure.json"].map { name in
+            let loaded = try InputLoader.load(readBytes(Paths.fixture(name)))
+            return InputReport(path: name, loaded: loaded, results: try engine.evaluate(loaded, path: name))
+        }
+        let report = LintReport(inputs: inputs, rules: BuiltinRules.all.map(\.metadata))
+        let inOrder = MarkdownReporter().render(report)
+        #expect(try #require(inOrder.range(of: "| `platform-aks` |")).lowerBound < #require(inOrder.range(of: "| `prod-aks` |")).lowerBound, "all fit: input order")
+        let limited = MarkdownReporter(maximumBytes: 600).render(report)
+        #expect(limited.contains("| `prod-aks` | `az/prod-insecure.json` | 0 | 8 | 13 |"), "the exposed cluster is listed")
+        #expect(!limited.contains("| `platform-aks` |"))
+        #expect(limited.contains("_The 1 clusters with the most severe findings are listed; 1 more is not."))
+        #expect(limited.contains("### High (8)\n\n_None of these 8 findings are listed: the summary is at its size limit._\n"))
+    }
+
     @Test("GitHub: one workflow command per open finding, errors first, paths relative to the workspace")
     func github() throws {
         let outcome = akslint("-f", "github", "--no-config", "--as-of", "2026-11-24", Paths.fixture("az/prod-insecure.json"), "Fixtures/invalid/truncated.json")

@@ -50,14 +50,12 @@ public struct MarkdownReporter: Reporter {
             let failing = open.filter { $0.state == .fail && $0.severity == severity }
             guard !failing.isEmpty else { continue }
             document.append("### \(severity.rawValue.capitalized) (\(failing.count))\n\n")
-            for finding in failing { document.appendItem(item(finding)) }
-            document.append("\n")
+            document.appendItems(failing, item)
         }
         let indeterminate = open.filter { $0.state == .indeterminate }
         if !indeterminate.isEmpty {
             document.append("### Indeterminate (\(indeterminate.count))\n\nValues that cannot be known offline (parameters without values, `reference()`); check them at deployment.\n\n")
-            for finding in indeterminate { document.appendItem(item(finding)) }
-            document.append("\n")
+            document.appendItems(indeterminate, item)
         }
         let accepted = report.findings.filter { $0.suppression != nil }
         if !accepted.isEmpty {
@@ -74,29 +72,51 @@ public struct MarkdownReporter: Reporter {
         return document.finished()
     }
 
-    /// The per-cluster table, kept to a third of the report's budget so the findings still fit;
-    /// clusters beyond that are counted below it.
+    /// The per-cluster table, kept to a third of the report's budget so the findings still fit.
+    /// When not every cluster fits, the most exposed come first (most critical failures, then
+    /// high, and so on), and the rest are counted below it.
     private func clusterTable(_ report: LintReport) -> String {
-        let rows = report.inputs.flatMap { input in input.resultsByCluster.map { (input.path, $0.cluster, $0.results) } }
+        var rows = report.inputs.flatMap { input in input.resultsByCluster.map { ClusterRow(path: input.path, cluster: $0.cluster, results: $0.results) } }
         guard !rows.isEmpty else { return "" }
-        var table = "| Cluster | Input | Critical | High | Medium | Low | Info | Indeterminate | Suppressed | Passed |\n"
-        table += "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|\n"
-        for (listed, (path, cluster, results)) in rows.enumerated() {
-            guard table.utf8.count < maximumBytes / 3 else {
+        let header = "| Cluster | Input | Critical | High | Medium | Low | Info | Indeterminate | Suppressed | Passed |\n|---|---|--:|--:|--:|--:|--:|--:|--:|--:|\n"
+        let budget = maximumBytes / 3
+        // A row is at most this long: names and paths are bounded (see BoundedText), counts are short.
+        let fitsInOrder = rows.reduce(header.utf8.count) { $0 + $1.path.utf8.count + $1.cluster.displayName.utf8.count + 90 } < budget
+        if !fitsInOrder {
+            rows = rows.enumerated().sorted { a, b in
+                a.element.failures != b.element.failures ? a.element.failures.lexicographicallyPrecedes(b.element.failures, by: >) : a.offset < b.offset
+            }.map(\.element)
+        }
+        var table = header
+        for (listed, row) in rows.enumerated() {
+            guard table.utf8.count < budget else {
                 let unlisted = rows.count - listed
-                return table + "\n_\(unlisted) more \(unlisted == 1 ? "cluster is" : "clusters are") not listed in this table; the JSON and SARIF reports list every cluster._\n\n"
+                return table + "\n_The \(listed) clusters with the most severe findings are listed; \(unlisted) more \(unlisted == 1 ? "is" : "are") not. The JSON and SARIF reports list every cluster._\n\n"
             }
-            let open = results.filter(\.isOpen)
-            var cells = [MarkdownEscaping.code(cluster.displayName, inTable: true), MarkdownEscaping.code(path, inTable: true)]
-            for severity in Severity.allCases {
-                cells.append("\(open.count { $0.state == .fail && $0.severity == severity })")
-            }
-            cells.append("\(open.count { $0.state == .indeterminate })")
-            cells.append("\(results.count { $0.suppression != nil })")
-            cells.append("\(results.count { $0.state == .pass })")
+            var cells = [MarkdownEscaping.code(row.cluster.displayName, inTable: true), MarkdownEscaping.code(row.path, inTable: true)]
+            cells += row.failures.map(String.init)
+            cells.append("\(row.results.count { $0.isOpen && $0.state == .indeterminate })")
+            cells.append("\(row.results.count { $0.suppression != nil })")
+            cells.append("\(row.results.count { $0.state == .pass })")
             table += "| " + cells.joined(separator: " | ") + " |\n"
         }
         return table + "\n"
+    }
+
+    /// One cluster's line of the table, with its open failures by severity, most severe first.
+    private struct ClusterRow {
+        let path: String
+        let cluster: ClusterReference
+        let results: [Finding]
+        let failures: [Int]
+
+        init(path: String, cluster: ClusterReference, results: [Finding]) {
+            self.path = path
+            self.cluster = cluster
+            self.results = results
+            let open = results.filter { $0.isOpen && $0.state == .fail }
+            failures = Severity.allCases.map { severity in open.count { $0.severity == severity } }
+        }
     }
 
     private func item(_ finding: Finding) -> String {
@@ -148,14 +168,30 @@ struct MarkdownDocument {
         bytes += chunk.utf8.count
     }
 
-    /// Appends a list item, unless the document is full; then it is counted as omitted.
-    mutating func appendItem(_ item: String) {
-        let size = item.utf8.count
-        guard omitted == 0, bytes + size + Self.reserve <= budget else {
+    /// Appends a list item, unless the document is full; then it is counted as omitted (and
+    /// not even made: a fleet has hundreds of thousands).
+    mutating func appendItem(_ item: @autoclosure () -> String) {
+        guard omitted == 0 else {
             omitted += 1
             return
         }
-        append(item)
+        let text = item()
+        guard bytes + text.utf8.count + Self.reserve <= budget else {
+            omitted += 1
+            return
+        }
+        append(text)
+    }
+
+    /// Appends one section's findings as items, then a blank line; when the document was full
+    /// before any of them fit, a line says so, so the section is not left empty without a word.
+    mutating func appendItems(_ findings: [Finding], _ item: (Finding) -> String) {
+        let omittedBefore = omitted
+        for finding in findings { appendItem(item(finding)) }
+        if omitted - omittedBefore == findings.count {
+            append("_None of these \(findings.count) \(findings.count == 1 ? "finding is" : "findings are") listed: the summary is at its size limit._\n")
+        }
+        append("\n")
     }
 
     /// The text, with a note when items were left out.
