@@ -20,12 +20,12 @@ package struct PrivateCluster: Rule {
             weaker control.
             """,
         remediation: Remediation(
-            azCommand: "az aks update -g {resourceGroup} -n {name} --enable-private-cluster",
+            azCommand: "az aks create -g {resourceGroup} -n <new-cluster-name> --enable-private-cluster",
             template: "properties.apiServerAccessProfile.enablePrivateCluster: true",
             bicep: "apiServerAccessProfile: { enablePrivateCluster: true }",
             terraform: "private_cluster_enabled = true   # forces a new cluster",
             disruption: .newCluster,
-            notes: "In place only for clusters with API Server VNet Integration (`az aks update ... --enable-apiserver-vnet-integration --apiserver-subnet-id <subnet-id>` first); other clusters must be recreated with `az aks create --enable-private-cluster`. Clients then need a network path and private DNS to the API server."),
+            notes: "A cluster with API Server VNet Integration can be made private in place (`az aks update -g <resource-group> -n <cluster-name> --enable-private-cluster`, after `--enable-apiserver-vnet-integration --apiserver-subnet-id <subnet-id>`); other clusters are recreated private. Clients then need a network path and private DNS to the API server."),
         references: [Learn.privateClusters, Learn.apiServerVnetIntegration],
         peers: [.checkov("CKV_AZURE_115", note: "Terraform only"), .trivy("AVD-AZU-0065"), .kics("599318f2", "AKS Private Cluster Disabled", note: "Terraform"), .prowler("aks_clusters_public_access_disabled"), .azurePolicy("040732e8", "Azure Kubernetes Service Private Clusters should be enabled")],
         controls: [.cis("5.4.1"), .cis("5.4.2"), .mcsb("NS-2")],

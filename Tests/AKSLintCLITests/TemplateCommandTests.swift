@@ -42,6 +42,14 @@ struct TemplateCommandTests {
         #expect(inputs[0]["clusters"][0].string == "aks-staging")
     }
 
+    @Test("a fix command never holds a template expression: the placeholder, and a comment saying where the name comes from")
+    func commandsWithoutExpressions() throws {
+        let template = #"{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0", "parameters": {"name": {"type": "string"}}, "resources": [{"type": "Microsoft.ContainerService/managedClusters", "apiVersion": "2024-05-01", "name": "[parameters('name')]", "properties": {"disableLocalAccounts": false}}]}"#
+        let outcome = akslint("--no-config", "--rule", "AKS103", "--stdin-filename", "aks.json", "-", stdin: template)
+        #expect(outcome.standardOutput.contains("fix: az aks update -g <resource-group> -n <cluster-name> --disable-local-accounts   # <cluster-name> is [parameters('name')] in the template\n"), "\(outcome.standardOutput)")
+        #expect(!outcome.standardOutput.contains("-n '["))
+    }
+
     @Test("-p is refused when it is ambiguous or names no input", arguments: [
         (["-p", "a.parameters.json", "-p", "b.parameters.json"], "-p a.parameters.json and -p b.parameters.json both name a parameters file for every template; give each its template, as -p TEMPLATE=FILE"),
         (["-p", "Fixtures/arm/public-cluster.json=x.json", "-p", "./Fixtures/arm/public-cluster.json=y.json"], "-p gives ./Fixtures/arm/public-cluster.json two parameters files (x.json and y.json)"),

@@ -44,6 +44,18 @@ struct RuleRegistryTests {
         #expect(Self.files.count == BuiltinRules.all.count, "every registered rule has its own file")
     }
 
+    @Test("a fix command does what its label says: a new cluster is created, a new pool added, anything else updated in place")
+    func commandsMatchTheirDisruption() {
+        for rule in BuiltinRules.all {
+            guard let command = rule.metadata.remediation.azCommand else { continue }
+            switch rule.metadata.remediation.disruption {
+            case .newCluster: #expect(command.hasPrefix("az aks create "), "\(rule.metadata.id): \(command)")
+            case .newNodePool: #expect(command.hasPrefix("az aks nodepool add "), "\(rule.metadata.id): \(command)")
+            case .inPlace: #expect(!command.hasPrefix("az aks create ") && !command.hasPrefix("az aks nodepool add "), "\(rule.metadata.id): \(command)")
+            }
+        }
+    }
+
     @Test("a rule's file name, id, name and category agree")
     func consistent() throws {
         let byType = Dictionary(uniqueKeysWithValues: BuiltinRules.all.map { (String(describing: type(of: $0)), $0.metadata) })

@@ -191,16 +191,23 @@ extension Remediation {
     }
 
     /// Only the `az` command, filled in (what SARIF's message needs, without the other changes).
+    /// A name that is a template expression (`[parameters('name')]`) is no name to paste: the
+    /// command gets the placeholder, and a shell comment at its end says where the name comes from.
     public func command(for cluster: ClusterReference, subject: ResultSubject) -> String? {
         guard let azCommand else { return nil }
+        var fromExpressions: [String] = []
         /// A name as a shell word, unless it is longer than any Azure name of these kinds (90
-        /// characters for a resource group, 63 for a cluster): then it is no name to paste.
+        /// characters for a resource group, 63 for a cluster) or an expression: then the placeholder.
         func word(_ name: String?, or placeholder: String) -> String {
             guard let name, name.utf8.count <= 90 else { return placeholder }
+            if Self.isTemplateExpression(name) {
+                fromExpressions.append("\(placeholder) is \(name) in the template")
+                return placeholder
+            }
             return ShellQuoting.quoteIfNeeded(name)
         }
         // Each value is made only if the command has its placeholder.
-        return Placeholders.fill(azCommand) { key in
+        let command = Placeholders.fill(azCommand) { key in
             switch key {
             case "resourceGroup": return word(cluster.resourceGroup, or: "<resource-group>")
             case "name": return word(cluster.name, or: "<cluster-name>")
@@ -211,6 +218,13 @@ extension Remediation {
             default: return nil
             }
         }
+        return fromExpressions.isEmpty ? command : command + "   # " + fromExpressions.joined(separator: "; ")
+    }
+
+    /// Whether a name is an ARM template expression (`[...]`, but not the `[[` that escapes a
+    /// literal bracket): what a template's name is when it cannot be evaluated offline.
+    static func isTemplateExpression(_ name: String) -> Bool {
+        name.hasPrefix("[") && name.hasSuffix("]") && !name.hasPrefix("[[")
     }
 }
 

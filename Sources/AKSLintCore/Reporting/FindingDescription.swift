@@ -20,8 +20,8 @@ extension Finding {
     public var fixLabel: String {
         switch rule.remediation.disruption {
         case .inPlace: return "fix"
-        case .newCluster: return "fix (needs a new cluster)"
-        case .newNodePool: return "fix (needs a new node pool)"
+        case .newCluster: return "fix (cannot be changed in place: create a new cluster)"
+        case .newNodePool: return "fix (cannot be changed on a pool: add a new pool)"
         }
     }
 
