@@ -36,7 +36,7 @@ struct CheckCommand {
         let baseline: Baseline?
         var parameters = ExplicitParameters()
         do throws(Diagnostic) {
-            configuration = options.ignoresConfiguration ? LintConfiguration() : try loader.load(explicitPath: options.configPath, workingDirectory: environment.workingDirectory)
+            configuration = options.ignoresConfiguration ? LintConfiguration() : try loader.load(explicitPath: options.configPath, inputs: paths, workingDirectory: environment.workingDirectory)
             baseline = try options.baselinePath.map { (path) throws(Diagnostic) in try loader.baseline(at: path) }
         } catch {
             return failure(error.description)
@@ -113,6 +113,9 @@ struct CheckCommand {
         let report = shown(judged)
         let strict = options.strict || configuration.strict == true
         var standardError = diagnostics(report) + notes
+        if !options.quiet, let used = Self.settingsUsed(configuration: configuration.path, baseline: options.baselinePath) {
+            standardError += "akslint: note: using \(TerminalSafety.sanitize(used))\n"
+        }
         if !quietlySkipped.isEmpty && !options.quiet {
             standardError += "akslint: note: skipped \(quietlySkipped.count) \(quietlySkipped.count == 1 ? "file" : "files") with no AKS cluster (name a file explicitly to see why)\n"
         }
@@ -183,6 +186,12 @@ struct CheckCommand {
         if FilePath.normalize(first) == FilePath.normalize(second) { return true }
         guard let identity = FileSystem.identity(of: first) else { return false }
         return FileSystem.identity(of: second) == identity
+    }
+
+    /// "the configuration X and the baseline Y", or one of them, or nil when neither was used.
+    static func settingsUsed(configuration: String?, baseline: String?) -> String? {
+        let used = [configuration.map { "the configuration " + $0 }, baseline.map { "the baseline " + $0 }].compactMap { $0 }
+        return used.isEmpty ? nil : used.joined(separator: " and ")
     }
 
     /// A `-p` parameters file, or why it cannot be used.

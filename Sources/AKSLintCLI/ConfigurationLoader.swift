@@ -8,10 +8,11 @@ struct ConfigurationLoader {
     /// The rules configuration entries are checked against.
     let catalogue: [RuleMetadata]
 
-    /// The configuration to use: `--config FILE`, else the nearest `.akslint.json` from
-    /// `workingDirectory` up to the root, else none (an empty configuration).
-    func load(explicitPath: String?, workingDirectory: String) throws(Diagnostic) -> LintConfiguration {
-        guard let path = explicitPath ?? Self.discover(from: workingDirectory) else { return LintConfiguration() }
+    /// The configuration to use: `--config FILE`, else the nearest `.akslint.json` above the
+    /// inputs (see ``discover(forInputs:workingDirectory:)``), else none (an empty configuration).
+    func load(explicitPath: String?, inputs: [String], workingDirectory: String) throws(Diagnostic) -> LintConfiguration {
+        let discovered = explicitPath == nil ? try Self.discover(forInputs: inputs, workingDirectory: workingDirectory) : nil
+        guard let path = explicitPath ?? discovered else { return LintConfiguration() }
         let bytes: [UInt8]
         do {
             bytes = try FileSystem.read(path, limit: InputLimits.maximumConfigurationBytes)
@@ -19,6 +20,25 @@ struct ConfigurationLoader {
             throw Diagnostic(path: path, position: nil, message: "the configuration \(Self.phrase(error))")
         }
         return try ConfigurationParser.parse(bytes, path: path, catalogue: catalogue)
+    }
+
+    /// The configuration of a run over `inputs` (the paths given; `-` is standard input), as
+    /// ESLint and ruff find theirs: the nearest `.akslint.json` in or above each input's folder (a
+    /// folder given is searched from itself), else the nearest above `workingDirectory`. One run
+    /// has one configuration, so inputs whose nearest configurations differ are refused rather
+    /// than linted with the wrong one.
+    static func discover(forInputs inputs: [String], workingDirectory: String) throws(Diagnostic) -> String? {
+        var found: [(input: String, configuration: String)] = []
+        for input in inputs where input != "-" {
+            let absolute = FilePath.absolute(input, in: workingDirectory)
+            let folder = FileSystem.kind(of: absolute) == .directory ? absolute : FilePath.directory(of: absolute)
+            guard let configuration = discover(from: folder) else { continue }
+            if let other = found.first(where: { $0.configuration != configuration }) {
+                throw Diagnostic(path: configuration, position: nil, message: "the inputs have different configurations (\(other.configuration) for \(other.input), \(configuration) for \(input)): lint them in separate runs, or choose one with --config")
+            }
+            found.append((input, configuration))
+        }
+        return found.first?.configuration ?? discover(from: workingDirectory)
     }
 
     /// The nearest `.akslint.json` in `directory` or a parent.

@@ -8,7 +8,7 @@ import Testing
 struct ConfigurationCommandTests {
     static let adoption = "Fixtures/config/adoption.akslint.json"
 
-    @Test("the nearest .akslint.json, from the working directory up, is used and named in the report")
+    @Test("with none above the inputs, the nearest .akslint.json from the working directory up is used and named in the report")
     func discovery() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -23,6 +23,42 @@ struct ConfigurationCommandTests {
         #expect(ignored.exitCode == .findings, "--no-config reads nothing")
         #expect(ConfigurationLoader.discover(from: working) == config)
         #expect(ConfigurationLoader.discover(from: working + "/../platform/.") == config, "paths are normalized")
+    }
+
+    @Test("the nearest .akslint.json above the inputs wins over the working directory's, and the run names what it used")
+    func discoveryBesideInputs() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write(#"{"failOn": "critical"}"#, to: ".akslint.json")
+        let infra = directory.directory("infra")
+        let config = try directory.write(#"{"failOn": "never"}"#, to: "infra/.akslint.json")
+        _ = directory.directory("infra/clusters")
+        let input = try directory.write(String(decoding: try readBytes(Paths.fixture("az/prod-insecure.json")), as: UTF8.self), to: "infra/clusters/prod.json")
+        let working = directory.directory("elsewhere")
+        for path in [input, infra] {
+            let outcome = akslint("-f", "json", path, workingDirectory: working)
+            #expect(outcome.exitCode == .success, "\(path): failOn never comes from \(config)")
+            #expect(try JSON(outcome.standardOutput)["suppressions"]["configuration"].string == config)
+            #expect(outcome.standardError.contains("akslint: note: using the configuration \(config)\n"))
+        }
+        let quiet = akslint("-q", input, workingDirectory: working)
+        #expect(!quiet.standardError.contains("using the configuration"))
+    }
+
+    @Test("inputs whose nearest configurations differ are refused, not linted with the wrong one")
+    func conflictingConfigurations() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let fixture = String(decoding: try readBytes(Paths.fixture("az/prod-insecure.json")), as: UTF8.self)
+        for team in ["a", "b"] {
+            _ = directory.directory(team)
+            try directory.write(#"{"failOn": "never"}"#, to: "\(team)/.akslint.json")
+            try directory.write(fixture, to: "\(team)/cluster.json")
+        }
+        let outcome = akslint(directory.path + "/a/cluster.json", directory.path + "/b")
+        #expect(outcome.exitCode == .inputOrUsageError)
+        #expect(outcome.standardError.contains("the inputs have different configurations (\(directory.path)/a/.akslint.json for \(directory.path)/a/cluster.json, \(directory.path)/b/.akslint.json for \(directory.path)/b): lint them in separate runs, or choose one with --config"))
+        #expect(akslint("--config", directory.path + "/a/.akslint.json", directory.path + "/a/cluster.json", directory.path + "/b").exitCode == .success, "--config settles it")
     }
 
     @Test("a configuration that cannot be used stops the run: exit 2, file, line and column, no report")
