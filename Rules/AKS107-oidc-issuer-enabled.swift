@@ -71,7 +71,7 @@ package struct OIDCIssuerEnabled: Rule {
     package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let setting = cluster.bool("oidcIssuerProfile", "enabled")
         if setting.reading.isAbsent, cluster.origin.isDefinition {
-            return [judgeTemplateDefault(setting, cluster: cluster, on: context.evaluationDay)]
+            return [judgeTemplateDefault(setting, cluster: cluster, context: context)]
         }
         return [setting.judge(
             secureValue: true, absentIsSecure: false,
@@ -82,14 +82,15 @@ package struct OIDCIssuerEnabled: Rule {
     }
 
     /// A template or plan that omits the setting creates a cluster whose issuer depends on its version.
-    private func judgeTemplateDefault(_ setting: Setting<Bool>, cluster: ClusterResource, on day: CalendarDay) -> RuleResult {
+    private func judgeTemplateDefault(_ setting: Setting<Bool>, cluster: ClusterResource, context: RuleContext) -> RuleResult {
+        let day = context.evaluationDay
         let version = cluster.string("kubernetesVersion")
         let document = cluster.origin.documentName
         let question = "the OIDC issuer is enabled (the \(document) does not set it, so it depends on the Kubernetes version)"
         if let undecidable = version.undecidableResult(question) { return undecidable }
         let minimum = "1.\(Self.onByDefaultFromMinor)"
         guard let text = version.reading.value else {
-            let supported = KubernetesSupportCalendar.entries.filter { $0.generallyAvailable <= day && day <= $0.endOfLife }
+            let supported = context.kubernetesCalendar.entries.filter { $0.generallyAvailable <= day && day <= $0.endOfLife }
             if let oldest = supported.first, oldest.minor >= Self.onByDefaultFromMinor {
                 return setting.result(.pass, "The OIDC issuer is on by default: the \(document) sets no Kubernetes version, and every version AKS supports on \(day) (1.\(oldest.minor) and later) creates new clusters with the issuer enabled.")
             }

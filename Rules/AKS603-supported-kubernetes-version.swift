@@ -23,7 +23,7 @@ package struct SupportedKubernetesVersion: Rule {
             template: #"properties.kubernetesVersion: "<supported-version>" (and each pool's orchestratorVersion)"#,
             bicep: "kubernetesVersion: '<supported-version>'",
             terraform: "kubernetes_version = \"<supported-version>\"   # and each pool's orchestrator_version",
-            notes: "Upgrade one minor version at a time (`az aks get-upgrades -g {resourceGroup} -n {name}` lists them); a node pool alone: `az aks nodepool upgrade -g {resourceGroup} --cluster-name {name} -n {pool} --kubernetes-version <version>`. Support table, written \(KubernetesSupportCalendar.writtenOn) from the AKS release calendar: \(KubernetesSupportCalendar.documentation)."),
+            notes: "Upgrade one minor version at a time (`az aks get-upgrades -g {resourceGroup} -n {name}` lists them); a node pool alone: `az aks nodepool upgrade -g {resourceGroup} --cluster-name {name} -n {pool} --kubernetes-version <version>`. Built-in support table, written \(KubernetesCalendar.builtIn.writtenOn) from the AKS release calendar (`akslint calendar` prints it; `--k8s-calendar FILE` replaces it): \(KubernetesCalendar.builtIn.documentation)."),
         references: [Reference("Supported Kubernetes versions in AKS", "https://learn.microsoft.com/azure/aks/supported-kubernetes-versions"), Reference("Long-term support for AKS", "https://learn.microsoft.com/azure/aks/long-term-support")],
         peers: [.psrule("Azure.AKS.Version", "AZR-000015"), .azurePolicy("fb893a29", "Kubernetes Services should be upgraded to a non-vulnerable Kubernetes version", note: "a fixed list of versions 1.6 to 1.13")],
         controls: [.mcsb("PV-6")],
@@ -56,12 +56,12 @@ package struct SupportedKubernetesVersion: Rule {
         let longTermSupport = cluster.string("supportPlan").reading.value?.equalsIgnoringASCIICase("AKSLongTermSupport") ?? false
         var version = cluster.string("currentKubernetesVersion")
         if version.reading.isAbsent { version = cluster.string("kubernetesVersion") }
-        var results = cluster.isPoolsOnly ? [] : [judge(version, owner: "The cluster", longTermSupport: longTermSupport, on: context.evaluationDay, subject: .cluster)]
+        var results = cluster.isPoolsOnly ? [] : [judge(version, owner: "The cluster", longTermSupport: longTermSupport, context: context, subject: .cluster)]
         for pool in cluster.agentPools {
             var poolVersion = pool.string("currentOrchestratorVersion")
             if poolVersion.reading.isAbsent { poolVersion = pool.string("orchestratorVersion") }
             guard !poolVersion.reading.isAbsent else { continue }
-            results.append(judge(poolVersion, owner: "Node pool \(ValueDescription.quote(pool.displayName))", longTermSupport: longTermSupport, on: context.evaluationDay, subject: .agentPool(pool.displayName)))
+            results.append(judge(poolVersion, owner: "Node pool \(ValueDescription.quote(pool.displayName))", longTermSupport: longTermSupport, context: context, subject: .agentPool(pool.displayName)))
         }
         if results.isEmpty {
             results.append(cluster.notApplicable("Not applicable: no node pool in this input sets a Kubernetes version, and the cluster itself is not in it."))
@@ -69,7 +69,7 @@ package struct SupportedKubernetesVersion: Rule {
         return results
     }
 
-    private func judge(_ setting: Setting<String>, owner: String, longTermSupport: Bool, on day: CalendarDay, subject: ResultSubject) -> RuleResult {
+    private func judge(_ setting: Setting<String>, owner: String, longTermSupport: Bool, context: RuleContext, subject: ResultSubject) -> RuleResult {
         let question = "\(owner.lowercasedFirst) runs a supported Kubernetes version"
         if let undecidable = setting.undecidableResult(question, subject: subject) { return undecidable }
         guard let text = setting.reading.value else {
@@ -78,26 +78,29 @@ package struct SupportedKubernetesVersion: Rule {
         guard let version = KubernetesVersion(text) else {
             return setting.result(.indeterminate, "Cannot tell whether \(question): \(ValueDescription.quote(text)) is not a Kubernetes version.", subject: subject)
         }
-        let calendar = KubernetesSupportCalendar.self
+        let calendar = context.kubernetesCalendar
+        let day = context.evaluationDay
+        // Every verdict names the table's date, so a stale table shows in the report.
+        let table = "AKS support calendar of \(calendar.writtenOn)"
         guard let oldest = calendar.entries.first, let newest = calendar.entries.last else { return setting.result(.indeterminate, "No support table.", subject: subject) }
         if version.major > 1 || (version.major == 1 && version.minor > newest.minor) {
-            return setting.result(.indeterminate, "Cannot tell whether \(question): Kubernetes \(text) is newer than akslint's release calendar, which is dated \(calendar.writtenOn) and ends at 1.\(newest.minor); update akslint.", subject: subject)
+            return setting.result(.indeterminate, "Cannot tell whether \(question): Kubernetes \(text) is newer than the \(table), which ends at 1.\(newest.minor); update akslint, or give a newer calendar with --k8s-calendar.", subject: subject)
         }
         if version.major < 1 || version.minor < oldest.minor {
-            return setting.result(.fail, "\(owner) runs Kubernetes \(text), older than every version AKS supports (1.\(oldest.minor) already left support on \(oldest.endOfLife)): it receives no security patches.", subject: subject)
+            return setting.result(.fail, "\(owner) runs Kubernetes \(text), older than every version AKS supports (1.\(oldest.minor) already left support on \(oldest.endOfLife), \(table)): it receives no security patches.", subject: subject)
         }
         guard let entry = calendar.entry(forMinor: version.minor) else {
-            return setting.result(.indeterminate, "Cannot tell whether \(question): the release calendar has no entry for 1.\(version.minor).", subject: subject)
+            return setting.result(.indeterminate, "Cannot tell whether \(question): the \(table) has no entry for 1.\(version.minor).", subject: subject)
         }
         let end = longTermSupport ? (entry.longTermSupportEnd ?? entry.endOfLife) : entry.endOfLife
         let plan = longTermSupport ? (entry.longTermSupportEnd == nil ? " (AKS offers no long-term support for 1.\(entry.minor))" : " (long-term support)") : ""
         if day < entry.generallyAvailable {
-            return setting.result(.fail, "\(owner) runs Kubernetes \(text), which is not generally available on AKS until \(entry.generallyAvailable) (evaluated on \(day)): preview versions have no support.", subject: subject)
+            return setting.result(.fail, "\(owner) runs Kubernetes \(text), which is not generally available on AKS until \(entry.generallyAvailable) (evaluated on \(day), \(table)): preview versions have no support.", subject: subject)
         }
         if day > end {
-            return setting.result(.fail, "\(owner) runs Kubernetes \(text), whose AKS support\(plan) ended on \(end), \(end.days(until: day) == 1 ? "1 day" : "\(end.days(until: day)) days") before \(day): it receives no security patches.", subject: subject)
+            return setting.result(.fail, "\(owner) runs Kubernetes \(text), whose AKS support\(plan) ended on \(end), \(end.days(until: day) == 1 ? "1 day" : "\(end.days(until: day)) days") before \(day) (\(table)): it receives no security patches.", subject: subject)
         }
-        return setting.result(.pass, "\(owner) runs Kubernetes \(text), supported until \(end)\(plan) (\(day.days(until: end)) days after \(day)).", subject: subject)
+        return setting.result(.pass, "\(owner) runs Kubernetes \(text), supported until \(end)\(plan) (\(day.days(until: end)) days after \(day), \(table)).", subject: subject)
     }
 }
 

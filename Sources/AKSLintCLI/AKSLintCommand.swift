@@ -27,6 +27,8 @@ package enum AKSLintCommand {
             }
             let preface = matches.count > 1 ? "\(matches.count) akslint rules cover \(TerminalSafety.sanitize(query)): \(matches.map(\.id).joined(separator: ", ")).\n\n" : ""
             return CommandOutcome(exitCode: .success, standardOutput: preface + matches.map(RuleDocumentation.text).joined(separator: "\n"), standardError: "")
+        case .calendar:
+            return CommandOutcome(exitCode: .success, standardOutput: KubernetesCalendarFile.serialized(.builtIn), standardError: "")
         case .check(let options):
             return CheckCommand(options: options, environment: environment).run()
         }

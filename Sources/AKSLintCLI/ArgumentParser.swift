@@ -29,6 +29,9 @@ package struct ArgumentParser: Sendable {
                 throw UsageError("usage: akslint explain RULE (an id, a name, or another tool's id: akslint explain AKS103, akslint explain CKV_AZURE_141)")
             }
             return .explain(ruleID: id)
+        case "calendar":
+            guard remaining.count == 1 else { throw UsageError("usage: akslint calendar (prints the built-in Kubernetes support calendar as JSON, the format --k8s-calendar reads)") }
+            return .calendar
         case "check":
             remaining.removeFirst()
         case let word? where isMistypedCommand(word):

@@ -50,6 +50,14 @@ struct CheckCommand {
             return failure(error.message)
         }
 
+        var calendar = KubernetesCalendar.builtIn
+        if let path = options.kubernetesCalendarPath {
+            do throws(Diagnostic) {
+                calendar = try loader.kubernetesCalendar(at: path)
+            } catch {
+                return failure(error.description)
+            }
+        }
         let rules = selectedRules(configuration)
         let evaluationDay = options.asOf ?? .today
         let discovery = InputDiscovery(excludes: options.excludes).discover(paths, stdinName: options.stdinFilename)
@@ -58,7 +66,7 @@ struct CheckCommand {
             return failure("-p \(unpaired.template)=\(unpaired.parameters): \(unpaired.template) is not among the inputs")
         }
         let runner = LintRunner(
-            engine: LintEngine(rules: rules, context: RuleContext(evaluationDay: evaluationDay, naming: configuration.naming)),
+            engine: LintEngine(rules: rules, context: RuleContext(evaluationDay: evaluationDay, naming: configuration.naming, kubernetesCalendar: calendar)),
             readStandardInput: environment.readStandardInput,
             parallelism: ProcessInfoCompat.processorCount,
             parameters: parameters,
@@ -70,6 +78,7 @@ struct CheckCommand {
         var protection = InputProtection()
         configuration.path.map { protection.protect($0, as: "the configuration") }
         options.baselinePath.map { protection.protect($0, as: "the baseline") }
+        options.kubernetesCalendarPath.map { protection.protect($0, as: "the Kubernetes calendar") }
         options.parametersPath.map { protection.protect($0, as: "the parameters file") }
         for pairing in options.parameterPairings { protection.protect(pairing.parameters, as: "the parameters file of \(pairing.template)") }
         var inputs: [InputReport] = discovery.problems

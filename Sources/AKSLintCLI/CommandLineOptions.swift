@@ -5,6 +5,8 @@ package enum Command: Sendable, Equatable {
     case check(CheckOptions)
     case listRules(RulesFormat)
     case explain(ruleID: String)
+    /// `akslint calendar`: the built-in Kubernetes support calendar, as `--k8s-calendar` reads it.
+    case calendar
     case help
     case version
 }
@@ -62,6 +64,8 @@ package struct CheckOptions: Sendable, Equatable {
     package var includePassed = false
     /// An ARM parameters file for the templates; when nil, a sibling `NAME.parameters.json` is used.
     package var parametersPath: String?
+    /// `--k8s-calendar FILE`: a Kubernetes support calendar to use instead of the built-in one.
+    package var kubernetesCalendarPath: String?
     /// `-p TEMPLATE=FILE`: a parameters file for one template each.
     package var parameterPairings: [ParametersPairing] = []
     /// `--terraform-dir`: the `.tf` files of a Terraform plan or state; nil means the plan's folder.

@@ -58,6 +58,17 @@ struct ConfigurationLoader {
         return "cannot be read: \(error.description)"
     }
 
+    /// Reads a Kubernetes support calendar (`--k8s-calendar`).
+    func kubernetesCalendar(at path: String) throws(Diagnostic) -> KubernetesCalendar {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileSystem.read(path, limit: InputLimits.maximumConfigurationBytes)
+        } catch {
+            throw Diagnostic(path: path, position: nil, message: "the Kubernetes calendar \(Self.phrase(error))")
+        }
+        return try KubernetesCalendarFile.parse(bytes, path: path)
+    }
+
     /// Reads a baseline written by `--write-baseline`.
     func baseline(at path: String) throws(Diagnostic) -> Baseline {
         let bytes: [UInt8]

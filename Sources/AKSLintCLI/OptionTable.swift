@@ -110,6 +110,10 @@ enum OptionTable {
                 state.options.parametersPath = value
             }
         },
+        OptionSpec(names: ["--k8s-calendar"], value: .text("FILE"),
+                   help: "the Kubernetes support calendar AKS603 judges versions by, instead of the built-in one (the JSON 'akslint calendar' prints)") { state, value, _ in
+            state.options.kubernetesCalendarPath = value
+        },
         OptionSpec(names: ["--terraform-dir"], value: .text("DIR"), help: "the Terraform configuration of a plan or state, for .tf line numbers and comment suppressions (default: the plan's folder)") { state, value, _ in
             state.options.terraformDirectory = value
         },
@@ -160,6 +164,7 @@ enum OptionTable {
         ("check", "akslint [check] [OPTIONS] [PATH ...]   lint files; directories are searched for *.json; '-' reads standard input"),
         ("rules", "akslint rules [--format text|json|markdown]"),
         ("explain", "akslint explain RULE                   an id, a name, or another tool's id (CKV_AZURE_141)"),
+        ("calendar", "akslint calendar                       the built-in Kubernetes support calendar, as JSON for --k8s-calendar"),
         ("help", "akslint --version | --help"),
     ]
 

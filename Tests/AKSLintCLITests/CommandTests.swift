@@ -9,6 +9,46 @@ import Glibc
 
 @Suite("rules, explain, help and version", .serialized)
 struct CommandTests {
+    @Test("akslint calendar prints the built-in table as the JSON --k8s-calendar reads, and a newer one changes the verdicts")
+    func kubernetesCalendar() throws {
+        let printed = akslint("calendar")
+        #expect(printed.exitCode == .success)
+        #expect(try KubernetesCalendarFile.parse(Array(printed.standardOutput.utf8), path: "printed") == .builtIn, "the printed table reads back as the same table")
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        // What a user does when AKS moves a date: edit the printed table (here, 1.35 ends early).
+        let builtIn = KubernetesCalendar.builtIn
+        let moved = builtIn.entries.map { entry in
+            entry.minor == 35 ? KubernetesCalendar.Entry(minor: 35, generallyAvailable: entry.generallyAvailable, endOfLife: CalendarDay("2026-11-30")!, longTermSupportEnd: entry.longTermSupportEnd) : entry
+        }
+        let edited = KubernetesCalendarFile.serialized(KubernetesCalendar(writtenOn: CalendarDay("2027-01-15")!, source: builtIn.source, entries: moved))
+        let path = try directory.write(edited, to: "calendar.json")
+        let withBuiltIn = akslint("--no-config", "--rule", "AKS603", "--as-of", "2026-12-05", "Fixtures/az/hardened.json")
+        #expect(withBuiltIn.exitCode == .success)
+        #expect(!withBuiltIn.standardOutput.contains("2027-01-15"))
+        let newer = akslint("--no-config", "--rule", "AKS603", "--as-of", "2026-12-05", "--k8s-calendar", path, "Fixtures/az/hardened.json")
+        #expect(newer.exitCode == .findings)
+        #expect(newer.standardOutput.contains("The cluster runs Kubernetes 1.35.4, whose AKS support ended on 2026-11-30, 5 days before 2026-12-05 (AKS support calendar of 2027-01-15)"))
+    }
+
+    @Test("a calendar file that cannot be used stops the run with its line and column", arguments: [
+        (#"{"writtenOn": "2027-01-15", "versions": [{"version": "1.30", "generallyAvailable": "2024-07-01", "endOfLife": "2025-08-22"}, {"version": "1.32", "generallyAvailable": "2025-04-01", "endOfLife": "2026-03-31"}]}"#,
+         "calendar.json:1:138: the Kubernetes calendar: versions must be listed oldest first without gaps (1.30 is followed by 1.32)"),
+        (#"{"writtenOn": "soon", "versions": []}"#, "calendar.json:1:15: the Kubernetes calendar: writtenOn must be a date (YYYY-MM-DD)"),
+        (#"{"writtenOn": "2027-01-15", "versions": [{"version": "1.30", "generallyAvailable": "2025-07-01", "endOfLife": "2024-08-22"}]}"#,
+         "calendar.json:1:42: the Kubernetes calendar: 1.30: generallyAvailable, endOfLife and longTermSupportEnd must be in that order"),
+        ("[", "calendar.json:1:2: the Kubernetes calendar is not valid JSON"),
+    ])
+    func badCalendar(text: String, message: String) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = try directory.write(text, to: "calendar.json")
+        let outcome = akslint("--no-config", "--k8s-calendar", path, "Fixtures/az/hardened.json")
+        #expect(outcome.exitCode == .inputOrUsageError)
+        #expect(outcome.standardOutput.isEmpty)
+        #expect(outcome.standardError.contains(directory.path + "/" + message), "\(outcome.standardError)")
+    }
+
     @Test("akslint rules lists every rule in each format")
     func rules() throws {
         let text = akslint("rules")

@@ -31,26 +31,26 @@ struct SupportedVersionTests {
         #expect(noLTS.0 == .fail && noLTS.1.contains("AKS offers no long-term support for 1.28"))
     }
 
-    @Test("messages name the version, the end date and the evaluation day")
+    @Test("messages name the version, the end date, the evaluation day and the calendar's date")
     func messages() throws {
         let failing = try state("1.31.7", on: "2026-11-24")
-        #expect(failing.1 == "The cluster runs Kubernetes 1.31.7, whose AKS support ended on 2025-11-01, 388 days before 2026-11-24: it receives no security patches.")
+        #expect(failing.1 == "The cluster runs Kubernetes 1.31.7, whose AKS support ended on 2025-11-01, 388 days before 2026-11-24 (AKS support calendar of 2026-11-24): it receives no security patches.")
         let newer = try state("9.99.9", on: "2026-11-24")
         #expect(newer.0 == .indeterminate)
-        #expect(newer.1.contains("Kubernetes 9.99.9 is newer than akslint's release calendar, which is dated 2026-11-24 and ends at 1.37"), "a well-formed version is not called malformed")
-        #expect(try state("1.38.0", on: "2026-11-24").1.contains("newer than akslint's release calendar"))
+        #expect(newer.1.contains("Kubernetes 9.99.9 is newer than the AKS support calendar of 2026-11-24, which ends at 1.37; update akslint, or give a newer calendar with --k8s-calendar"), "a well-formed version is not called malformed")
+        #expect(try state("1.38.0", on: "2026-11-24").1.contains("newer than the AKS support calendar of 2026-11-24"))
         #expect(try state("latest", on: "2026-11-24").1.contains("\"latest\" is not a Kubernetes version"))
         let passing = try state("1.35.4", on: "2026-11-24")
-        #expect(passing.1 == "The cluster runs Kubernetes 1.35.4, supported until 2027-03-31 (127 days after 2026-11-24).")
+        #expect(passing.1 == "The cluster runs Kubernetes 1.35.4, supported until 2027-03-31 (127 days after 2026-11-24, AKS support calendar of 2026-11-24).")
     }
 
     @Test("the table is in order, consistent, and says when it was written")
     func table() {
-        let entries = KubernetesSupportCalendar.entries
+        let entries = KubernetesCalendar.builtIn.entries
         #expect(entries.map(\.minor) == Array(27...37))
         #expect(entries.allSatisfy { entry in entry.generallyAvailable < entry.endOfLife && (entry.longTermSupportEnd.map { $0 > entry.endOfLife } ?? true) })
         #expect(zip(entries, entries.dropFirst()).allSatisfy { $0.endOfLife < $1.endOfLife })
-        #expect(KubernetesSupportCalendar.writtenOn.description == "2026-11-24")
+        #expect(KubernetesCalendar.builtIn.writtenOn.description == "2026-11-24")
         #expect(SupportedKubernetesVersion().metadata.remediation.notes?.contains("written 2026-11-24") == true)
     }
 

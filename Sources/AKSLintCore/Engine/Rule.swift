@@ -16,10 +16,13 @@ public struct RuleContext: Sendable {
     public let evaluationDay: CalendarDay
     /// The team's naming patterns (`naming` in `.akslint.json`).
     public let naming: NamingConventions
+    /// When each Kubernetes version is supported: the built-in table, or `--k8s-calendar`'s.
+    public let kubernetesCalendar: KubernetesCalendar
 
     /// Creates a context.
-    public init(evaluationDay: CalendarDay = .today, naming: NamingConventions = NamingConventions()) {
+    public init(evaluationDay: CalendarDay = .today, naming: NamingConventions = NamingConventions(), kubernetesCalendar: KubernetesCalendar = .builtIn) {
         self.evaluationDay = evaluationDay
         self.naming = naming
+        self.kubernetesCalendar = kubernetesCalendar
     }
 }
