@@ -27,6 +27,11 @@ package enum AKSLintCommand {
             }
             let preface = matches.count > 1 ? "\(matches.count) akslint rules cover \(TerminalSafety.sanitize(query)): \(matches.map(\.id).joined(separator: ", ")).\n\n" : ""
             return CommandOutcome(exitCode: .success, standardOutput: preface + matches.map(RuleDocumentation.text).joined(separator: "\n"), standardError: "")
+        case .completions(let shell):
+            let script = ShellCompletions.Shell(rawValue: shell).map(ShellCompletions.script(for:)) ?? ""
+            return CommandOutcome(exitCode: .success, standardOutput: script, standardError: "")
+        case .manPage:
+            return CommandOutcome(exitCode: .success, standardOutput: ManPage.text, standardError: "")
         case .calendar:
             return CommandOutcome(exitCode: .success, standardOutput: KubernetesCalendarFile.serialized(.builtIn), standardError: "")
         case .check(let options):

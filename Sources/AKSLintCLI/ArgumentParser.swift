@@ -29,6 +29,14 @@ package struct ArgumentParser: Sendable {
                 throw UsageError("usage: akslint explain RULE (an id, a name, or another tool's id: akslint explain AKS103, akslint explain CKV_AZURE_141)")
             }
             return .explain(ruleID: id)
+        case "completions":
+            guard remaining.count == 2, let shell = remaining.last, ShellCompletions.Shell(rawValue: shell) != nil else {
+                throw UsageError("usage: akslint completions bash|zsh|fish (prints the completion script for that shell)")
+            }
+            return .completions(shell: shell)
+        case "man":
+            guard remaining.count == 1 else { throw UsageError("usage: akslint man (prints the manual page; akslint man | man -l - reads it)") }
+            return .manPage
         case "calendar":
             guard remaining.count == 1 else { throw UsageError("usage: akslint calendar (prints the built-in Kubernetes support calendar as JSON, the format --k8s-calendar reads)") }
             return .calendar

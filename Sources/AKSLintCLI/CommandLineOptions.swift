@@ -7,6 +7,10 @@ package enum Command: Sendable, Equatable {
     case explain(ruleID: String)
     /// `akslint calendar`: the built-in Kubernetes support calendar, as `--k8s-calendar` reads it.
     case calendar
+    /// `akslint completions SHELL`: a completion script.
+    case completions(shell: String)
+    /// `akslint man`: the manual page in roff.
+    case manPage
     case help
     case version
 }

@@ -159,13 +159,15 @@ enum OptionTable {
         (["--version"], "print the version"),
     ]
 
-    /// The sub-commands, with their synopsis for `--help`.
-    static let commands: [(name: String, synopsis: String)] = [
-        ("check", "akslint [check] [OPTIONS] [PATH ...]   lint files; directories are searched for *.json; '-' reads standard input"),
-        ("rules", "akslint rules [--format text|json|markdown]"),
-        ("explain", "akslint explain RULE                   an id, a name, or another tool's id (CKV_AZURE_141)"),
-        ("calendar", "akslint calendar                       the built-in Kubernetes support calendar, as JSON for --k8s-calendar"),
-        ("help", "akslint --version | --help"),
+    /// The sub-commands: how each is called and what it does, for `--help` and the manual page.
+    static let commands: [(name: String, usage: String, summary: String)] = [
+        ("check", "akslint [check] [OPTIONS] [PATH ...]", "lint files and folders ('-' reads standard input)"),
+        ("rules", "akslint rules [--format text|json|markdown]", "the rule catalogue"),
+        ("explain", "akslint explain RULE", "one rule, by id, name or another tool's id (CKV_AZURE_141)"),
+        ("calendar", "akslint calendar", "the built-in Kubernetes support calendar, as JSON for --k8s-calendar"),
+        ("completions", "akslint completions bash|zsh|fish", "a shell completion script"),
+        ("man", "akslint man", "the manual page (akslint man | man -l -)"),
+        ("help", "akslint --version | --help", "the version, or this help"),
     ]
 
     /// Every option name of `check`, and the global ones.

@@ -9,6 +9,35 @@ import Glibc
 
 @Suite("rules, explain, help and version", .serialized)
 struct CommandTests {
+    @Test("completion scripts and the manual page offer every command, option and choice the parser accepts", arguments: ["bash", "zsh", "fish", "man"])
+    func generatedDocumentation(kind: String) throws {
+        let outcome = kind == "man" ? akslint("man") : akslint("completions", kind)
+        #expect(outcome.exitCode == .success)
+        let text = outcome.standardOutput
+        for spec in OptionTable.check {
+            for name in spec.names {
+                let spelled = kind == "man" ? name.replacing("-", with: "\\-") : (kind == "fish" ? String(name.drop { $0 == "-" }) : name)
+                #expect(text.contains(spelled), "\(kind) lacks \(name)")
+            }
+        }
+        for command in OptionTable.commands where command.name != "help" {
+            #expect(text.contains(command.name), "\(kind) lacks the command \(command.name)")
+        }
+        #expect(text.contains("azure-devops") || text.contains("azure\\-devops"), "choices are offered")
+        if kind == "man" {
+            #expect(text.hasPrefix(".TH AKSLINT 1 "))
+            let macros = Set(text.split(separator: "\n").filter { $0.hasPrefix(".") }.map { $0.split(separator: " ")[0] })
+            #expect(macros.isSubset(of: [".TH", ".SH", ".TP", ".B", ".br", ".nf", ".fi"]), "only man macros start a line: \(macros)")
+        }
+    }
+
+    @Test("--help fits an 80-column terminal")
+    func helpWidth() {
+        let help = akslint("--help").standardOutput
+        #expect(help.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(help.split(separator: "\n").filter { $0.count > 80 })")
+        #expect(akslint("completions", "powershell").exitCode == .inputOrUsageError)
+    }
+
     @Test("akslint calendar prints the built-in table as the JSON --k8s-calendar reads, and a newer one changes the verdicts")
     func kubernetesCalendar() throws {
         let printed = akslint("calendar")
