@@ -32,6 +32,8 @@ package enum AKSLintExecutable {
             workingDirectory: FileManager.default.currentDirectoryPath,
             stdinIsTerminal: isatty(0) == 1,
             stdoutIsTerminal: isatty(1) == 1,
+            terminalColumns: isatty(1) == 1 ? terminalColumns() : nil,
+            showProgress: isatty(2) == 1 ? writeToStandardError : nil,
             readStandardInput: { () throws(InputError) -> [UInt8] in try FileSystem.readAll(0, limit: InputLimits.maximumBytes) },
             standardOutputDescriptor: closed.contains(1) ? -1 : 1)
         let outcome = AKSLintCommand.run(environment)
@@ -47,5 +49,17 @@ package enum AKSLintExecutable {
         }
         _ = FileSystem.writeAll(Array(standardError.utf8), to: 2)
         exit(status.rawValue)
+    }
+
+    /// Writes a line of progress to standard error (a terminal).
+    @Sendable private static func writeToStandardError(_ line: String) {
+        _ = FileSystem.writeAll(Array(line.utf8), to: 2)
+    }
+
+    /// The width of the terminal on standard output: what the terminal says, else `COLUMNS`.
+    private static func terminalColumns() -> Int? {
+        var size = winsize()
+        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return ProcessInfo.processInfo.environment["COLUMNS"].flatMap { Int($0) }
     }
 }

@@ -73,7 +73,8 @@ struct CheckCommand {
             registryCache: environment.variables["HOME"].map { BicepRegistryCache(root: $0 + "/.bicep") },
             workingDirectory: environment.workingDirectory,
             terraformDirectory: options.terraformDirectory)
-        let linted = runner.run(discovery.sources)
+        let progress = options.quiet ? nil : environment.showProgress.map { ProgressMeter(total: discovery.sources.count, show: $0) }
+        let linted = runner.run(discovery.sources, progress: progress)
 
         var protection = InputProtection()
         configuration.path.map { protection.protect($0, as: "the configuration") }

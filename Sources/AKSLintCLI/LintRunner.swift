@@ -29,11 +29,18 @@ struct LintRunner: Sendable {
         let siblingParameters: String?
     }
 
-    func run(_ sources: [InputSource]) -> [Linted] {
+    /// Every source's report, in order; `progress` counts each file as it is done.
+    func run(_ sources: [InputSource], progress: ProgressMeter? = nil) -> [Linted] {
         var runner = self
         // Processors no file of its own keeps busy judge the clusters of a big one (a fleet export).
         runner.clusterParallelism = max(1, parallelism / max(1, sources.count))
-        return WorkerThreads.map(count: sources.count, parallelism: parallelism) { [runner] index in runner.lint(sources[index]) }
+        let linted = WorkerThreads.map(count: sources.count, parallelism: parallelism) { [runner] index in
+            let result = runner.lint(sources[index])
+            progress?.fileDone()
+            return result
+        }
+        progress?.finish()
+        return linted
     }
 
     /// The report of one input. A `.bicepparam` file named as an input lints the Bicep file it is

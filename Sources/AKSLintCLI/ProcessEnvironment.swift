@@ -12,6 +12,11 @@ package struct ProcessEnvironment: Sendable {
     package var workingDirectory: String
     package var stdinIsTerminal: Bool
     package var stdoutIsTerminal: Bool
+    /// The width of the terminal standard output is, when it is one (text is wrapped to it).
+    package var terminalColumns: Int?
+    /// Shows a line of progress on standard error, when it is a terminal (nil otherwise: progress
+    /// never goes to a pipe or a file). The text replaces the line shown before.
+    package var showProgress: (@Sendable (String) -> Void)?
     /// Reads all of standard input (called at most once, only when an input is `-` or piped).
     package var readStandardInput: @Sendable () throws(InputError) -> [UInt8]
     /// When the run started (JUnit timestamps).
@@ -22,7 +27,8 @@ package struct ProcessEnvironment: Sendable {
 
     package init(
         arguments: [String], variables: [String: String] = [:], workingDirectory: String,
-        stdinIsTerminal: Bool = true, stdoutIsTerminal: Bool = false,
+        stdinIsTerminal: Bool = true, stdoutIsTerminal: Bool = false, terminalColumns: Int? = nil,
+        showProgress: (@Sendable (String) -> Void)? = nil,
         readStandardInput: @escaping @Sendable () throws(InputError) -> [UInt8] = { [] },
         startTime: Date = Date(), standardOutputDescriptor: Int32? = nil
     ) {
@@ -31,6 +37,8 @@ package struct ProcessEnvironment: Sendable {
         self.workingDirectory = workingDirectory
         self.stdinIsTerminal = stdinIsTerminal
         self.stdoutIsTerminal = stdoutIsTerminal
+        self.terminalColumns = terminalColumns
+        self.showProgress = showProgress
         self.readStandardInput = readStandardInput
         self.startTime = startTime
         self.standardOutputDescriptor = standardOutputDescriptor

@@ -18,8 +18,9 @@ struct ReportRenderer {
     private func reporter(for target: ReportTarget) -> any Reporter {
         switch target.format {
         case .text:
-            let colored = environment.colorEnabled(options.color, streamIsTerminal: target.path == nil && environment.stdoutIsTerminal)
-            return TextReporter(colored: colored, quiet: options.quiet)
+            let toTerminal = target.path == nil && environment.stdoutIsTerminal
+            let colored = environment.colorEnabled(options.color, streamIsTerminal: toTerminal)
+            return TextReporter(colored: colored, quiet: options.quiet, width: toTerminal ? environment.terminalColumns ?? 80 : nil)
         case .json:
             return JSONReporter(includePassed: options.includePassed, parallelism: ProcessInfoCompat.processorCount)
         case .sarif:

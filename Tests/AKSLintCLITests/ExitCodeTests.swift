@@ -122,6 +122,7 @@ struct ExitCodeTests {
         #expect(terminal.standardError.contains("no input"))
         let piped = akslint(arguments: ["--stdin-filename", "prod.json"], stdin: Array(#"{"name": "p", "type": "Microsoft.ContainerService/ManagedClusters", "enableRbac": false}"#.utf8))
         #expect(piped.exitCode == .findings)
-        #expect(piped.standardOutput.contains("prod.json:1:"))
+        #expect(piped.standardOutput.hasPrefix("prod.json — cluster p"))
+        #expect(piped.standardOutput.contains("\n  1:"))
     }
 }

@@ -9,7 +9,7 @@ import Testing
 
 @Suite("Report formats", .serialized)
 struct OutputTests {
-    @Test("text: grouped by cluster, file:line:col, message with the actual value, and the filled-in fix")
+    @Test("text: grouped by cluster, the path once in the heading then line:column, message with the actual value, and the filled-in fix")
     func text() throws {
         let outcome = akslint("--as-of", "2026-11-24", "Fixtures/az/prod-insecure.json")
         let output = outcome.standardOutput
@@ -17,7 +17,8 @@ struct OutputTests {
         let (failed, passed) = (counts["fail"].int, counts["pass"].int)
         #expect(failed > 30 && passed > 10, "the insecure fixture fails most rules")
         #expect(output.hasPrefix("Fixtures/az/prod-insecure.json — cluster prod-aks (resource group prod-rg): \(failed) failed, 0 indeterminate, \(passed) passed\n"))
-        #expect(output.contains("  Fixtures/az/prod-insecure.json:98:27  HIGH  AKS103 local-accounts-disabled\n    Local accounts are enabled (disableLocalAccounts is false)"))
+        #expect(output.contains("\n  98:27  HIGH  AKS103 local-accounts-disabled\n    Local accounts are enabled (disableLocalAccounts is false)"))
+        #expect(output.components(separatedBy: "Fixtures/az/prod-insecure.json").count == 2, "the path is shown once, in the heading")
         #expect(output.contains("    fix: az aks update -g prod-rg -n prod-aks --disable-local-accounts\n"))
         #expect(output.contains("AKS206 no-node-public-ip [pool edge]"))
         #expect(output.contains("the authorized range \"0.0.0.0/0\" (a /0) admits every IPv4 address"))
@@ -175,5 +176,54 @@ struct OutputTests {
             }
             #expect(!outputs[0].isEmpty && outputs[0] == outputs[1], "\(format)")
         }
+    }
+}
+
+/// What a person sees on a terminal: wrapped messages, progress on long runs, a table of rules.
+@Suite("On a terminal")
+struct TerminalTests {
+    final class Lines: @unchecked Sendable {
+        var shown: [String] = []
+    }
+
+    @Test("progress appears only after its delay, is cleared at the end, and never when nothing was shown")
+    func progress() {
+        let lines = Lines()
+        let meter = ProgressMeter(total: 3, delay: .zero, interval: .zero) { lines.shown.append($0) }
+        for _ in 0..<3 { meter.fileDone() }
+        meter.finish()
+        #expect(lines.shown == ["\rakslint: 1 of 3 files linted\u{1B}[K", "\rakslint: 2 of 3 files linted\u{1B}[K", "\rakslint: 3 of 3 files linted\u{1B}[K", "\r\u{1B}[K"])
+        let quiet = Lines()
+        let slow = ProgressMeter(total: 3) { quiet.shown.append($0) }
+        slow.fileDone()
+        slow.finish()
+        #expect(quiet.shown.isEmpty, "a run shorter than a second shows nothing")
+    }
+
+    @Test("on a terminal, messages wrap to its width under their indent; commands never wrap; a file or pipe gets one line each")
+    func wrapping() {
+        let terminal = akslint(arguments: ["--no-config", "--as-of", "2026-11-24", "--color", "never", "Fixtures/az/prod-insecure.json"], stdoutIsTerminal: true)
+        let lines = terminal.standardOutput.split(separator: "\n")
+        let messageLines = lines.filter { $0.hasPrefix("    ") && !$0.hasPrefix("    fix") && !$0.hasPrefix("    ARM:") }
+        #expect(messageLines.allSatisfy { $0.count <= 80 }, "\(messageLines.filter { $0.count > 80 })")
+        #expect(lines.contains { $0.hasPrefix("    fix: az aks update -g prod-rg -n prod-aks --enable-aad --aad-admin-group-object-ids") }, "a command stays whole")
+        let piped = akslint("--no-config", "--as-of", "2026-11-24", "Fixtures/az/prod-insecure.json")
+        #expect(piped.standardOutput.contains("    Local accounts are enabled (disableLocalAccounts is false): anyone holding the cluster-admin kubeconfig bypasses Entra ID.\n"))
+        #expect(piped.standardOutput.split(separator: "\n").contains { $0.count > 120 }, "no wrapping off a terminal")
+    }
+
+    /// The ids of the rules that fail on prod-insecure.json (what aks-list.json fails too).
+    private func akslintFailedRules() -> [String] {
+        (try? JSON(akslint("--no-config", "--as-of", "2026-11-24", "-f", "json", "Fixtures/az/prod-insecure.json").standardOutput)["findings"].array.map { $0["ruleId"].string }) ?? []
+    }
+
+    @Test("a run over several clusters ends with the failed rules and how many clusters each fails on")
+    func ruleTable() throws {
+        let output = akslint("--no-config", "--as-of", "2026-11-24", "Fixtures/az/aks-list.json", "Fixtures/az/prod-insecure.json").standardOutput
+        let table = try #require(output.components(separatedBy: "\nFailed rules (").last)
+        #expect(table.hasPrefix("\(Set(akslintFailedRules()).count) of 53, by the clusters they fail on):\n"))
+        #expect(table.contains("\n  AKS103 local-accounts-disabled       2 of 3 clusters\n"), "prod-aks is in both files; platform-aks passes")
+        #expect(!akslint("--no-config", "Fixtures/az/prod-insecure.json").standardOutput.contains("Failed rules"), "not for one cluster")
+        #expect(!akslint("--no-config", "-q", "Fixtures/az/aks-list.json", "Fixtures/az/prod-insecure.json").standardOutput.contains("Failed rules"), "not under --quiet")
     }
 }

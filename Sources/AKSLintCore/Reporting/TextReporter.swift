@@ -1,16 +1,23 @@
-/// The report for people: findings grouped by input and cluster, each with its location, message
-/// and fix. Every string that came from an input is sanitized, so a hostile file cannot send
-/// escape sequences to the terminal; colour codes are only added by the reporter itself.
+/// The report for people: findings grouped by input and cluster, each with its location (the
+/// input's path is in the group's heading, so a finding shows only its line and column, unless it
+/// is in another file), message and fix; a run over several clusters ends with the rules that
+/// failed and on how many clusters. Every string that came from an input is sanitized, so a
+/// hostile file cannot send escape sequences to the terminal; colour codes are only added by the
+/// reporter itself.
 public struct TextReporter: Reporter {
     /// Whether to colour severities with ANSI escape sequences.
     public let colored: Bool
-    /// Only findings: no headers for clusters without findings.
+    /// Only findings: no headers for clusters without findings, no table of rules.
     public let quiet: Bool
+    /// The terminal's width, to wrap messages to; nil (a file or a pipe) keeps each on one line.
+    /// Commands and template changes are never wrapped, so they can be copied as they are.
+    public let width: Int?
 
     /// Creates a text reporter.
-    public init(colored: Bool, quiet: Bool = false) {
+    public init(colored: Bool, quiet: Bool = false, width: Int? = nil) {
         self.colored = colored
         self.quiet = quiet
+        self.width = width.map { max(40, $0) }
     }
 
     /// Writes the report, one cluster at a time.
@@ -20,11 +27,37 @@ public struct TextReporter: Reporter {
                 let findings = results.filter(\.isOpen)
                 if findings.isEmpty && quiet { continue }
                 output.write(header(input: input, cluster: cluster, results: results))
-                for finding in findings { output.write(render(finding)) }
+                for finding in findings { output.write(render(finding, inputPath: input.path)) }
                 output.write("\n")
             }
         }
+        if !quiet, report.summary.clusters > 1 { output.write(ruleTable(report)) }
         if let summary = report.controlSummary { output.write(controls(summary)) }
+    }
+
+    /// The rules that failed on some cluster, most clusters first: "AKS103 local-accounts-disabled
+    /// 12 of 40 clusters". Empty when none failed.
+    private func ruleTable(_ report: LintReport) -> String {
+        var clustersByRule: [String: Set<String>] = [:]
+        var names: [String: String] = [:]
+        var clusterCount = 0
+        for input in report.inputs {
+            clusterCount += input.clusters.count
+            for finding in input.results where finding.isOpen && finding.state == .fail {
+                clustersByRule[finding.ruleId, default: []].insert(input.path + "\u{1F}" + finding.cluster.identity)
+                names[finding.ruleId] = finding.ruleName
+            }
+        }
+        guard !clustersByRule.isEmpty else { return "" }
+        let rows = clustersByRule.map { (id: $0.key, failed: $0.value.count) }.sorted { $0.failed != $1.failed ? $0.failed > $1.failed : $0.id < $1.id }
+        let labels = rows.map { "\($0.id) \(names[$0.id] ?? "")" }
+        let column = min(44, (labels.map(\.count).max() ?? 0) + 2)
+        var text = style("Failed rules", .bold) + " (\(rows.count) of \(report.rules.count), by the clusters they fail on):\n"
+        for (row, label) in zip(rows, labels) {
+            let padding = String(repeating: " ", count: max(1, column - label.count))
+            text += "  \(label)\(padding)\(row.failed) of \(clusterCount) \(clusterCount == 1 ? "cluster" : "clusters")\n"
+        }
+        return text + "\n"
     }
 
     /// "MCSB NS-2: 3 of 4 checks pass", one line per control of the framework the run evidences.
@@ -59,12 +92,13 @@ public struct TextReporter: Reporter {
         return style(title, .bold) + ": " + counts + "\n"
     }
 
-    private func render(_ finding: Finding) -> String {
-        let location = safe(finding.locationText)
+    private func render(_ finding: Finding, inputPath: String) -> String {
+        let region = finding.location.region.start
+        let location = finding.location.file == inputPath ? "\(region.line):\(region.column)" : safe(finding.locationText)
         let subject = finding.subjectText.map { " [\(safe($0))]" } ?? ""
         let state = finding.state == .indeterminate ? style("  indeterminate", .yellow) : ""
         var lines = ["  " + style(location, .bold) + "  " + severityLabel(finding.severity) + "  \(finding.ruleId) \(finding.ruleName)" + subject + state]
-        lines.append("    " + safe(finding.message))
+        lines.append(wrapped(safe(finding.message), indent: "    "))
         for followUp in finding.followUps {
             switch followUp {
             case .command(let label, let command): lines.append("    " + style(label + ":", .dim) + " " + safe(command))
@@ -109,5 +143,24 @@ public struct TextReporter: Reporter {
     }
 
     private func safe(_ text: String) -> String { TerminalSafety.sanitize(text) }
+
+    /// `text` after `indent`, wrapped at ``width`` with every line so indented (one line when
+    /// there is no width). Sanitized text has no control characters, so characters are columns
+    /// (wide characters aside).
+    private func wrapped(_ text: String, indent: String) -> String {
+        guard let width, indent.count + text.count > width else { return indent + text }
+        var lines: [String] = []
+        var current = indent
+        for word in text.split(separator: " ") {
+            if current.count > indent.count && current.count + 1 + word.count > width {
+                lines.append(current)
+                current = indent + word
+            } else {
+                current += (current.count > indent.count ? " " : "") + word
+            }
+        }
+        lines.append(current)
+        return lines.joined(separator: "\n")
+    }
 
 }
