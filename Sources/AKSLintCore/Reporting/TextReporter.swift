@@ -89,7 +89,8 @@ public struct TextReporter: Reporter {
         var counts = "\(failed) failed, \(indeterminate) indeterminate, \(passed) passed"
         if failed == 0 && indeterminate == 0 { counts = "no findings (\(passed) passed)" }
         if accepted > 0 { counts += ", \(accepted) suppressed or in the baseline" }
-        return style(title, .bold) + ": " + counts + "\n"
+        guard let width, title.count + 2 + counts.count > width else { return style(title, .bold) + ": " + counts + "\n" }
+        return style(wrapped(title + ":", indent: "", continuation: "  "), .bold) + "\n" + wrapped(counts, indent: "  ") + "\n"
     }
 
     private func render(_ finding: Finding, inputPath: String) -> String {
@@ -147,16 +148,19 @@ public struct TextReporter: Reporter {
     /// `text` after `indent`, wrapped at ``width`` with every line so indented (one line when
     /// there is no width). Sanitized text has no control characters, so characters are columns
     /// (wide characters aside).
-    private func wrapped(_ text: String, indent: String) -> String {
+    private func wrapped(_ text: String, indent: String, continuation: String? = nil) -> String {
         guard let width, indent.count + text.count > width else { return indent + text }
+        let next = continuation ?? indent
         var lines: [String] = []
         var current = indent
+        var margin = indent.count
         for word in text.split(separator: " ") {
-            if current.count > indent.count && current.count + 1 + word.count > width {
+            if current.count > margin && current.count + 1 + word.count > width {
                 lines.append(current)
-                current = indent + word
+                current = next + word
+                margin = next.count
             } else {
-                current += (current.count > indent.count ? " " : "") + word
+                current += (current.count > margin ? " " : "") + word
             }
         }
         lines.append(current)
