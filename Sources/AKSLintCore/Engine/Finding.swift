@@ -195,30 +195,39 @@ extension Remediation {
     /// command gets the placeholder, and a shell comment at its end says where the name comes from.
     public func command(for cluster: ClusterReference, subject: ResultSubject) -> String? {
         guard let azCommand else { return nil }
-        var fromExpressions: [String] = []
-        /// A name as a shell word, unless it is longer than any Azure name of these kinds (90
-        /// characters for a resource group, 63 for a cluster) or an expression: then the placeholder.
-        func word(_ name: String?, or placeholder: String) -> String {
-            guard let name, name.utf8.count <= 90 else { return placeholder }
-            if Self.isTemplateExpression(name) {
-                fromExpressions.append("\(placeholder) is \(name) in the template")
-                return placeholder
-            }
-            return ShellQuoting.quoteIfNeeded(name)
-        }
+        var notes: [String] = []
         // Each value is made only if the command has its placeholder.
         let command = Placeholders.fill(azCommand) { key in
-            switch key {
-            case "resourceGroup": return word(cluster.resourceGroup, or: "<resource-group>")
-            case "name": return word(cluster.name, or: "<cluster-name>")
-            case "pool": return word(subject.poolName, or: "<pool-name>")
-            case "resource":
-                let resourceName = subject.relatedResourceName.map { String($0.split(separator: "/").last ?? Substring($0)) }
-                return word(resourceName, or: "<resource-name>")
-            default: return nil
-            }
+            guard let filled = Self.word(for: key, cluster: cluster, subject: subject) else { return nil }
+            if let note = filled.note { notes.append(note) }
+            return filled.word
         }
-        return fromExpressions.isEmpty ? command : command + "   # " + fromExpressions.joined(separator: "; ")
+        return notes.isEmpty ? command : command + Self.notesSeparator + notes.joined(separator: "; ")
+    }
+
+    /// What comes between a command and the notes on where its names come from.
+    public static let notesSeparator = "   # "
+
+    /// What a placeholder of the `az` command (`resourceGroup`, `name`, `pool`, `resource`)
+    /// becomes for a cluster and subject: the name as a shell word, or the placeholder itself when
+    /// the name is unknown, longer than any Azure name of these kinds (90 characters for a
+    /// resource group, 63 for a cluster), or a template expression, with a note saying which.
+    /// Nil for a key that is no placeholder.
+    public static func word(for key: String, cluster: ClusterReference, subject: ResultSubject) -> (word: String, note: String?)? {
+        func word(_ name: String?, or placeholder: String) -> (word: String, note: String?) {
+            guard let name, name.utf8.count <= 90 else { return (placeholder, nil) }
+            if isTemplateExpression(name) { return (placeholder, "\(placeholder) is \(name) in the template") }
+            return (ShellQuoting.quoteIfNeeded(name), nil)
+        }
+        switch key {
+        case "resourceGroup": return word(cluster.resourceGroup, or: "<resource-group>")
+        case "name": return word(cluster.name, or: "<cluster-name>")
+        case "pool": return word(subject.poolName, or: "<pool-name>")
+        case "resource":
+            let resourceName = subject.relatedResourceName.map { String($0.split(separator: "/").last ?? Substring($0)) }
+            return word(resourceName, or: "<resource-name>")
+        default: return nil
+        }
     }
 
     /// Whether a name is an ARM template expression (`[...]`, but not the `[[` that escapes a

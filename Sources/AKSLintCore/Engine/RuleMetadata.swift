@@ -127,6 +127,15 @@ public enum Disruption: String, Sendable {
     /// A new cluster (the setting is fixed at creation).
     case newCluster = "new-cluster"
 
+    /// The label before a fix command: `fix`, or what the fix needs.
+    public var fixLabel: String {
+        switch self {
+        case .inPlace: return "fix"
+        case .newCluster: return "fix (cannot be changed in place: create a new cluster)"
+        case .newNodePool: return "fix (cannot be changed on a pool: add a new pool)"
+        }
+    }
+
     /// A sentence for documentation.
     public var explanation: String {
         switch self {

@@ -17,13 +17,7 @@ extension Finding {
     }
 
     /// The label before the fix command: `fix` or what the fix needs.
-    public var fixLabel: String {
-        switch rule.remediation.disruption {
-        case .inPlace: return "fix"
-        case .newCluster: return "fix (cannot be changed in place: create a new cluster)"
-        case .newNodePool: return "fix (cannot be changed on a pool: add a new pool)"
-        }
-    }
+    public var fixLabel: String { rule.remediation.disruption.fixLabel }
 
     /// Whether the finding counts: failing or indeterminate, and not suppressed or baselined.
     public var isOpen: Bool { (state == .fail || state == .indeterminate) && suppression == nil }
