@@ -137,7 +137,7 @@ struct CheckCommand {
             if leftOut > 0 { standardError += "akslint: warning: \(SARIFLimits.leftOutMessage(leftOut))\n" }
         }
 
-        let renderer = ReportRenderer(options: options, environment: environment, strict: strict, startTime: environment.startTime)
+        let renderer = ReportRenderer(options: options, environment: environment, strict: strict, startTime: environment.startTime, calendar: calendar)
         var standardOutput = environment.standardOutputDescriptor.map(ReportOutput.init(descriptor:)) ?? ReportOutput()
         var skippedFiles = false
         for target in options.reports {

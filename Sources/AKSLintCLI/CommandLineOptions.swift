@@ -20,6 +20,8 @@ package enum ReportFormat: String, Sendable, CaseIterable {
     case text, json, sarif, junit, markdown, github
     /// Azure Pipelines logging commands.
     case azureDevOps = "azure-devops"
+    /// The fleet report: one self-contained HTML page.
+    case html
 }
 
 /// One report to write: a format, and a file (nil: standard output).
@@ -68,6 +70,8 @@ package struct CheckOptions: Sendable, Equatable {
     package var includePassed = false
     /// An ARM parameters file for the templates; when nil, a sibling `NAME.parameters.json` is used.
     package var parametersPath: String?
+    /// `--repository-url URL`: where the HTML report links file locations to.
+    package var repositoryURL: String?
     /// `--k8s-calendar FILE`: a Kubernetes support calendar to use instead of the built-in one.
     package var kubernetesCalendarPath: String?
     /// `-p TEMPLATE=FILE`: a parameters file for one template each.

@@ -51,7 +51,7 @@ struct CheckArguments {
 enum OptionTable {
     static let check: [OptionSpec] = [
         OptionSpec(names: ["--format", "-f"], value: .choice(ReportFormat.allCases.map(\.rawValue)),
-                   help: "report format: text (default), json, sarif, junit, markdown, github (workflow commands) or azure-devops (logging commands)") { state, value, _ in
+                   help: "report format: text (default), json, sarif, junit, markdown, github (workflow commands), azure-devops (logging commands) or html (the fleet report)") { state, value, _ in
             state.formats.append(ReportFormat(rawValue: value.lowercased())!)
         },
         OptionSpec(names: ["--output", "-o"], value: .output("FILE"),
@@ -109,6 +109,11 @@ enum OptionTable {
                 }
                 state.options.parametersPath = value
             }
+        },
+        OptionSpec(names: ["--repository-url"], value: .text("URL"),
+                   help: "link the HTML report's file locations to URL/PATH#LLINE, such as https://github.com/org/repo/blob/main") { state, value, _ throws(UsageError) in
+            guard value.hasPrefix("https://") || value.hasPrefix("http://") else { throw UsageError("--repository-url must be an http or https URL, such as https://github.com/org/repo/blob/main") }
+            state.options.repositoryURL = value
         },
         OptionSpec(names: ["--k8s-calendar"], value: .text("FILE"),
                    help: "the Kubernetes support calendar AKS603 judges versions by, instead of the built-in one (the JSON 'akslint calendar' prints)") { state, value, _ in

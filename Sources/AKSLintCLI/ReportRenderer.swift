@@ -9,6 +9,8 @@ struct ReportRenderer {
     let strict: Bool
     /// When the run started, for JUnit timestamps.
     let startTime: Date
+    /// The Kubernetes support calendar the run used (the HTML report names its date).
+    var calendar: KubernetesCalendar = .builtIn
 
     /// Writes `report` in `target`'s format to `output` (the caller finishes the output).
     func write(_ report: LintReport, as target: ReportTarget, to output: inout ReportOutput) {
@@ -33,6 +35,8 @@ struct ReportRenderer {
             return GitHubReporter(workingDirectory: environment.workingDirectory, strict: strict)
         case .azureDevOps:
             return AzureDevOpsReporter(workingDirectory: environment.workingDirectory)
+        case .html:
+            return HTMLReporter(facts: HTMLReporter.RunFacts(timestamp: UTCTimestamp.format(startTime) + " UTC", calendarDate: calendar.writtenOn, repositoryURL: options.repositoryURL))
         }
     }
 }

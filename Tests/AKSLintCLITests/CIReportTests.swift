@@ -193,7 +193,7 @@ struct CIReportTests {
         (["-f", "sarif", "-f", "junit", "-o", "a.sarif"], "2 --format and 1 --output given"),
         (["-f", "sarif", "-o", "-", "-f", "json", "-o", "-"], "only one report can go to standard output"),
         (["-f", "sarif", "-o", "x.out", "-f", "json", "-o", "./x.out"], "two reports would be written to ./x.out"),
-        (["-f", "xml"], "invalid value 'xml' for -f; expected one of: text, json, sarif, junit, markdown, github, azure-devops"),
+        (["-f", "xml"], "invalid value 'xml' for -f; expected one of: text, json, sarif, junit, markdown, github, azure-devops, html"),
     ])
     func pairing(arguments: [String], message: String) {
         let outcome = akslint(arguments: arguments + ["Fixtures/az/prod-insecure.json"])

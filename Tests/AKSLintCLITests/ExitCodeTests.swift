@@ -106,7 +106,7 @@ struct ExitCodeTests {
         (["--skiprule", "AKS101", "x.json"], "did you mean '--skip-rule'?"),
         (["explian", "AKS103"], "unknown command 'explian'; did you mean 'explain'?"),
         (["rule"], "unknown command 'rule'; did you mean 'rules'?"),
-        (["--format", "sarf", "x.json"], "invalid value 'sarf' for --format; expected one of: text, json, sarif, junit, markdown, github, azure-devops; did you mean 'sarif'?"),
+        (["--format", "sarf", "x.json"], "invalid value 'sarf' for --format; expected one of: text, json, sarif, junit, markdown, github, azure-devops, html; did you mean 'sarif'?"),
     ])
     func usageErrors(arguments: [String], message: String) {
         let outcome = akslint(arguments: arguments, stdin: [])

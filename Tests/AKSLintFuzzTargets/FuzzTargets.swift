@@ -163,6 +163,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         _ = MarkdownReporter().render(accepted)
         _ = GitHubReporter(workingDirectory: "/repository").render(accepted)
         _ = AzureDevOpsReporter(workingDirectory: "/repository").render(accepted)
+        _ = HTMLReporter(facts: .init(timestamp: "fuzz", calendarDate: KubernetesCalendar.builtIn.writtenOn)).render(accepted)
     }
 
     /// `text` as a JSON string literal.

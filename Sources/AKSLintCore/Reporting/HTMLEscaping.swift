@@ -1,0 +1,40 @@
+/// Text from an input inside the HTML report. Everything the report shows of an input passes
+/// through here or through the page's script, which only ever sets `textContent` and attributes:
+/// no input text is parsed as markup.
+enum HTMLEscaping {
+    /// `text` for an element's content or a quoted attribute: markup characters as entities, and
+    /// controls and bidirectional overrides as visible `\u{…}` escapes (so no file name can
+    /// reorder what a reader sees).
+    static func text(_ text: String) -> String {
+        var output = ""
+        output.reserveCapacity(text.utf8.count)
+        for character in TerminalSafety.sanitize(text).unicodeScalars {
+            switch character {
+            case "&": output += "&amp;"
+            case "<": output += "&lt;"
+            case ">": output += "&gt;"
+            case "\"": output += "&quot;"
+            case "'": output += "&#39;"
+            default: output.unicodeScalars.append(character)
+            }
+        }
+        return output
+    }
+
+    /// JSON text made safe inside `<script type="application/json">`: `<`, `>` and `&` only occur
+    /// inside JSON strings, where `\u003c` means the same, so no `</script>` or `<!--` can end or
+    /// change the element.
+    static func scriptJSON(_ bytes: [UInt8]) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + bytes.count / 32)
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "<"): output += Array("\\u003c".utf8)
+            case UInt8(ascii: ">"): output += Array("\\u003e".utf8)
+            case UInt8(ascii: "&"): output += Array("\\u0026".utf8)
+            default: output.append(byte)
+            }
+        }
+        return output
+    }
+}
