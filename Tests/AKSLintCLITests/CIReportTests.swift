@@ -171,6 +171,24 @@ struct CIReportTests {
         #expect(lines.allSatisfy { $0.contains(";sourcepath=" + directory.path + "/x%3By%5D.json;") })
     }
 
+    @Test("HTML: with a baseline the summary says what is new, remaining and fixed; --repository-url links locations")
+    func htmlBaselineAndLinks() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let baseline = directory.path + "/baseline.json"
+        _ = akslint("--no-config", "--as-of", "2026-11-24", "--write-baseline", baseline, "Fixtures/az/prod-insecure.json")
+        let outcome = akslint("--no-config", "--as-of", "2026-11-24", "--baseline", baseline, "-f", "html", "--repository-url", "https://github.com/org/infra/blob/main",
+                              "Fixtures/az/prod-insecure.json", "Fixtures/arm/public-cluster.json")
+        let page = outcome.standardOutput
+        let summary = try JSON(akslint("--no-config", "--as-of", "2026-11-24", "--baseline", baseline, "-f", "json", "Fixtures/az/prod-insecure.json", "Fixtures/arm/public-cluster.json").standardOutput)["summary"]
+        let new = summary["fail"].int + summary["indeterminate"].int
+        #expect(page.contains("<h3>Since the baseline</h3><p class=\"baseline\">Compared with \(baseline): <strong>\(new) new</strong>, \(summary["baselined"].int) remaining (accepted in the baseline), 0 fixed"), "public-cluster.json is new")
+        #expect(page.contains(#""repository":"https://github.com/org/infra/blob/main""#))
+        #expect(akslint("--repository-url", "javascript:alert(1)", "Fixtures/az/prod-insecure.json").exitCode == .inputOrUsageError, "only http and https links")
+        let fixed = akslint("--no-config", "--as-of", "2026-11-24", "--baseline", baseline, "-f", "html", "Fixtures/az/hardened.json").standardOutput
+        #expect(fixed.contains("<strong>0 new</strong>, 0 remaining (accepted in the baseline), 36 fixed (in the baseline, no longer found)"), "none of the baseline's findings is in the hardened cluster")
+    }
+
     @Test("several --format/--output pairs write several reports from one evaluation")
     func severalReports() throws {
         let directory = try TemporaryDirectory()
@@ -180,13 +198,15 @@ struct CIReportTests {
             "-f", "sarif", "-o", directory.path + "/akslint.sarif",
             "-f", "junit", "-o", directory.path + "/akslint.xml",
             "--format=markdown", "--output=-",
-            "-f", "json", "-o", directory.path + "/akslint.json")
+            "-f", "json", "-o", directory.path + "/akslint.json",
+            "-f", "html", "-o", directory.path + "/akslint.html")
         #expect(outcome.exitCode == .findings)
         #expect(outcome.standardOutput.hasPrefix("## akslint: AKS security posture"))
         let failed = try JSON(directory.read("akslint.json"))["summary"]["fail"].int
         #expect(failed > 30)
         #expect(try JSON(directory.read("akslint.sarif"))["runs"][0]["results"].array.count == failed)
         #expect(int(try xml(directory.read("akslint.xml")), "tests") == defaultRules.count)
+        #expect(try directory.read("akslint.html").contains("<p class=\"verdict\">1 file, 1 cluster, \(defaultRules.count) rules: \(failed) failed"))
     }
 
     @Test("--format and --output must pair up", arguments: [

@@ -10,6 +10,8 @@ public struct SuppressionReview: Sendable {
     /// Suppressions of rules that ran which matched no finding, and inline suppressions of ids
     /// that are no akslint rule.
     public var unused: [UnusedSuppression] = []
+    /// With a baseline: how many of its findings this run no longer has (fixed, or gone).
+    public var baselineEntriesNotFound = 0
 
     /// A review with nothing to say.
     package init(configurationPath: String? = nil, baselinePath: String? = nil) {

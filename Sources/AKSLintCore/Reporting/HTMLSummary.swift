@@ -69,7 +69,7 @@ struct HTMLSummary {
         guard let baseline = report.suppressionReview.baselinePath else { return "" }
         let open = report.findings.filter(\.isOpen)
         let remaining = report.findings.count { $0.suppression?.kind == .baseline }
-        let fixed = report.suppressionReview.unused.count { $0.kind == .baseline }
+        let fixed = report.suppressionReview.baselineEntriesNotFound
         return "<h3>Since the baseline</h3><p class=\"baseline\">Compared with \(HTMLEscaping.text(baseline)): <strong>\(open.count) new</strong>, \(remaining) remaining (accepted in the baseline), \(fixed) fixed (in the baseline, no longer found).</p>\n"
     }
 

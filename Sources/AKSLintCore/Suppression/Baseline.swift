@@ -39,6 +39,9 @@ public struct Baseline: Sendable {
     /// Whether a finding was accepted.
     public func contains(_ finding: Finding) -> Bool { fingerprints.contains(finding.fingerprintValue) }
 
+    /// How many distinct findings the baseline accepts.
+    public var fingerprintCount: Int { fingerprints.count }
+
     /// The file's text: a versioned JSON object, entries sorted so the file diffs cleanly.
     public func serialized() -> String {
         JSONOutput.object([

@@ -24,6 +24,7 @@ public struct SuppressionApplier: Sendable {
         let active = configuration.suppressions.filter { entry in entry.expires.map { $0 >= today } ?? true }
         var usedConfiguration = Set<SourceReference>()
         var usedInline = Set<SourceReference>()
+        var matchedBaseline = Set<UInt64>()
         let checked = report.inputs.map { InlineSuppression.checking($0.suppressionSites) }
 
         let nothingToApply = active.isEmpty && baseline == nil && checked.allSatisfy { $0.suppressions.isEmpty && $0.warnings.isEmpty }
@@ -31,6 +32,7 @@ public struct SuppressionApplier: Sendable {
             input.addingWarnings(inline.warnings.map { Diagnostic(path: input.path(of: $0.file), position: $0.position, message: $0.message) }).mappingResults { finding in
                 guard finding.state == .fail || finding.state == .indeterminate else { return finding }
                 var marked = finding
+                if let baseline, baseline.contains(finding) { matchedBaseline.insert(finding.fingerprintValue) }
                 if let suppression = inline.suppressions.first(where: { $0.clusterOrdinal == finding.cluster.ordinal && $0.rule.equalsIgnoringASCIICase(finding.ruleId) }) {
                     let source = SourceReference(path: input.path(of: suppression.file), line: suppression.line)
                     usedInline.insert(source)
@@ -47,6 +49,7 @@ public struct SuppressionApplier: Sendable {
 
         let ranRules = Set(report.rules.map(\.id))
         var review = SuppressionReview(configurationPath: configuration.path, baselinePath: baseline?.path)
+        review.baselineEntriesNotFound = baseline.map { $0.fingerprintCount - matchedBaseline.count } ?? 0
         review.expired = configuration.suppressions.filter { entry in entry.expires.map { $0 < today } ?? false }
         review.unused = active
             .filter { !usedConfiguration.contains($0.source) && ranRules.contains($0.rule) }
