@@ -13,13 +13,7 @@ struct ConfigurationLoader {
     func load(explicitPath: String?, inputs: [String], workingDirectory: String) throws(Diagnostic) -> LintConfiguration {
         let discovered = explicitPath == nil ? try Self.discover(forInputs: inputs, workingDirectory: workingDirectory) : nil
         guard let path = explicitPath ?? discovered else { return LintConfiguration() }
-        let bytes: [UInt8]
-        do {
-            bytes = try FileSystem.read(path, limit: InputLimits.maximumConfigurationBytes)
-        } catch {
-            throw Diagnostic(path: path, position: nil, message: "the configuration \(Self.phrase(error))")
-        }
-        return try ConfigurationParser.parse(bytes, path: path, catalogue: catalogue)
+        return try ConfigurationParser.parse(Self.read(path, limit: InputLimits.maximumConfigurationBytes, as: "the configuration"), path: path, catalogue: catalogue)
     }
 
     /// The configuration of a run over `inputs` (the paths given; `-` is standard input), as
@@ -52,31 +46,23 @@ struct ConfigurationLoader {
         }
     }
 
-    /// Why a file cannot be read, to follow "the configuration" or "the baseline".
-    private static func phrase(_ error: InputError) -> String {
-        if case .unreadable(let reason) = error { return "cannot be read: \(reason)" }
-        return "cannot be read: \(error.description)"
+    /// A settings file's bytes, or why it cannot be read, naming what it is (`the baseline`).
+    private static func read(_ path: String, limit: Int, as what: String) throws(Diagnostic) -> [UInt8] {
+        do {
+            return try FileSystem.read(path, limit: limit)
+        } catch {
+            let reason = if case .unreadable(let reason) = error { reason } else { error.description }
+            throw Diagnostic(path: path, position: nil, message: "\(what) cannot be read: \(reason)")
+        }
     }
 
     /// Reads a Kubernetes support calendar (`--k8s-calendar`).
     func kubernetesCalendar(at path: String) throws(Diagnostic) -> KubernetesCalendar {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileSystem.read(path, limit: InputLimits.maximumConfigurationBytes)
-        } catch {
-            throw Diagnostic(path: path, position: nil, message: "the Kubernetes calendar \(Self.phrase(error))")
-        }
-        return try KubernetesCalendarFile.parse(bytes, path: path)
+        try KubernetesCalendarFile.parse(Self.read(path, limit: InputLimits.maximumConfigurationBytes, as: "the Kubernetes calendar"), path: path)
     }
 
     /// Reads a baseline written by `--write-baseline`.
     func baseline(at path: String) throws(Diagnostic) -> Baseline {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileSystem.read(path, limit: InputLimits.maximumBaselineBytes)
-        } catch {
-            throw Diagnostic(path: path, position: nil, message: "the baseline \(Self.phrase(error))")
-        }
-        return try Baseline.parse(bytes, path: path)
+        try Baseline.parse(Self.read(path, limit: InputLimits.maximumBaselineBytes, as: "the baseline"), path: path)
     }
 }

@@ -50,16 +50,7 @@ public struct AzureDevOpsReporter: Reporter {
 
     /// A command's message: `%`, CR and LF escaped as the agent's task library does.
     static func escapeData(_ text: String) -> String {
-        var output = ""
-        for character in text.unicodeScalars {
-            switch character {
-            case "%": output += "%AZP25"
-            case "\r": output += "%0D"
-            case "\n": output += "%0A"
-            default: output.unicodeScalars.append(character)
-            }
-        }
-        return output
+        CIAnnotation.escapingLineBreaks(text, percent: "%AZP25")
     }
 
     /// A command's property value: as a message, and `;` and `]` escaped too.

@@ -23,6 +23,21 @@ enum CIAnnotation {
         return title
     }
 
+    /// `text` with its line breaks (`%0D`, `%0A`) and `%` itself escaped, as both CI systems'
+    /// commands need; they differ only in how `%` is written (`%25`, `%AZP25`).
+    static func escapingLineBreaks(_ text: String, percent: String) -> String {
+        var output = ""
+        for character in text.unicodeScalars {
+            switch character {
+            case "%": output += percent
+            case "\r": output += "%0D"
+            case "\n": output += "%0A"
+            default: output.unicodeScalars.append(character)
+            }
+        }
+        return output
+    }
+
     /// The message, then the fix for the kind of file the finding is in (`fix: az …`, `ARM: …`
     /// or `Bicep: …`, `Terraform: …`) and any unresolved expression, one per line.
     static func lines(of finding: Finding) -> [String] {

@@ -71,16 +71,7 @@ public struct GitHubReporter: Reporter {
 
     /// A command's message: `%`, CR and LF percent-encoded.
     static func escapeData(_ text: String) -> String {
-        var output = ""
-        for character in text.unicodeScalars {
-            switch character {
-            case "%": output += "%25"
-            case "\r": output += "%0D"
-            case "\n": output += "%0A"
-            default: output.unicodeScalars.append(character)
-            }
-        }
-        return output
+        CIAnnotation.escapingLineBreaks(text, percent: "%25")
     }
 
     /// A command's property value: as a message, and `:` and `,` percent-encoded too.
