@@ -40,6 +40,8 @@ struct HTMLReportTests {
         let loose = policy.contains("http") || policy.contains("unsafe-eval") || policy.contains("script-src 'unsafe-inline'")
         #expect(!loose)
         #expect(page.contains("<script>\(HTMLAssets.script)</script>"), "the script on the page is the one hashed")
+        #expect(page.contains(##"<th scope="row"><a href="#cluster=prod">prod</a></th>"##), "the most exposed clusters link to their view")
+        #expect(HTMLSummary.fragment("rg/a b'ü") == "rg%2Fa%20b'%C3%BC", "as encodeURIComponent writes it")
         let fetches = page.contains("src=\"http") || page.contains("href=\"http")
         #expect(!fetches, "nothing is fetched")
     }

@@ -318,11 +318,20 @@ enum HTMLAssets {
               render();
             });
           });
-          var requested = {};
-          location.hash.replace(/^#/, "").split("&").forEach(function (part) {
-            var equals = part.indexOf("=");
-            if (equals > 0) requested[part.slice(0, equals)] = decodeURIComponent(part.slice(equals + 1));
-          });
+          function requestedView() {
+            var wanted = {};
+            location.hash.replace(/^#/, "").split("&").forEach(function (part) {
+              var equals = part.indexOf("=");
+              if (equals > 0) wanted[part.slice(0, equals)] = decodeURIComponent(part.slice(equals + 1));
+            });
+            return wanted;
+          }
+          function openRequestedCluster(wanted) {
+            if (wanted.cluster === undefined) return;
+            var found = clusters.filter(function (cluster) { return cluster.n === wanted.cluster; })[0];
+            if (found) showCluster(found.index);
+          }
+          var requested = requestedView();
           controls.forEach(function (id) {
             if (requested[id] === undefined) return;
             var control = byId(id);
@@ -333,10 +342,9 @@ enum HTMLAssets {
           byId("more").addEventListener("click", function () { view.shown += page; render(); });
           byId("matrix").addEventListener("keydown", moveFocus);
           render();
-          if (requested.cluster !== undefined) {
-            var found = clusters.filter(function (cluster) { return cluster.n === requested.cluster; })[0];
-            if (found) showCluster(found.index);
-          }
+          openRequestedCluster(requested);
+          // A link to #cluster=NAME (the summary's most exposed clusters) opens that cluster.
+          window.addEventListener("hashchange", function () { openRequestedCluster(requestedView()); });
           document.documentElement.setAttribute("data-ready", "true");
           document.documentElement.setAttribute("data-ready-ms", String(Math.round(performance.now())));
         })();

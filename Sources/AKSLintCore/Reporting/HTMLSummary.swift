@@ -57,10 +57,21 @@ struct HTMLSummary {
         var html = "<h3>Most exposed clusters</h3><table class=\"exposed\"><thead><tr><th scope=\"col\">Cluster</th><th scope=\"col\">File</th>"
         html += Severity.allCases.map { "<th scope=\"col\">\($0.rawValue.capitalized)</th>" }.joined() + "</tr></thead><tbody>"
         for row in top {
-            html += "<tr><th scope=\"row\">\(HTMLEscaping.text(row.name))</th><td>\(HTMLEscaping.text(row.file))</td>"
+            html += "<tr><th scope=\"row\"><a href=\"#cluster=\(HTMLEscaping.text(Self.fragment(TerminalSafety.sanitize(row.name))))\">\(HTMLEscaping.text(row.name))</a></th><td>\(HTMLEscaping.text(row.file))</td>"
             html += row.counts.map { "<td class=\"num\">\($0)</td>" }.joined() + "</tr>"
         }
         return html + "</tbody></table>\n"
+    }
+
+    /// A name as the page's address holds it (`#cluster=NAME`): percent-encoded but for letters,
+    /// digits and `-._~`, as `encodeURIComponent` writes it.
+    static func fragment(_ name: String) -> String {
+        var encoded = ""
+        for byte in name.utf8 {
+            let unreserved = (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte) || "-._~!*'()".utf8.contains(byte)
+            encoded += unreserved ? String(UnicodeScalar(byte)) : "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+        }
+        return encoded
     }
 
     /// With `--baseline`: how many findings are new, how many remain (accepted in the baseline),
