@@ -62,3 +62,21 @@ struct ReportEscapingTests {
         #expect(UTCTimestamp.format(.init(timeIntervalSince1970: 951_868_799.9)) == "2000-02-29T23:59:59")
     }
 }
+
+@Suite("The JSON writer's fast path")
+struct JSONWriterWordTests {
+    @Test("eight bytes at a time agree with one byte at a time, for every byte in every position")
+    func words() {
+        for byte in UInt8.min...UInt8.max {
+            for position in 0..<8 {
+                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 8)
+                bytes[position] = byte
+                let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                #expect(JSONWriter.mayNeedEscape(word) == !JSONWriter.isPlain(byte), "byte \(byte) at \(position)")
+            }
+        }
+        var output: [UInt8] = []
+        JSONWriter.appendString("plain text, then \"quoted\"\u{7F} and \u{1B}[31m, é\u{202E}x", to: &output)
+        #expect(String(decoding: output, as: UTF8.self) == #""plain text, then \"quoted\"\u007f and \u001b[31m, é\u202ex""#)
+    }
+}

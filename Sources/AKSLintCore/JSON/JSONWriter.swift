@@ -180,7 +180,7 @@ package struct JSONWriter {
     /// Whether a byte can be copied into a JSON string as it is: printable ASCII other than `"`
     /// and `\`. (Multi-byte characters are checked apart.)
     @inline(__always)
-    private static func isPlain(_ byte: UInt8) -> Bool {
+    static func isPlain(_ byte: UInt8) -> Bool {
         byte &- 0x20 < 0x5F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
     }
 
@@ -192,42 +192,69 @@ package struct JSONWriter {
     /// multi-byte character is decoded only when its lead byte could start an unsafe one.
     static func appendString(_ text: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { bytes in
-            var runStart = 0
-            var index = 0
-            guard let base = bytes.baseAddress else { return }
-            while index < bytes.count {
-                let byte = base[index]
-                if isPlain(byte) {
-                    index += 1
-                    continue
-                }
-                let length = byte < 0x80 ? 1 : UTF8Validation.sequenceLength(ofLeadByte: byte)
-                let escape: String
-                if byte >= 0x80 {
-                    guard TerminalSafety.mayStartUnsafeCharacter(byte), let scalar = UTF8Validation.scalar(in: bytes, at: index, length: length), TerminalSafety.isUnsafe(scalar) else {
-                        index += length
-                        continue
-                    }
-                    escape = "\\u" + TerminalSafety.hex4(scalar.value)
-                } else {
-                    switch byte {
-                    case UInt8(ascii: "\""): escape = "\\\""
-                    case UInt8(ascii: "\\"): escape = "\\\\"
-                    case UInt8(ascii: "\n"): escape = "\\n"
-                    case UInt8(ascii: "\r"): escape = "\\r"
-                    case UInt8(ascii: "\t"): escape = "\\t"
-                    default: escape = "\\u" + TerminalSafety.hex4(UInt32(byte))
-                    }
-                }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                output.append(contentsOf: escape.utf8)
-                index += length
-                runStart = index
-            }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+        // Native strings are contiguous: read their bytes in place (`withUTF8` on a copy would
+        // first check the copy is unique, for every string written).
+        if text.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, to: &output) }) == nil {
+            var copy = text
+            copy.withUTF8 { appendEscaped($0, to: &output) }
         }
         output.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of eight bytes is not plain (see ``isPlain(_:)``): a control character, DEL,
+    /// `"`, `\\` or not ASCII. Exact: each test is the classic "has a byte below n" or "has a
+    /// zero byte" on the word.
+    @inline(__always)
+    static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        let control = (word &- ones &* 0x20) & ~word & highBits
+        func hasByte(_ value: UInt64) -> UInt64 {
+            let zeroWhereEqual = word ^ (ones &* value)
+            return (zeroWhereEqual &- ones) & ~zeroWhereEqual & highBits
+        }
+        return (control | hasByte(0x22) | hasByte(0x5C) | hasByte(0x7F) | word & highBits) != 0
+    }
+
+    /// The bytes of a string, escaped for JSON (see ``appendString(_:to:)``).
+    private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        var runStart = 0
+        var index = 0
+        guard let base = bytes.baseAddress else { return }
+        while index < bytes.count {
+            // Eight plain bytes at a time; a word holding anything else goes byte by byte.
+            if index + 8 <= bytes.count, !mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+                continue
+            }
+            let byte = base[index]
+            if isPlain(byte) {
+                index += 1
+                continue
+            }
+            let length = byte < 0x80 ? 1 : UTF8Validation.sequenceLength(ofLeadByte: byte)
+            let escape: String
+            if byte >= 0x80 {
+                guard TerminalSafety.mayStartUnsafeCharacter(byte), let scalar = UTF8Validation.scalar(in: bytes, at: index, length: length), TerminalSafety.isUnsafe(scalar) else {
+                    index += length
+                    continue
+                }
+                escape = "\\u" + TerminalSafety.hex4(scalar.value)
+            } else {
+                switch byte {
+                case UInt8(ascii: "\""): escape = "\\\""
+                case UInt8(ascii: "\\"): escape = "\\\\"
+                case UInt8(ascii: "\n"): escape = "\\n"
+                case UInt8(ascii: "\r"): escape = "\\r"
+                case UInt8(ascii: "\t"): escape = "\\t"
+                default: escape = "\\u" + TerminalSafety.hex4(UInt32(byte))
+                }
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            output.append(contentsOf: escape.utf8)
+            index += length
+            runStart = index
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
     }
 }
