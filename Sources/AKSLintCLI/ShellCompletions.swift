@@ -18,17 +18,21 @@ enum ShellCompletions {
     private static var commandNames: [String] { OptionTable.commands.map(\.name).filter { $0 != "help" } }
     private static var optionNames: [String] { OptionTable.allNames }
 
-    /// The choices an option takes, or nil when it takes a free value or none.
-    private static func choices(_ spec: OptionSpec) -> [String]? {
-        if case .choice(let words) = spec.value { return words }
-        return nil
+    /// What a shell offers after an option: nothing (a flag), one of its words, a file name, or
+    /// a free value (shown by its placeholder).
+    private enum Completion {
+        case flag
+        case choices([String])
+        case file
+        case value(String)
     }
 
-    private static func takesFile(_ spec: OptionSpec) -> Bool {
+    private static func completion(of spec: OptionSpec) -> Completion {
         switch spec.value {
-        case .output: return true
-        case .text(let placeholder): return placeholder.contains("FILE") || placeholder.contains("DIR")
-        case .none, .choice: return false
+        case .none: return .flag
+        case .choice(let words): return .choices(words)
+        case .output: return .file
+        case .text(let placeholder): return placeholder.contains("FILE") || placeholder.contains("DIR") ? .file : .value(placeholder)
         }
     }
 
@@ -38,12 +42,11 @@ enum ShellCompletions {
         var cases = ""
         for spec in OptionTable.check {
             let names = spec.names.joined(separator: "|")
-            if let words = choices(spec) {
-                cases += "    \(names)) COMPREPLY=($(compgen -W \"\(words.joined(separator: " "))\" -- \"$current\")); return ;;\n"
-            } else if takesFile(spec) {
-                cases += "    \(names)) COMPREPLY=($(compgen -f -- \"$current\")); return ;;\n"
-            } else if case .text = spec.value {
-                cases += "    \(names)) return ;;\n"
+            switch completion(of: spec) {
+            case .choices(let words): cases += "    \(names)) COMPREPLY=($(compgen -W \"\(words.joined(separator: " "))\" -- \"$current\")); return ;;\n"
+            case .file: cases += "    \(names)) COMPREPLY=($(compgen -f -- \"$current\")); return ;;\n"
+            case .value: cases += "    \(names)) return ;;\n"
+            case .flag: break
             }
         }
         return """
@@ -72,15 +75,11 @@ enum ShellCompletions {
         var lines: [String] = []
         for spec in OptionTable.check {
             let help = zshQuoted(firstSentence(spec.help))
-            let action: String
-            if let words = choices(spec) {
-                action = ":\(spec.names[0].drop { $0 == "-" }):(\(words.joined(separator: " ")))"
-            } else if takesFile(spec) {
-                action = ":file:_files"
-            } else if case .text(let placeholder) = spec.value {
-                action = ":\(placeholder.filter { $0 != "[" && $0 != "]" }):"
-            } else {
-                action = ""
+            let action = switch completion(of: spec) {
+            case .choices(let words): ":\(spec.names[0].drop { $0 == "-" }):(\(words.joined(separator: " ")))"
+            case .file: ":file:_files"
+            case .value(let placeholder): ":\(placeholder.filter { $0 != "[" && $0 != "]" }):"
+            case .flag: ""
             }
             let group = spec.names.count > 1 ? "(\(spec.names.joined(separator: " ")))" : ""
             let names = spec.names.count > 1 ? "{\(spec.names.joined(separator: ","))}" : spec.names[0]
@@ -115,12 +114,11 @@ enum ShellCompletions {
             for name in spec.names {
                 line += name.hasPrefix("--") ? " -l \(name.dropFirst(2))" : " -s \(name.dropFirst())"
             }
-            if let words = choices(spec) {
-                line += " -x -a '\(words.joined(separator: " "))'"
-            } else if takesFile(spec) {
-                line += " -r -F"
-            } else if case .text = spec.value {
-                line += " -x"
+            switch completion(of: spec) {
+            case .choices(let words): line += " -x -a '\(words.joined(separator: " "))'"
+            case .file: line += " -r -F"
+            case .value: line += " -x"
+            case .flag: break
             }
             line += " -d '\(firstSentence(spec.help).replacing("'", with: "\\'"))'"
             lines.append(line)
