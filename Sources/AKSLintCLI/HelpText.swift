@@ -1,3 +1,5 @@
+import AKSLintCore
+
 /// The text of `akslint --help`: the usage and options come from ``OptionTable``, so the help
 /// lists exactly what the parser accepts. It fits an 80-column terminal.
 enum HelpText {
@@ -59,21 +61,8 @@ enum HelpText {
         return start + String(lines.dropFirst(start.count))
     }
 
-    /// `text` in lines of at most ``width`` columns, each indented by `indent` spaces (a word
-    /// longer than a line gets a line of its own).
+    /// `text` in lines of at most ``width`` columns, each indented by `indent` spaces.
     static func wrapped(_ text: String, indent: Int) -> String {
-        let margin = String(repeating: " ", count: indent)
-        var lines: [String] = []
-        var current = margin
-        for word in text.split(separator: " ") {
-            if current.count > indent && current.count + 1 + word.count > width {
-                lines.append(current)
-                current = margin + word
-            } else {
-                current += (current.count > indent ? " " : "") + word
-            }
-        }
-        lines.append(current)
-        return lines.joined(separator: "\n") + "\n"
+        WordWrap.lines(text, width: width, indent: String(repeating: " ", count: indent)) + "\n"
     }
 }

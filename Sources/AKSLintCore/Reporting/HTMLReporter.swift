@@ -61,7 +61,7 @@ public struct HTMLReporter: Reporter {
             <label>Search <input type="search" id="search" placeholder="cluster, resource group or file"></label>
             <label>Sort <select id="sort"><option value="name">by name</option><option value="failed">by failed rules</option><option value="worst">by worst severity</option></select></label>
             <label>Severity <select id="severity"><option value="">any</option>\(Severity.allCases.map { "<option value=\"\($0.rawValue)\">\($0.rawValue) and above</option>" }.joined())</select></label>
-            <label>Category <select id="category"><option value="">any</option>\(categoriesPresent(report).map { "<option value=\"\($0.rawValue)\">\(HTMLEscaping.text($0.title))</option>" }.joined())</select></label>
+            <label>Category <select id="category"><option value="">any</option>\(Self.categoriesPresent(report).map { "<option value=\"\($0.rawValue)\">\(HTMLEscaping.text($0.title))</option>" }.joined())</select></label>
             <label>Framework <select id="framework"><option value="">any</option><option value="CIS">CIS AKS Benchmark</option><option value="MCSB">Microsoft cloud security benchmark</option></select></label>
             <label>State <select id="state"><option value="">any</option><option value="F">failed</option><option value="I">indeterminate</option><option value="S">suppressed or baselined</option><option value="P">all passed</option></select></label>
             </form>
@@ -82,7 +82,7 @@ public struct HTMLReporter: Reporter {
     }
 
     /// The categories of the rules that ran, in catalogue order.
-    private func categoriesPresent(_ report: LintReport) -> [RuleCategory] {
+    static func categoriesPresent(_ report: LintReport) -> [RuleCategory] {
         RuleCategory.allCases.filter { category in report.rules.contains { $0.category == category } }
     }
 

@@ -16,7 +16,7 @@ struct HTMLSummary {
     private func failuresByCategory() -> [(label: String, value: Int, style: String)] {
         var counts: [RuleCategory: Int] = [:]
         for finding in report.findings where finding.isOpen && finding.state == .fail { counts[finding.rule.category, default: 0] += 1 }
-        return RuleCategory.allCases.filter { category in report.rules.contains { $0.category == category } }
+        return HTMLReporter.categoriesPresent(report)
             .map { (label: $0.title, value: counts[$0] ?? 0, style: "bar") }
             .sorted { $0.value > $1.value }
     }

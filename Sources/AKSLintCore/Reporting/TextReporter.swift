@@ -145,26 +145,10 @@ public struct TextReporter: Reporter {
 
     private func safe(_ text: String) -> String { TerminalSafety.sanitize(text) }
 
-    /// `text` after `indent`, wrapped at ``width`` with every line so indented (one line when
-    /// there is no width). Sanitized text has no control characters, so characters are columns
-    /// (wide characters aside).
+    /// `text` after `indent`, wrapped at ``width`` (one line when there is no width).
     private func wrapped(_ text: String, indent: String, continuation: String? = nil) -> String {
-        guard let width, indent.count + text.count > width else { return indent + text }
-        let next = continuation ?? indent
-        var lines: [String] = []
-        var current = indent
-        var margin = indent.count
-        for word in text.split(separator: " ") {
-            if current.count > margin && current.count + 1 + word.count > width {
-                lines.append(current)
-                current = next + word
-                margin = next.count
-            } else {
-                current += (current.count > margin ? " " : "") + word
-            }
-        }
-        lines.append(current)
-        return lines.joined(separator: "\n")
+        guard let width else { return indent + text }
+        return WordWrap.lines(text, width: width, indent: indent, continuation: continuation)
     }
 
 }
