@@ -19,11 +19,12 @@ enum Truth {
 
 /// A setting of any type, reduced to what a result about it needs.
 struct SettingPointer {
-    let result: (ResultState, String) -> RuleResult
+    /// A result at the setting; the message is made only if a report shows it.
+    let result: (ResultState, @escaping @Sendable () -> String) -> RuleResult
     let undecidable: (String) -> RuleResult?
 
     init<Value>(_ setting: Setting<Value>) {
-        result = { setting.result($0, $1) }
+        result = { state, message in setting.result(state, message()) }
         undecidable = { setting.undecidableResult($0) }
     }
 }
@@ -58,14 +59,14 @@ struct Constraint {
 
     /// No result when the constraint holds (or does not apply); a failure at the trigger when it is
     /// broken; an indeterminate result at the unknown setting otherwise.
-    func check(_ question: String, violation: String) -> [RuleResult] {
+    func check(_ question: String, violation: @autoclosure @escaping @Sendable () -> String) -> [RuleResult] {
         switch (trigger, requirement) {
         case (.known(false, _), _), (_, .known(true, _)):
             return []
         case (.known(true, let setting), .known(false, _)):
             return [setting.result(.fail, violation)]
         case (.unknown(let setting), _), (_, .unknown(let setting)):
-            return [setting.undecidable("Azure accepts the cluster (\(question))") ?? setting.result(.indeterminate, "Cannot tell whether Azure accepts the cluster (\(question)).")]
+            return [setting.undecidable("Azure accepts the cluster (\(question))") ?? setting.result(.indeterminate, { "Cannot tell whether Azure accepts the cluster (\(question))." })]
         }
     }
 }

@@ -15,9 +15,9 @@ struct BicepCommandTests {
         #expect(run.standardError.contains("Fixtures/invalid/syntax-error.bicep:5:16: error: expected ':' after the property name"))
         let report = try JSON(run.standardOutput)
         let module = try JSON(akslint("-f", "json", "--fail-on", "never", "Fixtures/bicep/main.bicep").standardOutput)
-        #expect(module["findings"].array.contains { $0["cluster"]["deployedBy"].string == "regional at Fixtures/bicep/main.bicep:110" })
+        #expect(module["findings"].array.contains { module.cluster(of: $0)["deployedBy"].string == "regional at Fixtures/bicep/main.bicep:110" })
         #expect(akslint("--fail-on", "never", "Fixtures/bicep/main.bicep").standardOutput.contains("cluster aks-westeurope (deployed by regional at Fixtures/bicep/main.bicep:110)"))
-        let clusters = report["findings"].array.compactMap { $0["cluster"]["name"].string }
+        let clusters = report["findings"].array.compactMap { report.cluster(of: $0)["name"].string }
         #expect(clusters.contains("recovered") && clusters.contains("prod-aks"))
     }
 
@@ -49,7 +49,7 @@ struct BicepCommandTests {
     func registryCache() throws {
         let home = Paths.fixture("bicep/registry-home")
         let cached = try JSON(akslint("-f", "json", "--fail-on", "never", "Fixtures/bicep/main.bicep", variables: ["HOME": home]).standardOutput)
-        let local = try #require(cached["findings"].array.first { $0["ruleId"].string == "AKS103" && $0["cluster"]["name"].string == "registry-cluster" })
+        let local = try #require(cached["findings"].array.first { $0["ruleId"].string == "AKS103" && cached.cluster(of: $0)["name"].string == "registry-cluster" })
         #expect(local["state"].string == "fail")
         #expect(local["location"]["path"].string == home + "/.bicep/br/mcr.microsoft.com/bicep$avm$res$container-service$managed-cluster/0.9.0$/main.json")
         #expect(!cached["warnings"].array.contains { $0["message"].string.contains("managed-cluster:0.9.0") })
@@ -65,10 +65,10 @@ struct BicepCommandTests {
         let run = akslint("-f", "json", "--fail-on", "critical", input, variables: ["HOME": home])
         #expect(run.exitCode == .success)
         let report = try JSON(run.standardOutput)
-        let verdicts = Dictionary(report["findings"].array.filter { $0["ruleId"].string == "AKS103" }.map { ($0["cluster"]["name"].string ?? "", $0["location"]["path"].string ?? "") }) { first, _ in first }
+        let verdicts = Dictionary(report["findings"].array.filter { $0["ruleId"].string == "AKS103" }.map { (report.cluster(of: $0)["name"].string, $0["location"]["path"].string) }) { first, _ in first }
         #expect(verdicts.keys.sorted() == ["aks-spec-prod"], "the registry module disables local accounts; the template spec does not")
         #expect(verdicts["aks-spec-prod"] == home + "/.bicep/ts/11111111-2222-3333-4444-555555555555/platform-specs/aks-spec/v1/main.json")
-        #expect(report["inputs"][0]["clusters"].array.compactMap(\.string) == ["aks-baseline-prod", "aks-spec-prod"])
+        #expect(report.clusterNames(of: report["inputs"][0]) == ["aks-baseline-prod", "aks-spec-prod"])
         let unchecked = report["warnings"].array.filter { $0["leavesUnchecked"].bool == true }
         #expect(unchecked.count == 1)
         #expect(unchecked.first?["message"].string.contains("alias br/nowhere is not defined by a bicepconfig.json at or above the file") == true)
@@ -82,7 +82,7 @@ struct BicepCommandTests {
         let paths = Set(report["inputs"].array.compactMap { $0["path"].string })
         #expect(paths == ["Fixtures/bicep/aliases/main.bicep", "Fixtures/bicep/main.bicep", "Fixtures/bicep/twin.bicep", "Fixtures/bicep/twin.json"])
         let twin = report["inputs"].array.first { $0["path"].string == "Fixtures/bicep/twin.bicep" }
-        #expect(twin?["clusters"].array.compactMap(\.string) == ["staging-twin-aks"], "twin.bicep is linted once, through the staging.bicepparam that is using it")
+        #expect(twin.map(report.clusterNames) == ["staging-twin-aks"], "twin.bicep is linted once, through the staging.bicepparam that is using it")
         let sarif = try JSON(akslint("-f", "sarif", "--fail-on", "never", "Fixtures/bicep/main.bicep").standardOutput)
         let uris = Set(sarif["runs"][0]["results"].array.compactMap { $0["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].string })
         #expect(uris == ["Fixtures/bicep/main.bicep", "Fixtures/bicep/modules/regional-cluster.bicep"])

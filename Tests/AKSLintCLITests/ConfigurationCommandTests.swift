@@ -79,7 +79,7 @@ struct ConfigurationCommandTests {
     @Test("suppressed findings stay in JSON with their suppression, leave text and SARIF, and do not fail the run")
     func suppressedFindings() throws {
         let json = try JSON(akslint("-f", "json", "--config", Self.adoption, "--as-of", "2026-11-24", "Fixtures/az/aks-list.json").standardOutput)
-        let privateCluster = try #require(json["findings"].array.first { $0["ruleId"].string == "AKS201" && $0["cluster"]["name"].string == "prod-aks" })
+        let privateCluster = try #require(json["findings"].array.first { $0["ruleId"].string == "AKS201" && json.cluster(of: $0)["name"].string == "prod-aks" })
         #expect(privateCluster["state"].string == "fail")
         #expect(privateCluster["suppressed"]["kind"].string == "external")
         #expect(privateCluster["suppressed"]["justification"].string == "Private cluster migration planned with the network team (NET-118).")

@@ -85,7 +85,7 @@ struct ExitCodeTests {
         #expect(outcome.exitCode == .inputOrUsageError)
         #expect(outcome.standardError.contains("Fixtures/invalid/truncated.json:6:1: error: unexpected end of input inside object started at line 4, column 17"))
         #expect(outcome.standardError.contains("missing.json: error: no such file or directory"))
-        #expect(outcome.standardOutput.contains("\"ruleId\": \"AKS103\""))
+        #expect(outcome.standardOutput.contains(#""ruleId":"AKS103""#))
         #expect(outcome.standardOutput.contains("\"path\": \"Fixtures/invalid/truncated.json\""))
     }
 

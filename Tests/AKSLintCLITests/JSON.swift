@@ -29,4 +29,13 @@ struct JSON {
         return nil
     }
     var isNull: Bool { node == nil || node?.isNull == true }
+
+    /// In a JSON report: the entry of `clusters` a finding refers to.
+    func cluster(of finding: JSON) -> JSON { self["clusters"][finding["cluster"].int] }
+
+    /// In a JSON report: the names of an input's clusters.
+    func clusterNames(of input: JSON) -> [String] { input["clusters"].array.map { self["clusters"][$0.int]["name"].string } }
+
+    /// In a JSON report: the entry of `rules` a finding refers to.
+    func rule(of finding: JSON) -> JSON { JSON(node: self["rules"].node?.array?.first { JSON(node: $0)["id"].string == finding["ruleId"].string }) }
 }

@@ -55,14 +55,17 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
 
     /// The last `length` steps (all of them when the path is shorter), in order from the root.
     public func suffix(_ length: Int) -> [Component] {
-        var reversed: [Component] = []
-        reversed.reserveCapacity(min(length, count))
-        var step = last
-        while let current = step, reversed.count < length {
-            reversed.append(current.component)
-            step = current.parent
+        let size = max(0, min(length, count))
+        // Filled from the end as the steps are walked back, so nothing is reversed or copied.
+        return [Component](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var step = last
+            for index in stride(from: size - 1, through: 0, by: -1) {
+                guard let current = step else { break }
+                (buffer.baseAddress! + index).initialize(to: current.component)
+                step = current.parent
+            }
+            initialized = size
         }
-        return reversed.reversed()
     }
 
     /// This path extended by an object key.

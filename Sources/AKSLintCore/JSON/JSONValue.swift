@@ -201,12 +201,18 @@ public struct JSONObject: Sendable {
 
     /// The last member whose key equals `key` ignoring ASCII case, as Azure resolves duplicates.
     public func member(named key: String) -> JSONMember? {
-        var index = members.count - 1
-        while index >= 0 {
-            if members[index].key.equalsIgnoringASCIICase(key) { return members[index] }
-            index -= 1
+        // Every setting a rule reads walks objects this way: the members are read in place and
+        // most are passed over on their length alone.
+        let length = key.utf8.count
+        let found = members.withUnsafeBufferPointer { members -> Int? in
+            var index = members.count - 1
+            while index >= 0 {
+                if members[index].key.utf8.count == length, members[index].key.equalsIgnoringASCIICase(key) { return index }
+                index -= 1
+            }
+            return nil
         }
-        return nil
+        return found.map { members[$0] }
     }
 
     /// The value of the member named `key` (case-insensitive), if any.

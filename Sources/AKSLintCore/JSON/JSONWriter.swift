@@ -22,6 +22,9 @@ package struct JSONWriter {
     private var hasElements = false
     /// Whether a key was just written, so the value goes on its line.
     private var afterKey = false
+    /// While an object or array opened with `onOneLine` is being written: its depth. Nothing
+    /// inside it gets a newline or a space.
+    private var oneLineDepth: Int?
 
     private init(indent: Int, depth: Int = 0, hasElements: Bool = false) {
         self.indent = indent
@@ -41,9 +44,18 @@ package struct JSONWriter {
 
     // MARK: Structure
 
-    package mutating func beginObject() { open(UInt8(ascii: "{")) }
+    /// Opens an object. With `onOneLine`, the object and everything in it are written on one
+    /// line with no spaces (a fleet's findings: one line each, as short as JSON allows).
+    package mutating func beginObject(onOneLine: Bool = false) {
+        open(UInt8(ascii: "{"))
+        if onOneLine, oneLineDepth == nil { oneLineDepth = depth }
+    }
     package mutating func endObject() { close(UInt8(ascii: "}")) }
-    package mutating func beginArray() { open(UInt8(ascii: "[")) }
+    /// Opens an array; `onOneLine` as for ``beginObject(onOneLine:)``.
+    package mutating func beginArray(onOneLine: Bool = false) {
+        open(UInt8(ascii: "["))
+        if onOneLine, oneLineDepth == nil { oneLineDepth = depth }
+    }
     package mutating func endArray() { close(UInt8(ascii: "]")) }
 
     /// Writes an object member's key; the next value written is its value.
@@ -51,7 +63,7 @@ package struct JSONWriter {
         startElement()
         JSONWriter.appendString(name, to: &buffer)
         buffer.append(UInt8(ascii: ":"))
-        if indent > 0 { buffer.append(UInt8(ascii: " ")) }
+        if indent > 0, oneLineDepth == nil { buffer.append(UInt8(ascii: " ")) }
         afterKey = true
     }
 
@@ -129,7 +141,7 @@ package struct JSONWriter {
         hasElements = true
         guard depth > 0 else { return }
         if comma { buffer.append(UInt8(ascii: ",")) }
-        JSONWriter.appendNewline(to: &buffer, depth: depth, indent: indent)
+        if oneLineDepth == nil { JSONWriter.appendNewline(to: &buffer, depth: depth, indent: indent) }
     }
 
     private mutating func open(_ bracket: UInt8) {
@@ -140,8 +152,10 @@ package struct JSONWriter {
     }
 
     private mutating func close(_ bracket: UInt8) {
+        let onOneLine = oneLineDepth != nil
+        if oneLineDepth == depth { oneLineDepth = nil }
         depth -= 1
-        if hasElements { JSONWriter.appendNewline(to: &buffer, depth: depth, indent: indent) }
+        if hasElements, !onOneLine { JSONWriter.appendNewline(to: &buffer, depth: depth, indent: indent) }
         buffer.append(bracket)
         // The container just closed is an element of its parent.
         hasElements = true

@@ -251,8 +251,9 @@ public struct Setting<Value: Sendable>: Sendable {
         case .given(let name):
             return name
         case .keys(let keys, let baseDepth):
-            let spelled = spelledKeys(below: baseDepth, upTo: keys.count)
-            return (spelled + keys.dropFirst(spelled.count)).dottedPath()
+            var spelled = spelledKeys(below: baseDepth, upTo: keys.count)
+            spelled.append(contentsOf: keys.dropFirst(spelled.count))
+            return spelled.dottedPath()
         }
     }
 
@@ -269,10 +270,12 @@ public struct Setting<Value: Sendable>: Sendable {
     /// The keys of the reading's path below the base, as the document spells them (at most `limit`).
     private func spelledKeys(below baseDepth: Int, upTo limit: Int) -> [String] {
         let path = reading.ref.path
-        let spelled = path.suffix(max(0, path.count - baseDepth)).compactMap { component -> String? in
-            if case .key(let key) = component { return key }
-            return nil
+        var keys: [String] = []
+        keys.reserveCapacity(limit)
+        for case .key(let key) in path.suffix(path.count - baseDepth) {
+            guard keys.count < limit else { break }
+            keys.append(key)
         }
-        return Array(spelled.prefix(limit))
+        return keys
     }
 }
