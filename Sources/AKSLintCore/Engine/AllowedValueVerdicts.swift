@@ -25,13 +25,13 @@ enum AllowedValueVerdicts {
                 return RuleResult(
                     state: first.state,
                     message: "Every allowed value \(verb(first.state)) (\(allValues(variants, of: named))). With \(example): \(first.message)",
-                    location: result.location, property: result.property, subject: result.subject,
+                    location: result.location, propertyPath: result.propertyPath, subject: result.subject,
                     pointsAtEnclosingObject: result.pointsAtEnclosingObject)
             }
             let judged = states
             return RuleResult(
                 state: .indeterminate, message: "\(result.message) Over the allowed values, the rule \(breakdown(variants, states: judged)).",
-                location: result.location, property: result.property, subject: result.subject,
+                location: result.location, propertyPath: result.propertyPath, subject: result.subject,
                 unresolvedExpression: result.unresolvedExpression, pointsAtEnclosingObject: result.pointsAtEnclosingObject)
         }
     }

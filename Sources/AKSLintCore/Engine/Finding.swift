@@ -18,11 +18,11 @@ public struct Finding: Sendable {
         let subject: ResultSubject
         let makeMessage: DeferredMessage
         let location: FindingLocation
-        let property: String
+        let property: PropertyPath
         let unresolvedExpression: String?
 
         init(rule: RuleMetadata, state: ResultState, cluster: ClusterReference, subject: ResultSubject, makeMessage: @escaping DeferredMessage,
-             location: FindingLocation, property: String, unresolvedExpression: String?) {
+             location: FindingLocation, property: PropertyPath, unresolvedExpression: String?) {
             self.rule = rule
             self.state = state
             self.cluster = cluster
@@ -37,7 +37,7 @@ public struct Finding: Sendable {
     /// Creates a finding.
     package init(
         rule: RuleMetadata, state: ResultState, cluster: ClusterReference, subject: ResultSubject, message: @escaping DeferredMessage,
-        location: FindingLocation, property: String, unresolvedExpression: String?
+        location: FindingLocation, property: PropertyPath, unresolvedExpression: String?
     ) {
         judgement = Judgement(
             rule: rule, state: state, cluster: cluster, subject: subject, makeMessage: message, location: location, property: property,
@@ -53,7 +53,7 @@ public struct Finding: Sendable {
     public var message: String { judgement.makeMessage() }
     public var location: FindingLocation { judgement.location }
     /// The canonical property path, such as `properties.disableLocalAccounts`.
-    public var property: String { judgement.property }
+    public var property: String { judgement.property.text }
     /// For indeterminate results: the expression that could not be evaluated.
     public var unresolvedExpression: String? { judgement.unresolvedExpression }
 

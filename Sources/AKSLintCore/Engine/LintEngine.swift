@@ -56,7 +56,7 @@ public struct LintEngine: Sendable {
                         subject: result.subject,
                         message: result.makeMessage,
                         location: location(of: result, in: input.sources, inputPath: path),
-                        property: result.property,
+                        property: result.propertyPath,
                         unresolvedExpression: result.unresolvedExpression))
                 }
             }

@@ -33,8 +33,10 @@ public struct RuleResult: Sendable {
     public let makeMessage: DeferredMessage
     /// The value judged, or the `null`, or the nearest enclosing object when the setting is absent.
     public let location: ValueRef
-    /// The canonical property path, such as `properties.disableLocalAccounts`.
-    public let property: String
+    /// The canonical property path, such as `properties.disableLocalAccounts` (joined when asked).
+    public let propertyPath: PropertyPath
+    /// ``propertyPath`` written out.
+    public var property: String { propertyPath.text }
     public let subject: ResultSubject
     /// The template expression that could not be evaluated, for indeterminate results.
     public let unresolvedExpression: String?
@@ -47,10 +49,20 @@ public struct RuleResult: Sendable {
         state: ResultState, message: @autoclosure @escaping DeferredMessage, location: ValueRef, property: String, subject: ResultSubject = .cluster,
         unresolvedExpression: String? = nil, pointsAtEnclosingObject: Bool = false
     ) {
+        self.init(
+            state: state, message: message(), location: location, propertyPath: PropertyPath(property), subject: subject,
+            unresolvedExpression: unresolvedExpression, pointsAtEnclosingObject: pointsAtEnclosingObject)
+    }
+
+    /// Creates a result whose property path is joined when asked.
+    package init(
+        state: ResultState, message: @autoclosure @escaping DeferredMessage, location: ValueRef, propertyPath: PropertyPath, subject: ResultSubject = .cluster,
+        unresolvedExpression: String? = nil, pointsAtEnclosingObject: Bool = false
+    ) {
         self.state = state
         self.makeMessage = message
         self.location = location
-        self.property = property
+        self.propertyPath = propertyPath
         self.subject = subject
         self.unresolvedExpression = unresolvedExpression
         self.pointsAtEnclosingObject = pointsAtEnclosingObject
@@ -66,7 +78,7 @@ public struct RuleResult: Sendable {
         return RuleResult(
             state: .indeterminate,
             message: "\(message()) Whether this applies is unknown: the resource is deployed only if \(ValueDescription.expression(condition.expression)), which cannot be evaluated offline (\(condition.reason)).",
-            location: location, property: property, subject: subject,
+            location: location, propertyPath: propertyPath, subject: subject,
             unresolvedExpression: condition.expression, pointsAtEnclosingObject: pointsAtEnclosingObject)
     }
 }
@@ -79,7 +91,7 @@ extension Setting {
         var missing = false
         if case .absent(_, explicitNull: false) = reading { missing = true }
         return RuleResult(
-            state: state, message: message(), location: reading.ref, property: property, subject: subject,
+            state: state, message: message(), location: reading.ref, propertyPath: propertyPath, subject: subject,
             unresolvedExpression: expression, pointsAtEnclosingObject: missing)
     }
 

@@ -36,7 +36,7 @@ extension JSONWriter {
         case .object(let members):
             beginObject()
             for (name, member) in members {
-                key(name)
+                key(text: name)
                 value(member)
             }
             endObject()
@@ -44,7 +44,7 @@ extension JSONWriter {
     }
 
     /// `"name": value` for a value built as a ``JSONOutput``.
-    package mutating func member(_ name: String, _ json: JSONOutput) {
+    package mutating func member(_ name: StaticString, _ json: JSONOutput) {
         key(name)
         value(json)
     }

@@ -100,30 +100,39 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
-        var text = "$"
+        // Written as bytes: every shown finding's location has one.
+        var text: [UInt8] = [UInt8(ascii: "$")]
         text.reserveCapacity(64)
         for component in components {
             switch component {
             case .index(let index):
-                text.append("[")
-                text.append(String(index))
-                text.append("]")
-            case .key(let key) where Self.isPlainIdentifier(key):
-                text.append(".")
-                text.append(key)
+                text.append(UInt8(ascii: "["))
+                text.append(contentsOf: String(index).utf8)
+                text.append(UInt8(ascii: "]"))
             case .key(let key):
-                text.append("['")
-                text.append(key.replacing("\\", with: "\\\\").replacing("'", with: "\\'"))
-                text.append("']")
+                var key = key
+                key.withUTF8 { bytes in
+                    if Self.isPlainIdentifier(bytes) {
+                        text.append(UInt8(ascii: "."))
+                        text.append(contentsOf: bytes)
+                        return
+                    }
+                    text.append(contentsOf: "['".utf8)
+                    for byte in bytes {
+                        if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "'") { text.append(UInt8(ascii: "\\")) }
+                        text.append(byte)
+                    }
+                    text.append(contentsOf: "']".utf8)
+                }
             }
         }
-        return text
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// Keys made of letters, digits, `_` and `$` (not starting with a digit) print in dot notation.
-    private static func isPlainIdentifier(_ key: String) -> Bool {
-        guard let first = key.utf8.first, !(48...57).contains(first) else { return false }
-        return key.utf8.allSatisfy { byte in
+    private static func isPlainIdentifier(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = key.first, !(48...57).contains(first) else { return false }
+        return key.allSatisfy { byte in
             (65...90).contains(byte) || (97...122).contains(byte) || (48...57).contains(byte) || byte == 95 || byte == 36
         }
     }

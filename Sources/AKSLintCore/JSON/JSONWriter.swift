@@ -58,10 +58,24 @@ package struct JSONWriter {
     }
     package mutating func endArray() { close(UInt8(ascii: "]")) }
 
-    /// Writes an object member's key; the next value written is its value.
-    package mutating func key(_ name: String) {
+    /// Writes an object member's key; the next value written is its value. Reporters' keys are
+    /// literals, whose bytes are read in place (a report writes hundreds of thousands of them).
+    package mutating func key(_ name: StaticString) {
+        startElement()
+        buffer.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { JSONWriter.appendEscaped($0, to: &buffer) }
+        buffer.append(UInt8(ascii: "\""))
+        endKey()
+    }
+
+    /// Writes a key that is not a literal (the members of a ``JSONOutput`` object).
+    package mutating func key(text name: String) {
         startElement()
         JSONWriter.appendString(name, to: &buffer)
+        endKey()
+    }
+
+    private mutating func endKey() {
         buffer.append(UInt8(ascii: ":"))
         if indent > 0, oneLineDepth == nil { buffer.append(UInt8(ascii: " ")) }
         afterKey = true
@@ -86,13 +100,13 @@ package struct JSONWriter {
     }
 
     /// `"name": value` for a string (or `null`).
-    package mutating func member(_ name: String, _ text: String?) {
+    package mutating func member(_ name: StaticString, _ text: String?) {
         key(name)
         value(text)
     }
 
     /// `"name": value` for an integer.
-    package mutating func member(_ name: String, _ number: Int) {
+    package mutating func member(_ name: StaticString, _ number: Int) {
         key(name)
         value(number)
     }
@@ -175,11 +189,14 @@ package struct JSONWriter {
 
     private static func appendNewline(to buffer: inout [UInt8], depth: Int, indent: Int) {
         guard indent > 0 else { return }
-        buffer.append(UInt8(ascii: "\n"))
+        // The newline and the first spaces in one copy (reports nest far less than 64 spaces).
         var spaces = depth * indent
+        let first = min(spaces, Self.newlineAndSpaces.count - 1)
+        Self.newlineAndSpaces.withUnsafeBufferPointer { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0...first])) }
+        spaces -= first
         while spaces > 0 {
-            let run = min(spaces, Self.spaces.count)
-            buffer.append(contentsOf: Self.spaces.prefix(run))
+            let run = min(spaces, Self.newlineAndSpaces.count - 1)
+            Self.newlineAndSpaces.withUnsafeBufferPointer { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: $0[1...run])) }
             spaces -= run
         }
     }
@@ -189,7 +206,7 @@ package struct JSONWriter {
     /// Text is handed to the output once this many bytes are waiting.
     static let blockSize = 64 * 1024
 
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 32)
+    private static let newlineAndSpaces = [UInt8(ascii: "\n")] + [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
     /// Whether a byte can be copied into a JSON string as it is: printable ASCII other than `"`
     /// and `\`. (Multi-byte characters are checked apart.)

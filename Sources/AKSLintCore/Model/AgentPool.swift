@@ -15,13 +15,14 @@ public struct AgentPool: Sendable {
         self.properties = properties
         self.ordinal = ordinal
         self.deploymentCondition = deploymentCondition
+        self.canonicalPrefix = "agentPools[\(name ?? "#\(ordinal + 1)")]"
     }
 
     /// A name for messages and reports (cut when very long: see ``BoundedText``).
     public var displayName: String { name.map { BoundedText.bounded($0) } ?? "pool #\(ordinal + 1)" }
 
     /// The canonical prefix of this pool's properties, by name so it survives reordering.
-    public var canonicalPrefix: String { "agentPools[\(name ?? "#\(ordinal + 1)")]" }
+    public let canonicalPrefix: String
 
     /// Reads a boolean of the pool.
     public func bool(_ keys: String...) -> Setting<Bool> { setting(properties.readBool(keys), keys) }
@@ -44,6 +45,6 @@ public struct AgentPool: Sendable {
     }
 
     private func setting<Value>(_ reading: Reading<Value>, _ keys: [String]) -> Setting<Value> {
-        Setting(reading: reading, property: keys.dottedPath(after: canonicalPrefix), base: properties.path, keys: keys)
+        Setting(reading: reading, propertyPath: PropertyPath(keys: keys, after: canonicalPrefix), base: properties.path, keys: keys)
     }
 }

@@ -111,14 +111,12 @@ public struct ClusterResource: Sendable {
     public func array(_ keys: String...) -> Setting<[ValueRef]> { setting(properties.readArray(keys), keys) }
     /// Reads a string on the envelope (`sku.tier`, `identity.type`).
     public func resourceString(_ keys: String...) -> Setting<String> {
-        Setting(reading: resource.readString(keys), property: keys.dottedPath(), base: resource.path, keys: keys)
+        Setting(reading: resource.readString(keys), propertyPath: PropertyPath(keys: keys, after: nil), base: resource.path, keys: keys)
     }
 
     private func setting<Value>(_ reading: Reading<Value>, _ keys: [String]) -> Setting<Value> {
-        Setting(reading: reading, property: Self.propertyPath(keys), base: properties.path, keys: keys)
+        Setting(reading: reading, propertyPath: PropertyPath(keys: keys, after: "properties"), base: properties.path, keys: keys)
     }
-
-    static func propertyPath(_ keys: [String]) -> String { keys.dottedPath(after: "properties") }
 }
 
 /// Where a cluster of a Terraform plan or state is defined.
@@ -218,8 +216,10 @@ public struct RelatedResource: Sendable {
 public struct Setting<Value: Sendable>: Sendable {
     /// What was found.
     public let reading: Reading<Value>
-    /// The canonical property path (REST spelling as the rule asked for it).
-    public let property: String
+    /// The canonical property path (REST spelling as the rule asked for it), joined when asked.
+    public let propertyPath: PropertyPath
+    /// ``propertyPath`` written out.
+    public var property: String { propertyPath.text }
     /// How the setting's names for messages are made (when a message asks for them).
     private let naming: Naming
 
@@ -233,14 +233,20 @@ public struct Setting<Value: Sendable>: Sendable {
     /// Creates a setting with an explicit display name.
     public init(reading: Reading<Value>, property: String, displayName: String) {
         self.reading = reading
-        self.property = property
+        self.propertyPath = PropertyPath(property)
         self.naming = .given(displayName)
     }
 
     /// Creates the setting read at `keys` below the node at `base`.
     public init(reading: Reading<Value>, property: String, base: JSONPath, keys: [String]) {
+        self.init(reading: reading, propertyPath: PropertyPath(property), base: base, keys: keys)
+    }
+
+    /// Creates the setting read at `keys` below the node at `base`, whose property path is joined
+    /// when asked.
+    package init(reading: Reading<Value>, propertyPath: PropertyPath, base: JSONPath, keys: [String]) {
         self.reading = reading
-        self.property = property
+        self.propertyPath = propertyPath
         self.naming = .keys(keys, baseDepth: base.count)
     }
 
