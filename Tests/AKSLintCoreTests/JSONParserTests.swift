@@ -99,6 +99,18 @@ struct JSONParserTests {
         }
     }
 
+    @Test("a multi-byte character or an invalid byte is found at any position of a string, inside or outside the eight-byte ASCII steps")
+    func nonASCIIAtEveryPosition() throws {
+        for position in 0..<20 {
+            let plain = Array(repeating: UInt8(ascii: "a"), count: 20)
+            let accented = Array(plain[..<position]) + Array("é".utf8) + Array(plain[position...])
+            let parsed = try JSONParser.parse(Array(#"{"k": ""#.utf8) + accented + Array(#""}"#.utf8))
+            #expect(parsed.root.object?["k"]?.string == String(decoding: accented, as: UTF8.self))
+            let broken = Array(plain[..<position]) + [0xFF] + Array(plain[position...])
+            #expect(throws: JSONParseError.self) { try JSONParser.parse(Array(#"{"k": ""#.utf8) + broken + Array(#""}"#.utf8)) }
+        }
+    }
+
     @Test("nesting deeper than the limit is refused cleanly, even 100,000 levels deep")
     func depthLimit() {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)

@@ -71,7 +71,18 @@ public struct Finding: Sendable {
     /// The fingerprint's hash, computed when asked: most results are passes that no report or
     /// baseline looks up.
     var fingerprintValue: UInt64 {
-        Fingerprint.hash(of: ["akslint/v1", rule.id, cluster.identity, subject.fingerprintComponent, property])
+        // The hash of ["akslint/v1", rule id, cluster identity, subject, property], made without
+        // joining any of them.
+        var builder = Fingerprint.Builder()
+        for part in ["akslint/v1", rule.id, cluster.identity] {
+            builder.startPart()
+            builder.add(part)
+        }
+        builder.startPart()
+        subject.addFingerprintComponent(to: &builder)
+        builder.startPart()
+        judgement.property.forEachPiece { builder.add($0) }
+        return builder.value
     }
 
     /// Whether `first` comes before `second` among one cluster's results: more severe first, then
@@ -110,6 +121,9 @@ public final class ClusterReference: Sendable {
     public let deployedBy: String?
     /// For a cluster of a Terraform plan or state: its resource address and the plan's action.
     public let terraform: TerraformResourceInfo?
+    /// The resource group and name as the words of an `az` command (made once: every shown
+    /// finding's command has them).
+    let commandWords: (resourceGroup: (word: String, note: String?), name: (word: String, note: String?))
 
     /// A reference to `cluster`; names and ids are cut when very long (see ``BoundedText``).
     package init(_ cluster: ClusterResource, deployedBy: String? = nil) {
@@ -121,6 +135,7 @@ public final class ClusterReference: Sendable {
         self.resourceGroup = cluster.resourceGroup.map { BoundedText.bounded($0) }
         self.identity = cluster.identity
         self.ordinal = cluster.ordinal
+        self.commandWords = (Remediation.word(resourceGroup, or: "<resource-group>"), Remediation.word(name, or: "<cluster-name>"))
     }
 }
 
@@ -169,11 +184,12 @@ extension ResultSubject {
         return nil
     }
 
-    var fingerprintComponent: String {
+    /// The subject's part of a fingerprint: `cluster`, `pool:NAME` or `resource:TYPE/NAME`.
+    func addFingerprintComponent(to builder: inout Fingerprint.Builder) {
         switch self {
-        case .cluster: return "cluster"
-        case .agentPool(let name): return "pool:" + name
-        case .relatedResource(let type, let name): return "resource:" + type + "/" + name
+        case .cluster: builder.add("cluster")
+        case .agentPool(let name): builder.add("pool:"); builder.add(name)
+        case .relatedResource(let type, let name): builder.add("resource:"); builder.add(type); builder.add("/"); builder.add(name)
         }
     }
 }
@@ -214,20 +230,22 @@ extension Remediation {
     /// resource group, 63 for a cluster), or a template expression, with a note saying which.
     /// Nil for a key that is no placeholder.
     public static func word(for key: String, cluster: ClusterReference, subject: ResultSubject) -> (word: String, note: String?)? {
-        func word(_ name: String?, or placeholder: String) -> (word: String, note: String?) {
-            guard let name, name.utf8.count <= 90 else { return (placeholder, nil) }
-            if isTemplateExpression(name) { return (placeholder, "\(placeholder) is \(name) in the template") }
-            return (ShellQuoting.quoteIfNeeded(name), nil)
-        }
         switch key {
-        case "resourceGroup": return word(cluster.resourceGroup, or: "<resource-group>")
-        case "name": return word(cluster.name, or: "<cluster-name>")
+        case "resourceGroup": return cluster.commandWords.resourceGroup
+        case "name": return cluster.commandWords.name
         case "pool": return word(subject.poolName, or: "<pool-name>")
         case "resource":
             let resourceName = subject.relatedResourceName.map { String($0.split(separator: "/").last ?? Substring($0)) }
             return word(resourceName, or: "<resource-name>")
         default: return nil
         }
+    }
+
+    /// A name as a shell word (see ``word(for:cluster:subject:)``).
+    static func word(_ name: String?, or placeholder: String) -> (word: String, note: String?) {
+        guard let name, name.utf8.count <= 90 else { return (placeholder, nil) }
+        if isTemplateExpression(name) { return (placeholder, "\(placeholder) is \(name) in the template") }
+        return (ShellQuoting.quoteIfNeeded(name), nil)
     }
 
     /// Whether a name is an ARM template expression (`[...]`, but not the `[[` that escapes a

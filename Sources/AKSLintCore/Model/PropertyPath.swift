@@ -22,4 +22,14 @@ public struct PropertyPath: Sendable {
         if keys.isEmpty { return prefix ?? "" }
         return keys.dottedPath(after: prefix)
     }
+
+    /// Calls `body` with the pieces of ``text`` in order (keys and the dots between them), so
+    /// the text can be hashed without being joined.
+    func forEachPiece(_ body: (String) -> Void) {
+        if let prefix { body(prefix) }
+        for (offset, key) in keys.enumerated() {
+            if prefix != nil || offset > 0 { body(".") }
+            body(key)
+        }
+    }
 }

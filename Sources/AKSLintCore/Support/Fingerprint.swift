@@ -12,20 +12,43 @@ package enum Fingerprint {
 
     /// The hash of the parts (see ``hex(of:)``).
     package static func hash(of parts: [String]) -> UInt64 {
-        var hash = offsetBasis
-        for (index, part) in parts.enumerated() {
-            if index > 0 { hash = (hash ^ 0x1F) &* prime }
-            var text = part
+        var builder = Builder()
+        for part in parts {
+            builder.startPart()
+            builder.add(part)
+        }
+        return builder.value
+    }
+
+    /// The hash of ``hash(of:)`` made part by part, each part from pieces, so a caller need not
+    /// join its texts into strings and an array first (every shown finding has a fingerprint).
+    package struct Builder {
+        private var hash = Fingerprint.offsetBasis
+        private var hasParts = false
+
+        package init() {}
+
+        /// Starts the next part (after the separator, unless it is the first).
+        package mutating func startPart() {
+            if hasParts { hash = (hash ^ 0x1F) &* Fingerprint.prime }
+            hasParts = true
+        }
+
+        /// Adds text to the current part.
+        package mutating func add(_ text: String) {
+            var text = text
             hash = text.withUTF8 { bytes in
                 var running = hash
                 for byte in bytes {
                     let folded = byte &- 65 < 26 ? byte | 0x20 : byte
-                    running = (running ^ UInt64(folded)) &* prime
+                    running = (running ^ UInt64(folded)) &* Fingerprint.prime
                 }
                 return running
             }
         }
-        return hash
+
+        /// The hash so far.
+        package var value: UInt64 { hash }
     }
 
     /// Sixteen lower-case hex digits.
