@@ -28,7 +28,7 @@ extension Setting {
     /// setting is missing, so the message always names what was actually found.
     func failureMessage(verdict: String, risk: String) -> String {
         let defaultNote = reading.isAbsent ? "; the platform default applies" : ""
-        return "\(verdict) (\(describedValue)\(defaultNote)): \(risk)"
+        return .concatenating(verdict, " (", describedValue, defaultNote, "): ", risk)
     }
 }
 

@@ -114,16 +114,16 @@ extension Setting {
     public var describedValue: String {
         switch reading {
         case .absent(let nearest, let explicitNull):
-            guard explicitNull else { return "\(displayName) is not set" }
+            guard explicitNull else { return .concatenating(displayName, " is not set") }
             let origin = nearest.node.provenance.map { ", " + $0.phrase } ?? ""
-            return "\(foundName.isEmpty ? displayName : foundName) is null\(origin)"
+            return .concatenating(foundName.isEmpty ? displayName : foundName, " is null", origin)
         case .value(_, let ref):
             let origin = ref.node.provenance.map { ", " + $0.phrase } ?? ""
-            return "\(displayName) is \(ValueDescription.describe(ref.node))\(origin)"
+            return .concatenating(displayName, " is ", ValueDescription.describe(ref.node), origin)
         case .invalid(let ref, _):
-            return "\(foundName.isEmpty ? displayName : foundName) is \(ValueDescription.describe(ref.node))"
+            return .concatenating(foundName.isEmpty ? displayName : foundName, " is ", ValueDescription.describe(ref.node))
         case .unresolved(let unresolved, _):
-            return "\(displayName) is \(ValueDescription.expression(unresolved.expression))"
+            return .concatenating(displayName, " is ", ValueDescription.expression(unresolved.expression))
         }
     }
 }

@@ -1,13 +1,14 @@
 extension Array where Element == String {
-    /// The keys joined with dots after `prefix`, such as `properties.aadProfile.managed`: one
-    /// string grown in place (every setting a rule reads names its property this way).
+    /// The keys joined with dots after `prefix`, such as `properties.aadProfile.managed`, made in
+    /// one allocation (every shown finding's property and setting names are made this way).
     func dottedPath(after prefix: String? = nil) -> String {
-        var text = prefix ?? ""
-        text.reserveCapacity(reduce(text.utf8.count) { $0 + $1.utf8.count + 1 })
-        for (offset, key) in enumerated() {
-            if prefix != nil || offset > 0 { text.append(".") }
-            text.append(key)
+        var pieces: [String] = []
+        pieces.reserveCapacity(count * 2 + 1)
+        if let prefix { pieces.append(prefix) }
+        for key in self {
+            if !pieces.isEmpty { pieces.append(".") }
+            pieces.append(key)
         }
-        return text
+        return .concatenating(pieces)
     }
 }
