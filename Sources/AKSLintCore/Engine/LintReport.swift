@@ -88,12 +88,7 @@ public struct InputReport: Sendable {
         self.parametersPath = loaded.parametersPath
         self.format = loaded.format
         self.encoding = loaded.encoding
-        // The references the findings carry, so each cluster has one (a cluster no rule judged gets its own).
-        var judged = [ClusterReference?](repeating: nil, count: loaded.clusters.count)
-        for finding in results where judged.indices.contains(finding.cluster.ordinal) { judged[finding.cluster.ordinal] = finding.cluster }
-        self.clusters = zip(loaded.clusters, judged).map { cluster, reference in
-            reference ?? ClusterReference(cluster, deployedBy: loaded.deployment(of: cluster, inputPath: path))
-        }
+        self.clusters = loaded.clusters.map { ClusterReference($0, deployedBy: loaded.deployment(of: $0, inputPath: path)) }
         self.suppressionSites = loaded.suppressionSites
         self.destroyedClusters = loaded.destroyedClusters
         let sourcePaths = loaded.sources.paths(inputPath: path)

@@ -277,6 +277,7 @@ private struct Scanner {
         index += 1
         let contentStart = index
         var hasEscapes = false
+        var isASCII = true
         while true {
             guard index < buffer.count else {
                 throw error(.unterminatedString(openedAt: lines.position(of: open)), at: buffer.count)
@@ -289,40 +290,28 @@ private struct Scanner {
                 continue
             }
             if byte < 0x20 { throw error(.controlCharacterInString(byte), at: index) }
-            if byte >= 0xC0 { lines.addMultiByteCharacter(at: index, leadByte: byte) }
+            if byte >= 0x80 {
+                isASCII = false
+                if byte >= 0xC0 { lines.addMultiByteCharacter(at: index, leadByte: byte) }
+            }
             index += 1
         }
         let contentEnd = index
         index += 1
         let content = UnsafeBufferPointer(rebasing: buffer[contentStart..<contentEnd])
         if !hasEscapes {
+            // Nearly every string of an AKS document is ASCII, which is valid UTF-8 as it is; the
+            // standard library's validating initialiser costs several times the decoding one.
+            if isASCII { return String(decoding: content, as: UTF8.self) }
             return try validatedString(content, startingAt: contentStart)
         }
         return try unescapedString(content, startingAt: contentStart)
     }
 
     func validatedString(_ bytes: UnsafeBufferPointer<UInt8>, startingAt offset: Int) throws(JSONParseError) -> String {
-        // Nearly every string of an AKS document is ASCII, which is valid UTF-8 as it is; the
-        // standard library's validating initialiser costs several times the decoding one.
-        if Self.isASCII(bytes) { return String(decoding: bytes, as: UTF8.self) }
         if let string = String(validating: bytes, as: UTF8.self) { return string }
         let bad = UTF8Validation.firstInvalidOffset(in: bytes) ?? 0
         throw error(.invalidUTF8(bytes[bad]), at: offset + bad)
-    }
-
-    /// Whether every byte is below 0x80, eight at a time.
-    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return true }
-        var offset = 0
-        while offset + 8 <= bytes.count {
-            if base.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
-            offset += 8
-        }
-        while offset < bytes.count {
-            if bytes[offset] >= 0x80 { return false }
-            offset += 1
-        }
-        return true
     }
 
     func unescapedString(_ bytes: UnsafeBufferPointer<UInt8>, startingAt offset: Int) throws(JSONParseError) -> String {

@@ -18,18 +18,8 @@ public struct PropertyPath: Sendable {
     }
 
     /// The path with dots, such as `properties.aadProfile.managed`.
-    public var text: String {
-        if keys.isEmpty { return prefix ?? "" }
-        return keys.dottedPath(after: prefix)
-    }
+    public var text: String { keys.dottedPath(after: prefix) }
 
-    /// Calls `body` with the pieces of ``text`` in order (keys and the dots between them), so
-    /// the text can be hashed without being joined.
-    func forEachPiece(_ body: (String) -> Void) {
-        if let prefix { body(prefix) }
-        for (offset, key) in keys.enumerated() {
-            if prefix != nil || offset > 0 { body(".") }
-            body(key)
-        }
-    }
+    /// Calls `body` with the pieces of ``text`` in order, so it can be hashed without being joined.
+    func forEachPiece(_ body: (String) -> Void) { keys.forEachDottedPiece(after: prefix, body) }
 }

@@ -24,7 +24,8 @@ public struct JSONReporter: Reporter {
     /// Writes the report as pretty-printed JSON, one finding per line.
     public func write(_ report: LintReport, to output: inout ReportOutput) {
         let summary = report.summary
-        let clusters = ClusterTable(report.inputs)
+        // A cluster's position in `clusters`: its input's first position plus its ordinal there.
+        let firstPositions = report.inputs.reduce(into: [0]) { $0.append($0.last! + $1.clusters.count) }
         JSONWriter.write(to: &output) { json in
             json.beginObject()
             json.member("schemaVersion", Self.schemaVersion)
@@ -32,19 +33,21 @@ public struct JSONReporter: Reporter {
             json.member("evaluationDate", report.evaluationDay.description)
             json.key("inputs")
             json.beginArray()
-            for input in report.inputs { write(input, clusters: clusters, to: &json) }
+            for (input, first) in zip(report.inputs, firstPositions) { write(input, firstPosition: first, to: &json) }
             json.endArray()
             json.member("rules", .array(report.rules.map(rule)))
             json.key("clusters")
             json.beginArray()
-            for cluster in clusters.entries { write(cluster, to: &json) }
+            for cluster in report.inputs.flatMap(\.clusters) { write(cluster, to: &json) }
             json.endArray()
             json.key("findings")
             json.beginArray()
-            let listed = report.inputs.flatMap { input in
-                input.results.filter { $0.state == .fail || $0.state == .indeterminate || (includePassed && $0.state == .pass) }
+            let listed = zip(report.inputs, firstPositions).flatMap { input, first in
+                input.results.lazy
+                    .filter { $0.state == .fail || $0.state == .indeterminate || (includePassed && $0.state == .pass) }
+                    .map { (finding: $0, cluster: first + $0.cluster.ordinal) }
             }
-            json.elements(of: listed, parallelism: parallelism) { finding, json in write(finding, cluster: clusters.position(of: finding.cluster), to: &json) }
+            json.elements(of: listed, parallelism: parallelism) { item, json in write(item.finding, cluster: item.cluster, to: &json) }
             json.endArray()
             json.member("errors", .array(report.errors.map(diagnostic)))
             json.member("warnings", .array(report.warnings.map(diagnostic)))
@@ -67,19 +70,6 @@ public struct JSONReporter: Reporter {
             ]))
             json.endObject()
         }
-    }
-
-    /// Every cluster of the report once, in input order, and each one's position.
-    private struct ClusterTable: Sendable {
-        let entries: [ClusterReference]
-        private let positions: [ObjectIdentifier: Int]
-
-        init(_ inputs: [InputReport]) {
-            entries = inputs.flatMap(\.clusters)
-            positions = Dictionary(entries.enumerated().map { (ObjectIdentifier($0.element), $0.offset) }, uniquingKeysWith: { first, _ in first })
-        }
-
-        func position(of cluster: ClusterReference) -> Int? { positions[ObjectIdentifier(cluster)] }
     }
 
     /// A rule's texts, which its findings refer to by `ruleId`. The remediation's `command` has
@@ -133,7 +123,7 @@ public struct JSONReporter: Reporter {
 
     /// An input, with its clusters as positions in `clusters` (on one line: a fleet export has
     /// thousands).
-    private func write(_ input: InputReport, clusters: ClusterTable, to json: inout JSONWriter) {
+    private func write(_ input: InputReport, firstPosition: Int, to json: inout JSONWriter) {
         json.beginObject()
         json.member("path", input.path)
         json.member("format", input.format?.rawValue)
@@ -141,21 +131,18 @@ public struct JSONReporter: Reporter {
         json.member("parameters", input.parametersPath)
         json.key("clusters")
         json.beginArray(onOneLine: true)
-        for cluster in input.clusters {
-            if let position = clusters.position(of: cluster) { json.value(position) } else { json.null() }
-        }
+        for position in firstPosition..<(firstPosition + input.clusters.count) { json.value(position) }
         json.endArray()
         json.endObject()
     }
 
     /// One finding, on one line, written as it is read: nothing of it is built as a tree.
-    private func write(_ finding: Finding, cluster: Int?, to json: inout JSONWriter) {
+    private func write(_ finding: Finding, cluster: Int, to json: inout JSONWriter) {
         json.beginObject(onOneLine: true)
         json.member("ruleId", finding.ruleId)
         json.member("severity", finding.severity.rawValue)
         json.member("state", finding.state.rawValue)
-        json.key("cluster")
-        if let cluster { json.value(cluster) } else { json.null() }
+        json.member("cluster", cluster)
         if let pool = finding.subject.poolName { json.member("agentPool", pool) }
         if case .relatedResource(let type, let name) = finding.subject {
             json.key("relatedResource")

@@ -8,6 +8,7 @@ extension String {
 
     /// The pieces one after another (see ``concatenating(_:)-(String...)``).
     public static func concatenating(_ pieces: [String]) -> String {
+        if pieces.count == 1 { return pieces[0] }
         let length = pieces.reduce(0) { $0 + $1.utf8.count }
         return String(unsafeUninitializedCapacity: length) { buffer in
             var written = 0
