@@ -167,8 +167,9 @@ struct CheckCommand {
         if !options.quiet {
             standardError += TextReporter(colored: false).summaryLine(report) + "\n"
         }
-        var exitCode = exitCode(for: judged, configuration: configuration, strict: strict)
-        let hidden = gateFindings(in: judged, configuration: configuration, strict: strict) - gateFindings(in: report, configuration: configuration, strict: strict)
+        let tripping = gateFindings(in: judged, configuration: configuration, strict: strict)
+        var exitCode = exitCode(for: judged, gateFindings: tripping, strict: strict)
+        let hidden = hidesFindings ? tripping - gateFindings(in: report, configuration: configuration, strict: strict) : 0
         if hidden > 0 {
             standardError += "akslint: note: \(hidden) open \(hidden == 1 ? "finding" : "findings") at or above \(thresholdText(configuration)) \(hidden == 1 ? "is" : "are") hidden by --min-severity \(options.minimumSeverity.rawValue) and still \(hidden == 1 ? "fails" : "fail") the run; show them with a lower --min-severity\n"
         }
@@ -240,11 +241,14 @@ struct CheckCommand {
     /// Suppressions were matched before, so a suppression of a hidden finding is not reported as
     /// unused, and the gate judges the report before this (hiding never weakens it).
     private func shown(_ report: LintReport) -> LintReport {
-        guard options.minimumSeverity > .info else { return report }
+        guard hidesFindings else { return report }
         return report.mappingInputs { input in
             input.filteringResults { $0.severity >= options.minimumSeverity }
         }
     }
+
+    /// Whether `--min-severity` hides any finding from the reports.
+    private var hidesFindings: Bool { options.minimumSeverity > .info }
 
     /// How many open findings trip the gate: failures (and under `--strict` indeterminate results)
     /// at or above the threshold.
@@ -288,12 +292,14 @@ struct CheckCommand {
     /// 3 for an internal error; 2 when an input could not be read, or with `--strict` when no
     /// input held a cluster; 1 when an open finding trips
     /// the gate, or with `--strict` when part of an input was not checked; else 0.
-    private func exitCode(for report: LintReport, configuration: LintConfiguration, strict: Bool) -> ExitCode {
+    /// `gateFindings` is how many of the report's findings trip the gate.
+    private func exitCode(for report: LintReport, gateFindings: Int, strict: Bool) -> ExitCode {
         if report.errors.contains(where: \.isInternalError) { return .internalError }
         if !report.errors.isEmpty { return .inputOrUsageError }
         if strict && report.noClusterWarning != nil { return .inputOrUsageError }
-        let tripped = gateFindings(in: report, configuration: configuration, strict: strict) > 0
+        let tripped = gateFindings > 0
         let unchecked = strict && report.warnings.contains(where: \.leavesUnchecked)
         return tripped || unchecked ? .findings : .success
     }
 }
+

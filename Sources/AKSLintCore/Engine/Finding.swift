@@ -91,18 +91,6 @@ public struct Finding: Sendable {
         if first.severity != second.severity { return first.severity > second.severity }
         return first.ruleId < second.ruleId
     }
-
-    /// One cluster's results in report order (results that neither precedes keep their order).
-    /// Small keys are sorted, not the findings, which are large to move.
-    static func inReportOrder(_ findings: [Finding]) -> [Finding] {
-        let keys = findings.indices.map { (severity: findings[$0].severity, rule: findings[$0].ruleId, offset: $0) }
-        let order = keys.sorted { left, right in
-            if left.severity != right.severity { return left.severity > right.severity }
-            if left.rule != right.rule { return left.rule < right.rule }
-            return left.offset < right.offset
-        }
-        return order.map { findings[$0.offset] }
-    }
 }
 
 /// The cluster a finding is about: one shared reference per cluster.

@@ -7,10 +7,21 @@ public struct LintEngine: Sendable {
     public let rules: [any Rule]
     public let context: RuleContext
 
+    /// The rules in the order a cluster's results are reported: more severe first, then by rule
+    /// id. Judging them in this order makes every cluster's results come out sorted.
+    private let rulesInReportOrder: [any Rule]
+
     /// Creates an engine.
     public init(rules: [any Rule], context: RuleContext = RuleContext()) {
         self.rules = rules
         self.context = context
+        // A stable sort: rules that neither precedes keep their order, as their results would.
+        rulesInReportOrder = rules.enumerated().sorted { left, right in
+            let (first, second) = (left.element.metadata, right.element.metadata)
+            if first.severity != second.severity { return first.severity > second.severity }
+            if first.id != second.id { return first.id < second.id }
+            return left.offset < right.offset
+        }.map(\.element)
     }
 
     /// Every result of every rule on every cluster of `input`, resolved against `path`, in report
@@ -40,16 +51,15 @@ public struct LintEngine: Sendable {
     private func evaluate(_ clusters: Range<Int>, of input: LoadedInput, path: String) throws(RuleContractViolation) -> [Finding] {
         var findings: [Finding] = []
         findings.reserveCapacity(clusters.count * rules.count * 11 / 10)
-        var clusterFindings: [Finding] = []
         for cluster in input.clusters[clusters] {
             let reference = ClusterReference(cluster, deployedBy: input.deployment(of: cluster, inputPath: path))
-            clusterFindings.removeAll(keepingCapacity: true)
-            for rule in rules where !cluster.isPoolsOnly || rule.metadata.judgesNodePools {
+            for rule in rulesInReportOrder where !cluster.isPoolsOnly || rule.metadata.judgesNodePools {
                 let metadata = rule.metadata
                 let results = results(of: rule, on: cluster)
                 guard !results.isEmpty else { throw RuleContractViolation(ruleId: metadata.id, cluster: cluster.displayName) }
-                for result in results.map({ conditioned($0, on: cluster) }) {
-                    clusterFindings.append(Finding(
+                for unconditioned in results {
+                    let result = conditioned(unconditioned, on: cluster)
+                    findings.append(Finding(
                         rule: metadata,
                         state: result.state,
                         cluster: reference,
@@ -60,7 +70,6 @@ public struct LintEngine: Sendable {
                         unresolvedExpression: result.unresolvedExpression))
                 }
             }
-            findings.append(contentsOf: Finding.inReportOrder(clusterFindings))
         }
         return findings
     }

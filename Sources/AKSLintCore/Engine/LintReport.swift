@@ -82,7 +82,8 @@ public struct InputReport: Sendable {
     /// For a Terraform plan: the addresses of the clusters it destroys (not linted).
     public private(set) var destroyedClusters: [String] = []
 
-    /// A report for an input that was read and linted.
+    /// A report for an input that was read and linted; `results` are the engine's (see
+    /// ``LintEngine/evaluate(_:path:parallelism:)``), in its order.
     package init(path: String, loaded: LoadedInput, results: [Finding]) {
         self.path = path
         self.parametersPath = loaded.parametersPath
@@ -95,11 +96,10 @@ public struct InputReport: Sendable {
         self.sourcePaths = sourcePaths
         let group = Self.groups(of: self.clusters)
         func groupOf(_ finding: Finding) -> Int { finding.cluster.ordinal < group.count ? group[finding.cluster.ordinal] : finding.cluster.ordinal }
-        let ordered = zip(results, results.dropFirst()).allSatisfy { a, b in
-            groupOf(a) < groupOf(b) || (groupOf(a) == groupOf(b) && !Finding.precedes(b, a))
-        }
-        // The engine emits results in this order; only results of clusters listed twice move.
-        self.results = ordered ? results : results.enumerated().sorted { left, right in
+        // The engine emits each cluster's results together and in report order, so only results
+        // of a cluster listed twice (one identity, two positions) move.
+        let everyClusterOnce = group.indices.allSatisfy { group[$0] == $0 }
+        self.results = everyClusterOnce ? results : results.enumerated().sorted { left, right in
             let (a, b) = (left.element, right.element)
             if groupOf(a) != groupOf(b) { return groupOf(a) < groupOf(b) }
             if Finding.precedes(a, b) || Finding.precedes(b, a) { return Finding.precedes(a, b) }
