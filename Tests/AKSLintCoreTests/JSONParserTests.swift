@@ -61,6 +61,19 @@ struct JSONParserTests {
         if case .bool(let flag)? = document.root.object?["ENABLERBAC"]?.value { #expect(flag) } else { Issue.record("missing") }
     }
 
+    @Test("a key written with escapes repeats the same key written plainly; large objects are checked too", arguments: [8, 40, 64, 65, 300])
+    func duplicateKeysWrittenDifferently(memberCount: Int) throws {
+        // Key hashes are read from the text when a key has no escape: "\u0041ks" must still
+        // match "aks", whether the object is compared pairwise or by sorted hashes.
+        var members = (0..<(memberCount - 1)).map { #""key\#($0)": \#($0)"# }
+        members.insert(#""aks": 1"#, at: memberCount / 3)
+        members.append(#""\u0041ks": 2"#)
+        let document = try JSONParser.parse("{" + members.joined(separator: ", ") + "}")
+        #expect(document.warnings.count == 1)
+        #expect(document.warnings.first?.message.hasPrefix(#"duplicate key "Aks""#) == true)
+        if case .number(let value)? = document.root.object?["aks"]?.value { #expect(value == 2) } else { Issue.record("missing") }
+    }
+
     @Test("errors name the line, column and what was expected", arguments: [
         ("{\"a\": 1", "unexpected end of input inside object started at line 1, column 1", SourcePosition(line: 1, column: 8)),
         ("{\"a\": tru}", "invalid literal 'tru'", SourcePosition(line: 1, column: 7)),

@@ -75,6 +75,8 @@ private struct Scanner {
     var duplicateKeys = 0
     /// The members of the objects being parsed, and the elements of the arrays.
     let openMembers = ScratchStack<JSONMember>()
+    /// The case-folded hash of each key in `openMembers`, at the same position.
+    var openKeyHashes: [UInt64] = []
     let openElements = ScratchStack<JSONNode>()
 
     init(buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int, file: SourceFileID) {
@@ -129,6 +131,8 @@ private struct Scanner {
         try enterContainer(at: open)
         index += 1
         let firstMember = openMembers.count
+        // A key's hash is pushed before its value is parsed, its member after.
+        let firstKeyHash = openKeyHashes.count
         try skipWhitespaceAndComments()
         while true {
             guard index < buffer.count else { throw endInside("object", openedAt: open) }
@@ -139,6 +143,7 @@ private struct Scanner {
             let keyStart = index
             let key = try parseString()
             let keySpan = SourceSpan(start: keyStart, end: index, file: file)
+            openKeyHashes.append(foldedHash(of: key, writtenIn: (keyStart + 1)..<(index - 1)))
             try skipWhitespaceAndComments()
             guard index < buffer.count else { throw endInside("object", openedAt: open) }
             guard buffer[index] == ASCII.colon else {
@@ -163,7 +168,8 @@ private struct Scanner {
         index += 1
         depth -= 1
         let members = openMembers.popItems(from: firstMember)
-        warnAboutDuplicateKeys(in: members)
+        warnAboutDuplicateKeys(in: members, hashes: openKeyHashes[firstKeyHash...])
+        openKeyHashes.removeSubrange(firstKeyHash...)
         return JSONNode(.object(JSONObject(members)), span: SourceSpan(start: open, end: index, file: file))
     }
 
@@ -449,21 +455,24 @@ private struct Scanner {
 
     // MARK: Diagnostics
 
-    /// Warns about keys that repeat (without regard to ASCII case, as Azure compares them). Small
-    /// objects are compared pairwise; large ones by sorting a case-folded hash of each key, so no
-    /// key is copied and nothing but one small array is allocated.
-    mutating func warnAboutDuplicateKeys(in members: [JSONMember]) {
+    /// Warns about keys that repeat (without regard to ASCII case, as Azure compares them), given
+    /// each key's ``foldedHash(of:writtenIn:)``: only keys of equal hashes are compared. Objects of
+    /// up to 64 keys compare the hashes pairwise; larger ones sort them, so no key is copied and
+    /// nothing but one small array is allocated.
+    mutating func warnAboutDuplicateKeys(in members: [JSONMember], hashes: ArraySlice<UInt64>) {
         guard members.count > 1 else { return }
-        if members.count <= 16 {
+        let first = hashes.startIndex
+        if members.count <= 64 {
             for later in 1..<members.count {
-                for earlier in 0..<later where members[earlier].key.equalsIgnoringASCIICase(members[later].key) {
+                let hash = hashes[first + later]
+                for earlier in 0..<later where hashes[first + earlier] == hash && members[earlier].key.equalsIgnoringASCIICase(members[later].key) {
                     warnDuplicate(members[later], firstAt: Int(members[earlier].keySpan.start))
                     break
                 }
             }
             return
         }
-        let byHash = members.indices.map { (hash: Self.foldedHash(members[$0].key), index: $0) }.sorted { ($0.hash, $0.index) < ($1.hash, $1.index) }
+        let byHash = members.indices.map { (hash: hashes[first + $0], index: $0) }.sorted { ($0.hash, $0.index) < ($1.hash, $1.index) }
         var duplicates: [(later: Int, first: Int)] = []
         var runStart = 0
         for position in 1...byHash.count {
@@ -481,10 +490,18 @@ private struct Scanner {
         }
     }
 
-    /// FNV-1a of the key's bytes with ASCII letters folded to lower case.
-    static func foldedHash(_ key: String) -> UInt64 {
+    /// FNV-1a of the key's bytes with ASCII letters folded to lower case. An escape always decodes
+    /// to fewer bytes than it is written with, so a key as long as its text (`raw`, between the
+    /// quotes) has none, and its bytes are read where they are.
+    func foldedHash(of key: String, writtenIn raw: Range<Int>) -> UInt64 {
+        if key.utf8.count == raw.count { return Self.foldedHash(UnsafeBufferPointer(rebasing: buffer[raw])) }
+        var key = key
+        return key.withUTF8 { Self.foldedHash($0) }
+    }
+
+    static func foldedHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key.utf8 {
+        for byte in bytes {
             let folded = byte >= 65 && byte <= 90 ? byte | 0x20 : byte
             hash = (hash ^ UInt64(folded)) &* 0x100_0000_01b3
         }
