@@ -403,6 +403,7 @@ private struct Scanner {
             case ASCII.newline:
                 index += 1
                 lines.addLineStart(index)
+                skipIndentation()
             case ASCII.carriageReturn:
                 index += 1
                 if index >= buffer.count || buffer[index] != ASCII.newline { lines.addLineStart(index) }
@@ -414,6 +415,14 @@ private struct Scanner {
                 return
             }
         }
+    }
+
+    /// Skips the spaces that indent a pretty-printed line, eight at a time (the bytes after them
+    /// are left to ``skipWhitespaceAndComments()``).
+    mutating func skipIndentation() {
+        let eightSpaces: UInt64 = 0x2020_2020_2020_2020
+        guard let base = buffer.baseAddress else { return }
+        while index + 8 <= buffer.count, UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) == eightSpaces { index += 8 }
     }
 
     mutating func skipLineComment() throws(JSONParseError) {
