@@ -6,10 +6,12 @@ import AKSLintRules
 /// in `Fixtures/fuzz/<target>/` through the same functions, so a crasher, once found and saved,
 /// stays a regression test that needs no fuzzer.
 ///
-/// Each target goes only through akslint's public API and only checks that nothing crashes, hangs
-/// or runs away: what the results are is the other tests' business.
+/// Each target goes only through akslint's API and checks that nothing crashes, hangs or runs
+/// away: what the results are is the other tests' business (but for the json target's check that
+/// a split parse agrees with a whole one).
 public enum FuzzTarget: String, CaseIterable, Sendable {
-    /// The JSONC parser, and a position for every value it produced.
+    /// The JSONC parser, and a position for every value it produced; also that the text parsed
+    /// on two threads (see `SecondHalf`) gives the same document or the same error.
     case json
     /// The ARM expression parser and evaluator: the input is the text of one template expression
     /// (without its brackets), placed in a small template that has parameters, variables and a
@@ -48,8 +50,38 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     }
 
     private static func parse(_ bytes: [UInt8]) {
-        guard let document = try? JSONParser.parse(bytes) else { return }
-        visit(document.root, in: document)
+        let whole = Result { () throws(JSONParseError) in try JSONParser.parse(bytes, splitSize: .max) }
+        let split = Result { () throws(JSONParseError) in try JSONParser.parse(bytes, splitSize: 0) }
+        switch (whole, split) {
+        case (.success(let document), .success(let splitDocument)):
+            precondition(
+                document.warnings == splitDocument.warnings && document.lineIndex.lineStarts == splitDocument.lineIndex.lineStarts
+                    && sameTree(document.root, splitDocument.root),
+                "the text parsed on two threads gives another document")
+            visit(document.root, in: document)
+        case (.failure(let error), .failure(let splitError)):
+            precondition(error == splitError, "the text parsed on two threads gives another error")
+        default:
+            preconditionFailure("the text parsed on two threads is \(whole.isSuccess ? "not " : "")valid")
+        }
+    }
+
+    /// Whether two trees have the same values at the same spans.
+    private static func sameTree(_ first: JSONNode, _ second: JSONNode) -> Bool {
+        guard first.span == second.span else { return false }
+        switch (first.value, second.value) {
+        case (.null, .null): return true
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.number(let a), .number(let b)): return a == b || (a.isNaN && b.isNaN)
+        case (.string(let a), .string(let b)): return a == b
+        case (.unresolved(let a), .unresolved(let b)): return a == b
+        case (.array(let a), .array(let b)): return a.count == b.count && zip(a, b).allSatisfy { sameTree($0, $1) }
+        case (.object(let a), .object(let b)):
+            return a.members.count == b.members.count && zip(a.members, b.members).allSatisfy { x, y in
+                x.key == y.key && x.keySpan == y.keySpan && sameTree(x.value, y.value)
+            }
+        default: return false
+        }
     }
 
     private static func visit(_ node: JSONNode, in document: JSONDocument) {
@@ -178,5 +210,12 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             }
         }
         return output + "\""
+    }
+}
+
+extension Result {
+    fileprivate var isSuccess: Bool {
+        if case .success = self { return true }
+        return false
     }
 }

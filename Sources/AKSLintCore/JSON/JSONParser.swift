@@ -21,16 +21,23 @@ package enum JSONParser {
         byteCount / 8 + 250_000
     }
 
+    /// Texts from this size on are parsed on two threads (see ``SecondHalf``).
+    package static let defaultSplitSize = 1 << 20
+
     /// Parses `text` (UTF-8, without a byte-order mark), whose spans are in `file` of the input's
-    /// source set.
-    package static func parse(_ text: [UInt8], maxDepth: Int = defaultMaxDepth, file: SourceFileID = .primary) throws(JSONParseError) -> JSONDocument {
+    /// source set. A text of `splitSize` bytes or more has its second half parsed on another
+    /// thread at the same time (see ``SecondHalf``); the document is the same either way.
+    package static func parse(_ text: [UInt8], maxDepth: Int = defaultMaxDepth, file: SourceFileID = .primary, splitSize: Int = defaultSplitSize) throws(JSONParseError) -> JSONDocument {
         var result: Result<JSONDocument, JSONParseError>!
         text.withUnsafeBufferPointer { buffer in
-            var scanner = Scanner(buffer: buffer, maxDepth: maxDepth, file: file)
+            var scanner = JSONScanner(buffer: buffer, maxDepth: maxDepth, file: file)
+            if buffer.count >= splitSize { scanner.secondHalf = SecondHalf(of: buffer, maxDepth: maxDepth, file: file) }
             result = Result { () throws(JSONParseError) -> JSONDocument in
                 let root = try scanner.parseDocument()
                 return JSONDocument(root: root, text: text, lineIndex: scanner.lines, warnings: scanner.warnings)
             }
+            // The other thread reads the buffer: it must be done before the buffer goes.
+            scanner.secondHalf?.finish()
         }
         return try result.get()
     }
@@ -58,8 +65,8 @@ private enum ASCII {
     static let nine = UInt8(ascii: "9")
 }
 
-/// The parser's state over one buffer. Lives only for the duration of ``JSONParser/parse(_:maxDepth:file:)``.
-private struct Scanner {
+/// The parser's state over one buffer. Lives only for the duration of ``JSONParser/parse(_:maxDepth:file:splitSize:)``.
+struct JSONScanner {
     let buffer: UnsafeBufferPointer<UInt8>
     let maxDepth: Int
     /// The file every span is in.
@@ -73,16 +80,26 @@ private struct Scanner {
     let maximumValues: Int
     /// Duplicate keys seen (only the first ones are warned about one by one).
     var duplicateKeys = 0
+    /// For the scanner of a second half (see ``SecondHalf``): duplicate keys to warn about once
+    /// the first half's lines are known, in order.
+    var deferredDuplicates: [DeferredDuplicate]?
+    /// The deepest nesting reached so far.
+    var deepest = 0
+    /// The second half of the text, being parsed on another thread, to take over when this
+    /// scanner reaches its start.
+    var secondHalf: SecondHalf?
     /// The members of the objects being parsed, and the elements of the arrays.
     let openMembers = ScratchStack<JSONMember>()
     /// The case-folded hash of each key in `openMembers`, at the same position.
     var openKeyHashes: [UInt64] = []
     let openElements = ScratchStack<JSONNode>()
 
-    init(buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int, file: SourceFileID) {
+    /// A scanner of `buffer` from `index` on.
+    init(buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int, file: SourceFileID, startingAt index: Int = 0) {
         self.buffer = buffer
         self.maxDepth = maxDepth
         self.file = file
+        self.index = index
         self.maximumValues = JSONParser.maximumValues(forTextOf: buffer.count)
     }
 
@@ -177,11 +194,21 @@ private struct Scanner {
         let open = index
         try enterContainer(at: open)
         index += 1
-        let firstElement = openElements.count
         try skipWhitespaceAndComments()
+        let elements = try parseElements(ofArrayOpenedAt: open)
+        index += 1
+        depth -= 1
+        return JSONNode(.array(elements), span: SourceSpan(start: open, end: index, file: file))
+    }
+
+    /// Parses array elements from `index` (after any whitespace) up to the `]` that closes them,
+    /// and leaves `index` at it.
+    mutating func parseElements(ofArrayOpenedAt open: Int) throws(JSONParseError) -> [JSONNode] {
+        let firstElement = openElements.count
         while true {
             guard index < buffer.count else { throw endInside("array", openedAt: open) }
             if buffer[index] == ASCII.closeBracket { break }
+            if let secondHalf, index >= secondHalf.earliestStart, takeOver(secondHalf) { break }
             openElements.push(try parseValue())
             try skipWhitespaceAndComments()
             guard index < buffer.count else { throw endInside("array", openedAt: open) }
@@ -194,14 +221,13 @@ private struct Scanner {
                 throw error(.unexpectedCharacter(found: describe(buffer[index]), expected: "',' or ']' after an array element"), at: index)
             }
         }
-        index += 1
-        depth -= 1
-        return JSONNode(.array(openElements.popItems(from: firstElement)), span: SourceSpan(start: open, end: index, file: file))
+        return openElements.popItems(from: firstElement)
     }
 
     mutating func enterContainer(at offset: Int) throws(JSONParseError) {
         depth += 1
         if depth > maxDepth { throw error(.tooDeep(limit: maxDepth), at: offset) }
+        deepest = max(deepest, depth)
     }
 
     mutating func parseLiteral() throws(JSONParseError) -> JSONNode {
@@ -475,7 +501,7 @@ private struct Scanner {
             for later in 1..<members.count {
                 let hash = hashes[first + later]
                 for earlier in 0..<later where hashes[first + earlier] == hash && members[earlier].key.equalsIgnoringASCIICase(members[later].key) {
-                    warnDuplicate(members[later], firstAt: Int(members[earlier].keySpan.start))
+                    warnDuplicate(members[later].key, at: Int(members[later].keySpan.start), firstAt: Int(members[earlier].keySpan.start))
                     break
                 }
             }
@@ -495,7 +521,8 @@ private struct Scanner {
             runStart = position
         }
         for duplicate in duplicates.sorted(by: { $0.later < $1.later }) {
-            warnDuplicate(members[duplicate.later], firstAt: Int(members[duplicate.first].keySpan.start))
+            let later = members[duplicate.later]
+            warnDuplicate(later.key, at: Int(later.keySpan.start), firstAt: Int(members[duplicate.first].keySpan.start))
         }
     }
 
@@ -517,13 +544,18 @@ private struct Scanner {
         return hash
     }
 
-    mutating func warnDuplicate(_ member: JSONMember, firstAt first: Int) {
+    /// Warns that `key`, at `offset`, repeats the key at `first`.
+    mutating func warnDuplicate(_ key: String, at offset: Int, firstAt first: Int) {
+        if deferredDuplicates != nil {
+            deferredDuplicates?.append(DeferredDuplicate(key: key, offset: offset, first: first))
+            return
+        }
         duplicateKeys += 1
         guard duplicateKeys <= JSONParser.maximumDuplicateKeyWarnings else { return }
         let firstPosition = lines.position(of: first)
         warnings.append(JSONWarning(
-            message: "duplicate key \(ValueDescription.quote(member.key)) (also at line \(firstPosition.line), column \(firstPosition.column)); the last value wins, as in Azure",
-            offset: Int(member.keySpan.start)))
+            message: "duplicate key \(ValueDescription.quote(key)) (also at line \(firstPosition.line), column \(firstPosition.column)); the last value wins, as in Azure",
+            offset: offset))
     }
 
     func endInside(_ container: String, openedAt offset: Int) -> JSONParseError {

@@ -33,6 +33,16 @@ public struct LineIndex: Sendable {
         excessThrough.append((excessThrough.last ?? 0) + excess)
     }
 
+    /// Appends the entries of `later`: an index made by scanning only text after every offset
+    /// recorded here. Its first line start (the 0 every index has) is not one of that text's and
+    /// is left out.
+    mutating func append(_ later: LineIndex) {
+        lineStarts.append(contentsOf: later.lineStarts.dropFirst())
+        let excessBefore = excessThrough.last ?? 0
+        wideCharacters.append(contentsOf: later.wideCharacters)
+        excessThrough.append(contentsOf: later.excessThrough.lazy.map { $0 + excessBefore })
+    }
+
     /// The line and column of byte `offset`.
     public func position(of offset: Int) -> SourcePosition {
         let target = UInt32(truncatingIfNeeded: max(0, offset))

@@ -33,8 +33,37 @@ package enum WorkerThreads {
         map(count: 1, parallelism: 1) { _ in body() }[0]
     }
 
+    /// `body()` on a worker thread that starts now; ``Spawned/join()`` waits for its result. When
+    /// no thread can be started, `body` runs here, before this returns.
+    package static func spawn<Result: Sendable>(_ body: @escaping @Sendable () -> Result) -> Spawned<Result> {
+        let work = Work(count: 1) { _ in body() }
+        return Spawned(work: work, thread: start(work))
+    }
+
+    /// Work started by ``spawn(_:)``. Only the thread that spawned it may join it.
+    package final class Spawned<Result: Sendable> {
+        private let work: Work<Result>
+        private var thread: pthread_t?
+        private var result: Result?
+
+        fileprivate init(work: Work<Result>, thread: pthread_t?) {
+            self.work = work
+            self.thread = thread
+        }
+
+        /// Waits for the work to end (at once after the first call) and returns its result.
+        package func join() -> Result {
+            if let result { return result }
+            if let thread { pthread_join(thread, nil) }
+            thread = nil
+            let ended = work.results()[0]
+            result = ended
+            return ended
+        }
+    }
+
     /// The shared state of one `map`: the next index to take and the results so far.
-    private final class Work<Result: Sendable>: @unchecked Sendable {
+    fileprivate final class Work<Result: Sendable>: @unchecked Sendable {
         let count: Int
         let body: @Sendable (Int) -> Result
         private var next = 0
