@@ -72,7 +72,8 @@ struct CheckCommand {
             parameters: parameters,
             registryCache: environment.variables["HOME"].map { BicepRegistryCache(root: $0 + "/.bicep") },
             workingDirectory: environment.workingDirectory,
-            terraformDirectory: options.terraformDirectory)
+            terraformDirectory: options.terraformDirectory,
+            keepsPasses: options.reportsListPasses)
         let progress = options.quiet ? nil : environment.showProgress.map { ProgressMeter(total: discovery.sources.count, show: $0) }
         let linted = runner.run(discovery.sources, progress: progress)
 
@@ -243,7 +244,7 @@ struct CheckCommand {
     private func shown(_ report: LintReport) -> LintReport {
         guard hidesFindings else { return report }
         return report.mappingInputs { input in
-            input.filteringResults { $0.severity >= options.minimumSeverity }
+            input.filteringResults(atLeast: options.minimumSeverity)
         }
     }
 

@@ -97,3 +97,16 @@ package struct CheckOptions: Sendable, Equatable {
 
     package init() {}
 }
+
+extension CheckOptions {
+    /// Whether a report of the run lists passes or not-applicable results, or counts them by
+    /// cluster or control: text (its counts per cluster), JUnit (a test case per rule and
+    /// cluster), Markdown and HTML (their tables), JSON with `--include-passed`, and any report
+    /// summarised by `--framework` controls. Without one (JSON, SARIF and the CI annotations list
+    /// failing and indeterminate results only), passes are only counted, which for a fleet is most
+    /// of the results (see `OmittedResults`).
+    package var reportsListPasses: Bool {
+        includePassed || framework != nil || reports.contains { [.text, .junit, .markdown, .html].contains($0.format) }
+    }
+}
+

@@ -18,6 +18,9 @@ struct LintRunner: Sendable {
     var terraformDirectory: String? = nil
     /// Threads that judge the clusters of one input (see ``LintEngine/evaluate(_:path:parallelism:)``).
     var clusterParallelism = 1
+    /// Whether passes and not-applicable results become findings, or are only counted (see
+    /// ``CheckOptions/reportsListPasses``).
+    var keepsPasses = true
 
     /// One input's report, and whether any of its bytes could be read.
     struct Linted: Sendable {
@@ -60,7 +63,8 @@ struct LintRunner: Sendable {
                 return LintRunner(
                     engine: engine, readStandardInput: readStandardInput, parallelism: parallelism,
                     parameters: ExplicitParameters(forEveryTemplate: parameters.parameters(for: path) ?? file.parameters),
-                    registryCache: registryCache, workingDirectory: workingDirectory, terraformDirectory: terraformDirectory)
+                    registryCache: registryCache, workingDirectory: workingDirectory, terraformDirectory: terraformDirectory,
+                    clusterParallelism: clusterParallelism, keepsPasses: keepsPasses)
                     .lint(.file(path: template, explicit: explicit))
             } catch {
                 return Linted(report: failed(path, error), readSomething: false, siblingParameters: nil)
@@ -85,14 +89,14 @@ struct LintRunner: Sendable {
                 : try InputLoader.load(
                     bytes, parameters: explicit ?? sibling, path: source.filePath, reader: FileReader(),
                     terraformDirectory: terraformDirectory, workingDirectory: workingDirectory)
-            let results: [Finding]
+            let evaluation: LintEngine.Evaluation
             do {
-                results = try engine.evaluate(loaded, path: path, parallelism: clusterParallelism)
+                evaluation = try engine.evaluate(loaded, path: path, parallelism: clusterParallelism, keepingPasses: keepsPasses)
             } catch {
                 let report = InputReport(path: path, error: Diagnostic(path: path, position: nil, message: error.description, isInternalError: true))
                 return Linted(report: report, readSomething: true, siblingParameters: nil)
             }
-            var report = InputReport(path: path, loaded: loaded, results: results)
+            var report = InputReport(path: path, loaded: loaded, results: evaluation.findings, omitted: evaluation.omitted)
             if !notes.isEmpty && (loaded.format == .armTemplate || loaded.format == .bicep) {
                 report = report.addingWarnings(notes.map { Diagnostic(path: path, position: $0.position, message: $0.message) })
             }

@@ -98,6 +98,27 @@ struct OutputTests {
         #expect(unwritable.standardError.contains("cannot write /nonexistent-dir/report.txt"))
     }
 
+    /// Without a report that lists passes, the engine only counts them (`OmittedResults`): the
+    /// counts must be those of a run whose text report needs every pass as a finding.
+    @Test("JSON counts the passes it does not keep as a run that keeps them does", arguments: [[], ["--min-severity", "medium"], ["--min-severity", "critical"]])
+    func omittedPassesAreCounted(filter: [String]) throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let inputs = ["--rules", "all", "--as-of", "2026-11-24", "Fixtures/az", "Fixtures/arm"] + filter
+        let alone = akslint(arguments: ["-f", "json"] + inputs)
+        let besideText = akslint(arguments: ["-f", "json", "-o", folder.path + "/report.json", "-f", "text", "-o", folder.path + "/report.txt"] + inputs)
+        let summary = try JSON(alone.standardOutput)["summary"]
+        let keptSummary = try JSON(try folder.read("report.json"))["summary"]
+        for count in ["pass", "notApplicable", "fail", "indeterminate", "suppressed", "clusters"] {
+            #expect(summary[count].int == keptSummary[count].int, "\(count)")
+        }
+        #expect(summary["pass"].int > 0)
+        if filter.isEmpty { #expect(summary["notApplicable"].int > 0) }
+        let aloneResults = try #require(alone.report).inputs.flatMap(\.results)
+        #expect(!aloneResults.isEmpty && !aloneResults.contains { $0.state == .pass || $0.state == .notApplicable }, "the JSON-only run kept no pass")
+        #expect(try #require(besideText.report).inputs.allSatisfy { $0.omitted == OmittedResults() }, "the text report needs every pass")
+    }
+
     @Test("JSON: the documented shape, with the remediation filled in and input errors listed")
     func json() throws {
         let report = try JSON(akslint("-f", "json", "--as-of", "2026-11-24", "Fixtures/az/prod-insecure.json", "Fixtures/invalid/bad-literal.json").standardOutput)

@@ -33,24 +33,42 @@ public struct LintEngine: Sendable {
     /// threads, a batch of clusters at a time; the results are the same, in the same order. Call
     /// it from a ``WorkerThreads`` thread, as the command line does.
     public func evaluate(_ input: LoadedInput, path: String, parallelism: Int = 1) throws(RuleContractViolation) -> [Finding] {
+        try evaluate(input, path: path, parallelism: parallelism, keepingPasses: true).findings
+    }
+
+    /// What ``evaluate(_:path:parallelism:keepingPasses:)`` found.
+    public struct Evaluation: Sendable {
+        /// The results kept, in report order.
+        public var findings: [Finding] = []
+        /// The passes and not-applicable results that were only counted.
+        public var omitted = OmittedResults()
+    }
+
+    /// As ``evaluate(_:path:parallelism:)``; without `keepingPasses`, passes and not-applicable
+    /// results are only counted, for a run whose reports do not list them (see ``OmittedResults``).
+    public func evaluate(_ input: LoadedInput, path: String, parallelism: Int = 1, keepingPasses: Bool) throws(RuleContractViolation) -> Evaluation {
         let batches = stride(from: 0, to: input.clusters.count, by: Self.clustersPerBatch).map { $0..<min($0 + Self.clustersPerBatch, input.clusters.count) }
-        guard parallelism > 1, batches.count > 1 else { return try evaluate(input.clusters.indices, of: input, path: path) }
+        guard parallelism > 1, batches.count > 1 else { return try evaluate(input.clusters.indices, of: input, path: path, keepingPasses: keepingPasses) }
         let outcomes = WorkerThreads.map(count: batches.count, parallelism: parallelism) { index in
-            Result { () throws(RuleContractViolation) in try evaluate(batches[index], of: input, path: path) }
+            Result { () throws(RuleContractViolation) in try evaluate(batches[index], of: input, path: path, keepingPasses: keepingPasses) }
         }
-        var findings: [Finding] = []
-        findings.reserveCapacity(outcomes.reduce(0) { $0 + ((try? $1.get())?.count ?? 0) })
-        for outcome in outcomes { findings += try outcome.get() }
-        return findings
+        var evaluation = Evaluation()
+        evaluation.findings.reserveCapacity(outcomes.reduce(0) { $0 + ((try? $1.get())?.findings.count ?? 0) })
+        for outcome in outcomes {
+            let batch = try outcome.get()
+            evaluation.findings += batch.findings
+            evaluation.omitted.add(batch.omitted)
+        }
+        return evaluation
     }
 
     /// Clusters judged by one thread at a time: enough that starting a batch costs nothing next
     /// to it, few enough that two threads share a fleet evenly.
     static let clustersPerBatch = 64
 
-    private func evaluate(_ clusters: Range<Int>, of input: LoadedInput, path: String) throws(RuleContractViolation) -> [Finding] {
-        var findings: [Finding] = []
-        findings.reserveCapacity(clusters.count * rules.count * 11 / 10)
+    private func evaluate(_ clusters: Range<Int>, of input: LoadedInput, path: String, keepingPasses: Bool) throws(RuleContractViolation) -> Evaluation {
+        var evaluation = Evaluation()
+        evaluation.findings.reserveCapacity(clusters.count * rules.count * (keepingPasses ? 3 : 1) / 2)
         for cluster in input.clusters[clusters] {
             let reference = ClusterReference(cluster, deployedBy: input.deployment(of: cluster, inputPath: path))
             for rule in rulesInReportOrder where !cluster.isPoolsOnly || rule.metadata.judgesNodePools {
@@ -59,7 +77,11 @@ public struct LintEngine: Sendable {
                 guard !results.isEmpty else { throw RuleContractViolation(ruleId: metadata.id, cluster: cluster.displayName) }
                 for unconditioned in results {
                     let result = conditioned(unconditioned, on: cluster)
-                    findings.append(Finding(
+                    if !keepingPasses && (result.state == .pass || result.state == .notApplicable) {
+                        evaluation.omitted.count(result.state, at: metadata.severity)
+                        continue
+                    }
+                    evaluation.findings.append(Finding(
                         rule: metadata,
                         state: result.state,
                         cluster: reference,
@@ -71,7 +93,7 @@ public struct LintEngine: Sendable {
                 }
             }
         }
-        return findings
+        return evaluation
     }
 
     /// The rule's results on the cluster, with results left indeterminate by a parameter that

@@ -67,8 +67,11 @@ public struct InputReport: Sendable {
     public let encoding: SourceEncoding?
     /// The clusters found.
     public let clusters: [ClusterReference]
-    /// Every result, sorted by cluster, then most severe first, then rule id.
+    /// Every result, sorted by cluster, then most severe first, then rule id; passes and
+    /// not-applicable results only when the run's reports list them (else see ``omitted``).
     public private(set) var results: [Finding]
+    /// The passes and not-applicable results only counted (see ``OmittedResults``).
+    public private(set) var omitted = OmittedResults()
     /// Why the input could not be read, if it could not.
     public let error: Diagnostic?
     /// Notes about the input.
@@ -83,9 +86,10 @@ public struct InputReport: Sendable {
     public private(set) var destroyedClusters: [String] = []
 
     /// A report for an input that was read and linted; `results` are the engine's (see
-    /// ``LintEngine/evaluate(_:path:parallelism:)``), in its order.
-    package init(path: String, loaded: LoadedInput, results: [Finding]) {
+    /// ``LintEngine/evaluate(_:path:parallelism:keepingPasses:)``), in its order.
+    package init(path: String, loaded: LoadedInput, results: [Finding], omitted: OmittedResults = OmittedResults()) {
         self.path = path
+        self.omitted = omitted
         self.parametersPath = loaded.parametersPath
         self.format = loaded.format
         self.encoding = loaded.encoding
@@ -146,10 +150,11 @@ public struct InputReport: Sendable {
         self.init(path: path, format: nil, encoding: nil, clusters: [], results: [], error: error, warnings: [])
     }
 
-    /// The same report with only the results that satisfy `isIncluded`.
-    package func filteringResults(_ isIncluded: (Finding) -> Bool) -> InputReport {
+    /// The same report with only the results at `severity` or above (omitted ones included).
+    package func filteringResults(atLeast severity: Severity) -> InputReport {
         var copy = self
-        copy.results = results.filter(isIncluded)
+        copy.results = results.filter { $0.severity >= severity }
+        copy.omitted = omitted.atLeast(severity)
         return copy
     }
 
@@ -224,6 +229,8 @@ public struct Summary: Sendable {
         var bySeverity: [Severity: Int] = [:]
         for severity in Severity.allCases { bySeverity[severity] = 0 }
         for input in report.inputs {
+            counts.pass += input.omitted.passCount
+            counts.notApplicable += input.omitted.notApplicableCount
             for result in input.results {
                 switch (result.state, result.suppression?.kind) {
                 case (.pass, _): counts.pass += 1
