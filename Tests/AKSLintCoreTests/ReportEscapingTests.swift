@@ -79,4 +79,11 @@ struct JSONWriterWordTests {
         JSONWriter.appendString("plain text, then \"quoted\"\u{7F} and \u{1B}[31m, é\u{202E}x", to: &output)
         #expect(String(decoding: output, as: UTF8.self) == #""plain text, then \"quoted\"\u007f and \u001b[31m, é\u202ex""#)
     }
+
+    @Test("integers are written as String(_:) writes them", arguments: [0, 7, 10, -42, 1_000_000, Int.max, Int.min])
+    func integers(number: Int) {
+        var output: [UInt8] = []
+        JSONWriter.appendDecimal(number, to: &output)
+        #expect(String(decoding: output, as: UTF8.self) == String(number))
+    }
 }

@@ -59,12 +59,16 @@ package struct JSONWriter {
     package mutating func endArray() { close(UInt8(ascii: "]")) }
 
     /// Writes an object member's key; the next value written is its value. Reporters' keys are
-    /// literals, whose bytes are read in place (a report writes hundreds of thousands of them).
+    /// literals of plain characters (`ruleId`), copied as they are: a report writes hundreds of
+    /// thousands of them.
     package mutating func key(_ name: StaticString) {
         startElement()
-        buffer.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { JSONWriter.appendEscaped($0, to: &buffer) }
-        buffer.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes in
+            assert(bytes.allSatisfy(JSONWriter.isPlain), "a key literal that needs escaping")
+            buffer.append(UInt8(ascii: "\""))
+            buffer.append(contentsOf: bytes)
+            buffer.append(UInt8(ascii: "\""))
+        }
         endKey()
     }
 
@@ -88,8 +92,23 @@ package struct JSONWriter {
 
     package mutating func value(_ number: Int) {
         startElement()
-        // A number's text fits a small string, which is not allocated.
-        buffer.append(contentsOf: String(number).utf8)
+        JSONWriter.appendDecimal(number, to: &buffer)
+    }
+
+    /// Appends the decimal digits of `number` (with a minus sign when negative).
+    static func appendDecimal(_ number: Int, to output: inout [UInt8]) {
+        if number < 0 { output.append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude
+        // At most 20 digits, made from the last one on.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = 20
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start..<20]))
+        }
     }
 
     /// A string, or `null` when there is none.
