@@ -56,6 +56,25 @@ struct RuleRegistryTests {
         }
     }
 
+    @Test("a fix command's template gives back the command, and other braces are text")
+    func commandTemplates() {
+        func written(_ template: CommandTemplate) -> String {
+            template.parts.map { part in
+                switch part {
+                case .text(let text): return text
+                case .placeholder(let placeholder): return "{" + placeholder.rawValue + "}"
+                }
+            }.joined()
+        }
+        for rule in BuiltinRules.all {
+            guard let command = rule.metadata.remediation.azCommand else { continue }
+            #expect(written(CommandTemplate(command)) == command, "\(rule.metadata.id)")
+        }
+        let odd = CommandTemplate("az x {name} --set '{ a = 1 }' ${HOME} {unknown} {} {pool}{resource}{")
+        #expect(written(odd) == "az x {name} --set '{ a = 1 }' ${HOME} {unknown} {} {pool}{resource}{")
+        #expect(odd.parts.count { if case .placeholder = $0 { true } else { false } } == 3)
+    }
+
     @Test("a rule's file name, id, name and category agree")
     func consistent() throws {
         let byType = Dictionary(uniqueKeysWithValues: BuiltinRules.all.map { (String(describing: type(of: $0)), $0.metadata) })

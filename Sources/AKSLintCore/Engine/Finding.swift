@@ -198,15 +198,7 @@ extension Remediation {
     /// A name that is a template expression (`[parameters('name')]`) is no name to paste: the
     /// command gets the placeholder, and a shell comment at its end says where the name comes from.
     public func command(for cluster: ClusterReference, subject: ResultSubject) -> String? {
-        guard let azCommand else { return nil }
-        var notes: [String] = []
-        // Each value is made only if the command has its placeholder.
-        let command = Placeholders.fill(azCommand) { key in
-            guard let filled = Self.word(for: key, cluster: cluster, subject: subject) else { return nil }
-            if let note = filled.note { notes.append(note) }
-            return filled.word
-        }
-        return notes.isEmpty ? command : command + Self.notesSeparator + notes.joined(separator: "; ")
+        commandTemplate?.filled(for: cluster, subject: subject)
     }
 
     /// What comes between a command and the notes on where its names come from.
@@ -218,14 +210,18 @@ extension Remediation {
     /// resource group, 63 for a cluster), or a template expression, with a note saying which.
     /// Nil for a key that is no placeholder.
     public static func word(for key: String, cluster: ClusterReference, subject: ResultSubject) -> (word: String, note: String?)? {
-        switch key {
-        case "resourceGroup": return cluster.commandWords.resourceGroup
-        case "name": return cluster.commandWords.name
-        case "pool": return word(subject.poolName, or: "<pool-name>")
-        case "resource":
+        CommandPlaceholder(rawValue: key).map { word(for: $0, cluster: cluster, subject: subject) }
+    }
+
+    /// What `placeholder` becomes (see ``word(for:cluster:subject:)-(String,_,_)``).
+    static func word(for placeholder: CommandPlaceholder, cluster: ClusterReference, subject: ResultSubject) -> (word: String, note: String?) {
+        switch placeholder {
+        case .resourceGroup: return cluster.commandWords.resourceGroup
+        case .name: return cluster.commandWords.name
+        case .pool: return word(subject.poolName, or: "<pool-name>")
+        case .resource:
             let resourceName = subject.relatedResourceName.map { String($0.split(separator: "/").last ?? Substring($0)) }
             return word(resourceName, or: "<resource-name>")
-        default: return nil
         }
     }
 

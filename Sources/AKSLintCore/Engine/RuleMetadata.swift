@@ -99,6 +99,8 @@ public struct Remediation: Sendable {
     let terraformForAnyPool: String
     /// Whether the Bicep or Terraform change names the pool, so a pool's finding fills it in.
     let namesPool: Bool
+    /// `azCommand`, split into its text and placeholders once.
+    let commandTemplate: CommandTemplate?
 
     /// Creates a remediation.
     public init(azCommand: String?, template: String, bicep: String, terraform: String, disruption: Disruption = .inPlace, notes: String? = nil) {
@@ -112,6 +114,7 @@ public struct Remediation: Sendable {
         self.bicepForAnyPool = Placeholders.fill(bicep, value: anyPool)
         self.terraformForAnyPool = Placeholders.fill(terraform, value: anyPool)
         self.namesPool = bicepForAnyPool != bicep || terraformForAnyPool != terraform
+        self.commandTemplate = azCommand.map(CommandTemplate.init)
     }
 
     /// The key of the pool's name in remediation texts (`{pool}`).

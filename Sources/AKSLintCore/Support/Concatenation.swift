@@ -14,7 +14,7 @@ extension String {
             var written = 0
             for piece in pieces {
                 let count = piece.utf8.count
-                let copied = piece.utf8.withContiguousStorageIfAvailable { bytes in
+                let copied: Void? = piece.utf8.withContiguousStorageIfAvailable { bytes in
                     UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[written..<(written + count)]).copyMemory(from: UnsafeRawBufferPointer(bytes))
                 }
                 if copied == nil {
