@@ -15,24 +15,32 @@ struct CommandTemplate: Sendable {
 
     let parts: [Part]
 
+    /// Splits `command` (once per rule, when its metadata is made: read as bytes, which start-up
+    /// can afford for every rule).
     init(_ command: String) {
         var parts: [Part] = []
-        var text = Substring(command)
-        while let open = text.firstIndex(of: "{") {
-            let afterOpen = text.index(after: open)
-            let letters = text[afterOpen...].prefix { $0.isASCII && $0.isLetter }
-            guard letters.endIndex < text.endIndex, text[letters.endIndex] == "}", let placeholder = CommandPlaceholder(rawValue: String(letters)) else {
-                // Not a placeholder: the brace is text; look on after it.
-                let next = text.index(after: open)
-                parts.append(.text(String(text[..<next])))
-                text = text[next...]
+        let bytes = Array(command.utf8)
+        func text(_ range: Range<Int>) -> Part { .text(String(decoding: bytes[range], as: UTF8.self)) }
+        var textStart = 0
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "{") else {
+                index += 1
                 continue
             }
-            if open > text.startIndex { parts.append(.text(String(text[..<open]))) }
+            var close = index + 1
+            while close < bytes.count, (65...90).contains(bytes[close]) || (97...122).contains(bytes[close]) { close += 1 }
+            guard close < bytes.count, bytes[close] == UInt8(ascii: "}"),
+                  let placeholder = CommandPlaceholder(rawValue: String(decoding: bytes[(index + 1)..<close], as: UTF8.self)) else {
+                index += 1   // not a placeholder: the brace is text
+                continue
+            }
+            if textStart < index { parts.append(text(textStart..<index)) }
             parts.append(.placeholder(placeholder))
-            text = text[text.index(after: letters.endIndex)...]
+            index = close + 1
+            textStart = index
         }
-        if !text.isEmpty { parts.append(.text(String(text))) }
+        if textStart < bytes.count { parts.append(text(textStart..<bytes.count)) }
         self.parts = parts
     }
 
