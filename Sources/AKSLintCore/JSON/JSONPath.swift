@@ -100,33 +100,50 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
-        // Written as bytes: every shown finding's location has one.
+        // Written as bytes, from the root's step on: every shown finding's location has one. The
+        // steps are gathered from the last one back, unretained (this path holds them).
         var text: [UInt8] = [UInt8(ascii: "$")]
         text.reserveCapacity(64)
-        for component in components {
-            switch component {
-            case .index(let index):
-                text.append(UInt8(ascii: "["))
-                text.append(contentsOf: String(index).utf8)
-                text.append(UInt8(ascii: "]"))
-            case .key(let key):
-                var key = key
-                key.withUTF8 { bytes in
-                    if Self.isPlainIdentifier(bytes) {
-                        text.append(UInt8(ascii: "."))
-                        text.append(contentsOf: bytes)
-                        return
-                    }
-                    text.append(contentsOf: "['".utf8)
-                    for byte in bytes {
-                        if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "'") { text.append(UInt8(ascii: "\\")) }
-                        text.append(byte)
-                    }
-                    text.append(contentsOf: "']".utf8)
-                }
+        withUnsafeTemporaryAllocation(of: Unmanaged<Step>.self, capacity: count) { steps in
+            var step = last
+            var position = count
+            while let current = step, position > 0 {
+                position -= 1
+                steps[position] = Unmanaged.passUnretained(current)
+                step = current.parent
             }
+            for step in steps { Self.append(step.takeUnretainedValue().component, to: &text) }
         }
         return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Appends one step: `[index]`, `.key`, or `['key']`.
+    private static func append(_ component: Component, to text: inout [UInt8]) {
+        switch component {
+        case .index(let index):
+            text.append(UInt8(ascii: "["))
+            JSONWriter.appendDecimal(index, to: &text)
+            text.append(UInt8(ascii: "]"))
+        case .key(let key):
+            if key.utf8.withContiguousStorageIfAvailable({ append(key: $0, to: &text) }) == nil {
+                Array(key.utf8).withUnsafeBufferPointer { append(key: $0, to: &text) }
+            }
+        }
+    }
+
+    /// `.key`, or `['key']` with `\` and `'` escaped when the key is no plain identifier.
+    private static func append(key bytes: UnsafeBufferPointer<UInt8>, to text: inout [UInt8]) {
+        if isPlainIdentifier(bytes) {
+            text.append(UInt8(ascii: "."))
+            text.append(contentsOf: bytes)
+            return
+        }
+        text.append(contentsOf: "['".utf8)
+        for byte in bytes {
+            if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "'") { text.append(UInt8(ascii: "\\")) }
+            text.append(byte)
+        }
+        text.append(contentsOf: "']".utf8)
     }
 
     /// Keys made of letters, digits, `_` and `$` (not starting with a digit) print in dot notation.
