@@ -11,8 +11,10 @@ package struct ResourceID: Sendable, Equatable {
     package let name: String?
 
     /// Parses an id; segment names are matched without case (`resourcegroups` appears in real ids).
+    /// Segments are split at the `/` code unit, as Resource Manager splits them (not at grapheme
+    /// clusters, which is also several times slower: every cluster of a fleet has an id).
     package init?(_ id: String) {
-        let segments = id.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        let segments = id.utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }
         guard segments.count >= 2 else { return nil }
         var subscription: String?
         var group: String?
