@@ -80,30 +80,37 @@ package struct SupportedKubernetesVersion: Rule {
         }
         let calendar = context.kubernetesCalendar
         let day = context.evaluationDay
-        // Every verdict names the table's date, so a stale table shows in the report.
-        let table = "AKS support calendar of \(calendar.writtenOn)"
+        // Every verdict names the table's date, so a stale table shows in the report (written out
+        // only for the messages a report shows).
+        let writtenOn = calendar.writtenOn
+        let table: @Sendable () -> String = { "AKS support calendar of \(writtenOn)" }
         guard let oldest = calendar.entries.first, let newest = calendar.entries.last else { return setting.result(.indeterminate, "No support table.", subject: subject) }
         if version.major > 1 || (version.major == 1 && version.minor > newest.minor) {
-            return setting.result(.indeterminate, "Cannot tell whether \(question): Kubernetes \(text) is newer than the \(table), which ends at 1.\(newest.minor); update akslint, or give a newer calendar with --k8s-calendar.", subject: subject)
+            return setting.result(.indeterminate, "Cannot tell whether \(question): Kubernetes \(text) is newer than the \(table()), which ends at 1.\(newest.minor); update akslint, or give a newer calendar with --k8s-calendar.", subject: subject)
         }
         if version.major < 1 || version.minor < oldest.minor {
-            return setting.result(.fail, "\(owner) runs Kubernetes \(text), older than every version AKS supports (1.\(oldest.minor) already left support on \(oldest.endOfLife), \(table)): it receives no security patches.", subject: subject)
+            return setting.result(.fail, "\(owner) runs Kubernetes \(text), older than every version AKS supports (1.\(oldest.minor) already left support on \(oldest.endOfLife), \(table())): it receives no security patches.", subject: subject)
         }
         guard let entry = calendar.entry(forMinor: version.minor) else {
-            return setting.result(.indeterminate, "Cannot tell whether \(question): the \(table) has no entry for 1.\(version.minor).", subject: subject)
+            return setting.result(.indeterminate, "Cannot tell whether \(question): the \(table()) has no entry for 1.\(version.minor).", subject: subject)
         }
         let end = longTermSupport ? (entry.longTermSupportEnd ?? entry.endOfLife) : entry.endOfLife
         let plan = longTermSupport ? (entry.longTermSupportEnd == nil ? " (AKS offers no long-term support for 1.\(entry.minor))" : " (long-term support)") : ""
         if day < entry.generallyAvailable {
-            return setting.result(.fail, "\(owner) runs Kubernetes \(text), which is not generally available on AKS until \(entry.generallyAvailable) (evaluated on \(day), \(table)): preview versions have no support.", subject: subject)
+            return setting.result(.fail, "\(owner) runs Kubernetes \(text), which is not generally available on AKS until \(entry.generallyAvailable) (evaluated on \(day), \(table())): preview versions have no support.", subject: subject)
         }
         if day > end {
-            return setting.result(.fail, "\(owner) runs Kubernetes \(text), whose AKS support\(plan) ended on \(end), \(end.days(until: day) == 1 ? "1 day" : "\(end.days(until: day)) days") before \(day) (\(table)): it receives no security patches.", subject: subject)
+            return setting.result(.fail, "\(owner) runs Kubernetes \(text), whose AKS support\(plan) ended on \(end), \(end.days(until: day) == 1 ? "1 day" : "\(end.days(until: day)) days") before \(day) (\(table())): it receives no security patches.", subject: subject)
         }
-        return setting.result(.pass, "\(owner) runs Kubernetes \(text), supported until \(end)\(plan) (\(day.days(until: end)) days after \(day), \(table)).", subject: subject)
+        return setting.result(.pass, "\(owner) runs Kubernetes \(text), supported until \(end)\(plan) (\(day.days(until: end)) days after \(day), \(table())).", subject: subject)
     }
 }
 
 extension String {
-    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
+    /// The text with its first letter in lower case ("The cluster" → "the cluster").
+    var lowercasedFirst: String {
+        guard let first = utf8.first else { return self }
+        if (65...90).contains(first) { return String(UnicodeScalar(first + 32)) + dropFirst() }
+        return first < 0x80 ? self : prefix(1).lowercased() + dropFirst()
+    }
 }
