@@ -70,6 +70,17 @@ struct SplitParseTests {
         try expectSameDocument(Array(#"{"tail": [{"a": 1}, {"b": 2}], "after": {"x": [{"y": 1}, {"z": 2}]}}"#.utf8))
     }
 
+    @Test("a scanner started inside a text may make only as many values as the text after its start may hold")
+    func valueLimitOfAGuess() {
+        // So a guess into the inside of a long string, however dense what it parses there, makes
+        // no more values than that much text may hold.
+        let text = [UInt8](repeating: UInt8(ascii: " "), count: 4_000_000)
+        text.withUnsafeBufferPointer { buffer in
+            #expect(JSONScanner(buffer: buffer, maxDepth: 512, file: .primary).maximumValues == JSONParser.maximumValues(forTextOf: 4_000_000))
+            #expect(JSONScanner(buffer: buffer, maxDepth: 512, file: .primary, startingAt: 3_000_000).maximumValues == JSONParser.maximumValues(forTextOf: 1_000_000))
+        }
+    }
+
     // MARK: Helpers
 
     private func expectSameDocument(_ text: [UInt8], maxDepth: Int = JSONParser.defaultMaxDepth, sourceLocation: SourceLocation = #_sourceLocation) throws {

@@ -94,13 +94,15 @@ struct JSONScanner {
     var openKeyHashes: [UInt64] = []
     let openElements = ScratchStack<JSONNode>()
 
-    /// A scanner of `buffer` from `index` on.
+    /// A scanner of `buffer` from `index` on. It may make as many values as the text from there
+    /// may hold, so a guessed second half (see ``SecondHalf``) cannot make more than that, however
+    /// dense the text it guessed into (the inside of a long string, say).
     init(buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int, file: SourceFileID, startingAt index: Int = 0) {
         self.buffer = buffer
         self.maxDepth = maxDepth
         self.file = file
         self.index = index
-        self.maximumValues = JSONParser.maximumValues(forTextOf: buffer.count)
+        self.maximumValues = JSONParser.maximumValues(forTextOf: buffer.count - index)
     }
 
     // MARK: Document
