@@ -56,23 +56,20 @@ struct RuleRegistryTests {
         }
     }
 
-    @Test("a fix command's template gives back the command, and other braces are text")
-    func commandTemplates() {
-        func written(_ template: CommandTemplate) -> String {
-            template.parts.map { part in
-                switch part {
-                case .text(let text): return text
-                case .placeholder(let placeholder): return "{" + placeholder.rawValue + "}"
-                }
-            }.joined()
-        }
+    @Test("a remediation text split into placeholders gives back the text, and other braces are text")
+    func remediationTexts() {
+        func written(_ text: RemediationText) -> String { text.filled { _ in nil } }
         for rule in BuiltinRules.all {
-            guard let command = rule.metadata.remediation.azCommand else { continue }
-            #expect(written(CommandTemplate(command)) == command, "\(rule.metadata.id)")
+            let remediation = rule.metadata.remediation
+            for text in [remediation.azCommand, remediation.bicep, remediation.terraform].compactMap({ $0 }) {
+                #expect(written(RemediationText(text)) == text, "\(rule.metadata.id)")
+            }
         }
-        let odd = CommandTemplate("az x {name} --set '{ a = 1 }' ${HOME} {unknown} {} {pool}{resource}{")
+        let odd = RemediationText("az x {name} --set '{ a = 1 }' ${HOME} {unknown} {} {pool}{resource}{")
         #expect(written(odd) == "az x {name} --set '{ a = 1 }' ${HOME} {unknown} {} {pool}{resource}{")
         #expect(odd.parts.count { if case .placeholder = $0 { true } else { false } } == 3)
+        #expect(odd.contains(.pool) && !odd.contains(.resourceGroup))
+        #expect(odd.filled { $0 == .pool ? "system" : nil } == "az x {name} --set '{ a = 1 }' ${HOME} {unknown} {} system{resource}{")
     }
 
     @Test("a rule's file name, id, name and category agree")

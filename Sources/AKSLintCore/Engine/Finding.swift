@@ -188,8 +188,8 @@ extension Remediation {
     public func applied(to cluster: ClusterReference, subject: ResultSubject) -> AppliedRemediation {
         var (bicep, terraform) = (bicepForAnyPool, terraformForAnyPool)
         if namesPool, let pool = subject.poolName {
-            let value: (String) -> String? = { $0 == Self.poolPlaceholder ? pool : nil }
-            (bicep, terraform) = (Placeholders.fill(self.bicep, value: value), Placeholders.fill(self.terraform, value: value))
+            let value: (RemediationPlaceholder) -> String? = { $0 == .pool ? pool : nil }
+            (bicep, terraform) = (bicepText.filled(value), terraformText.filled(value))
         }
         return AppliedRemediation(command: command(for: cluster, subject: subject), template: template, bicep: bicep, terraform: terraform, disruption: disruption)
     }
@@ -198,7 +198,14 @@ extension Remediation {
     /// A name that is a template expression (`[parameters('name')]`) is no name to paste: the
     /// command gets the placeholder, and a shell comment at its end says where the name comes from.
     public func command(for cluster: ClusterReference, subject: ResultSubject) -> String? {
-        commandTemplate?.filled(for: cluster, subject: subject)
+        guard let commandText else { return nil }
+        var notes: [String] = []
+        let command = commandText.filled { placeholder in
+            let filled = Self.word(for: placeholder, cluster: cluster, subject: subject)
+            if let note = filled.note { notes.append(note) }
+            return filled.word
+        }
+        return notes.isEmpty ? command : .concatenating(command, Self.notesSeparator, notes.joined(separator: "; "))
     }
 
     /// What comes between a command and the notes on where its names come from.
@@ -210,11 +217,11 @@ extension Remediation {
     /// resource group, 63 for a cluster), or a template expression, with a note saying which.
     /// Nil for a key that is no placeholder.
     public static func word(for key: String, cluster: ClusterReference, subject: ResultSubject) -> (word: String, note: String?)? {
-        CommandPlaceholder(rawValue: key).map { word(for: $0, cluster: cluster, subject: subject) }
+        RemediationPlaceholder(rawValue: key).map { word(for: $0, cluster: cluster, subject: subject) }
     }
 
     /// What `placeholder` becomes (see ``word(for:cluster:subject:)-(String,_,_)``).
-    static func word(for placeholder: CommandPlaceholder, cluster: ClusterReference, subject: ResultSubject) -> (word: String, note: String?) {
+    static func word(for placeholder: RemediationPlaceholder, cluster: ClusterReference, subject: ResultSubject) -> (word: String, note: String?) {
         switch placeholder {
         case .resourceGroup: return cluster.commandWords.resourceGroup
         case .name: return cluster.commandWords.name
@@ -248,39 +255,5 @@ public enum ShellQuoting {
                 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
         }
         return safe ? word : "'" + word.replacing("'", with: "'\\''") + "'"
-    }
-}
-
-/// Substitution of `{name}` placeholders in one pass over the text.
-enum Placeholders {
-    /// `text` with every `{key}` for which `value(key)` gives a value replaced; other braces are
-    /// kept. A key is letters only (`{resourceGroup}`), so `${...}` and `{ a = 1 }` stay as they are.
-    static func fill(_ text: String, value: (String) -> String?) -> String {
-        var text = text
-        return text.withUTF8 { bytes in fill(bytes, value: value) } ?? text
-    }
-
-    /// The filled text, or nil when `bytes` has no placeholder to fill.
-    private static func fill(_ bytes: UnsafeBufferPointer<UInt8>, value: (String) -> String?) -> String? {
-        guard bytes.contains(UInt8(ascii: "{")) else { return nil }
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count + 32)
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "{") {
-                var close = index + 1
-                while close < bytes.count, (65...90).contains(bytes[close]) || (97...122).contains(bytes[close]) { close += 1 }
-                if close < bytes.count, bytes[close] == UInt8(ascii: "}"), close > index + 1,
-                   let filled = value(String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<close]), as: UTF8.self)) {
-                    output.append(contentsOf: filled.utf8)
-                    index = close + 1
-                    continue
-                }
-            }
-            output.append(byte)
-            index += 1
-        }
-        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -93,14 +93,16 @@ public struct Remediation: Sendable {
     public let disruption: Disruption
     /// Anything else a user must know (prerequisites, side effects).
     public let notes: String?
+    /// `azCommand`, `bicep` and `terraform`, split into their text and placeholders once.
+    let commandText: RemediationText?
+    let bicepText: RemediationText
+    let terraformText: RemediationText
     /// The Bicep and Terraform changes with `{pool}` filled in as `<pool-name>`, made once: they
     /// are what every finding not about a particular pool shows.
     let bicepForAnyPool: String
     let terraformForAnyPool: String
     /// Whether the Bicep or Terraform change names the pool, so a pool's finding fills it in.
     let namesPool: Bool
-    /// `azCommand`, split into its text and placeholders once.
-    let commandTemplate: CommandTemplate?
 
     /// Creates a remediation.
     public init(azCommand: String?, template: String, bicep: String, terraform: String, disruption: Disruption = .inPlace, notes: String? = nil) {
@@ -110,15 +112,14 @@ public struct Remediation: Sendable {
         self.terraform = terraform
         self.disruption = disruption
         self.notes = notes
-        let anyPool: (String) -> String? = { $0 == Self.poolPlaceholder ? "<pool-name>" : nil }
-        self.bicepForAnyPool = Placeholders.fill(bicep, value: anyPool)
-        self.terraformForAnyPool = Placeholders.fill(terraform, value: anyPool)
-        self.namesPool = bicepForAnyPool != bicep || terraformForAnyPool != terraform
-        self.commandTemplate = azCommand.map(CommandTemplate.init)
+        self.commandText = azCommand.map(RemediationText.init)
+        self.bicepText = RemediationText(bicep)
+        self.terraformText = RemediationText(terraform)
+        let anyPool: (RemediationPlaceholder) -> String? = { $0 == .pool ? "<pool-name>" : nil }
+        self.bicepForAnyPool = bicepText.filled(anyPool)
+        self.terraformForAnyPool = terraformText.filled(anyPool)
+        self.namesPool = bicepText.contains(.pool) || terraformText.contains(.pool)
     }
-
-    /// The key of the pool's name in remediation texts (`{pool}`).
-    static let poolPlaceholder = "pool"
 }
 
 /// What applying a fix costs.
