@@ -102,15 +102,6 @@ struct ParsedRun: Sendable {
     }
 }
 
-/// A duplicate key found in a ``ParsedRun``, warned about when the run is taken over (a warning
-/// names the line of the first key, and the run does not know the lines before it).
-struct DeferredDuplicate: Sendable {
-    let key: String
-    /// Where the repeated key is, and the first.
-    let offset: Int
-    let first: Int
-}
-
 extension JSONScanner {
     /// At an element start at or past the middle of the text: takes over the second half's run
     /// when it starts here, leaving `index` at the `]` after it (see ``SecondHalf``). Returns
