@@ -15,6 +15,9 @@ package struct JSONWriter {
     /// Text not yet handed to `output`, in blocks of about ``blockSize`` bytes (appending here is
     /// cheaper than through the output for every token).
     private var buffer: [UInt8] = []
+    /// For a writer making one batch of ``elements(of:parallelism:_:)``: the full blocks made so
+    /// far, kept apart so that the batch's text is never copied to grow one buffer.
+    private var finishedBlocks: [[UInt8]]?
     private let indent: Int
     /// Nesting depth of the container being written.
     private var depth = 0
@@ -38,7 +41,7 @@ package struct JSONWriter {
         swap(&writer.output, &output)
         body(&writer)
         writer.buffer.append(UInt8(ascii: "\n"))
-        writer.output.write(bytes: writer.buffer)
+        writer.output.write(block: writer.buffer)
         swap(&writer.output, &output)
     }
 
@@ -148,13 +151,14 @@ package struct JSONWriter {
             let texts = WorkerThreads.map(count: window.count, parallelism: parallelism) { offset in
                 let batch = window.lowerBound + offset
                 var writer = JSONWriter(indent: indent, depth: depth, hasElements: batch > 0 || startsWithElements)
+                writer.finishedBlocks = []
                 for item in items[(batch * perBatch)..<min((batch + 1) * perBatch, items.count)] { write(item, &writer) }
-                writer.output.write(bytes: writer.buffer)
-                return writer.output.bytes
+                return writer.finishedBlocks! + [writer.buffer]
             }
-            for text in texts {
-                buffer.append(contentsOf: text)
-                handOverIfFull()
+            output.write(block: buffer)
+            buffer.removeAll(keepingCapacity: true)
+            for blocks in texts {
+                for block in blocks { output.write(block: block) }
             }
             next = window.upperBound
         }
@@ -162,7 +166,7 @@ package struct JSONWriter {
     }
 
     /// Elements one thread makes at a time in ``elements(of:parallelism:_:)``.
-    static let elementsPerBatch = 2_000
+    static let elementsPerBatch = 1_000
 
     // MARK: Layout
 
@@ -195,10 +199,18 @@ package struct JSONWriter {
         handOverIfFull()
     }
 
+    /// Hands a full block to a streaming output, or to a batch's blocks (an in-memory output would
+    /// only copy it).
     private mutating func handOverIfFull() {
         guard buffer.count >= Self.blockSize else { return }
-        output.write(bytes: buffer)
-        buffer.removeAll(keepingCapacity: true)
+        if finishedBlocks != nil {
+            finishedBlocks!.append(buffer)
+            buffer = []
+            buffer.reserveCapacity(Self.blockSize + Self.blockSize / 4)
+        } else if output.isStreaming {
+            output.write(block: buffer)
+            buffer.removeAll(keepingCapacity: true)
+        }
     }
 
     private mutating func raw(_ text: StaticString) {

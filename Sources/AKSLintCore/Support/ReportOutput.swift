@@ -44,6 +44,20 @@ public struct ReportOutput {
         flushIfFull()
     }
 
+    /// Appends a block of bytes made elsewhere. A block that fills the buffer goes to the
+    /// descriptor as it is, after what is waiting, instead of being copied into the buffer first.
+    mutating func write(block: [UInt8]) {
+        guard descriptor != nil, buffer.count + block.count >= Self.blockSize else {
+            write(bytes: block)
+            return
+        }
+        flush()
+        block.withUnsafeBytes { writeOut($0) }
+    }
+
+    /// Whether bytes go to a descriptor (rather than staying in memory until the end).
+    var isStreaming: Bool { descriptor != nil }
+
     /// Appends whatever `body` adds to the raw buffer (for writers that build bytes in place).
     mutating func withBuffer(_ body: (inout [UInt8]) -> Void) {
         body(&buffer)
@@ -60,20 +74,24 @@ public struct ReportOutput {
     }
 
     private mutating func flush() {
-        guard let descriptor, !buffer.isEmpty else { return }
-        if writeError == nil {
-            var offset = 0
-            while offset < buffer.count {
-                let written = buffer.withUnsafeBytes { raw in writeToDescriptor(descriptor, raw.baseAddress! + offset, raw.count - offset) }
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    writeError = errno
-                    break
-                }
-                offset += written
-            }
-        }
+        guard descriptor != nil, !buffer.isEmpty else { return }
+        buffer.withUnsafeBytes { writeOut($0) }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes `bytes` to the descriptor, unless an earlier write failed.
+    private mutating func writeOut(_ bytes: UnsafeRawBufferPointer) {
+        guard let descriptor, writeError == nil else { return }
+        var offset = 0
+        while offset < bytes.count {
+            let written = writeToDescriptor(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                writeError = errno
+                return
+            }
+            offset += written
+        }
     }
 }
 
