@@ -16,21 +16,37 @@ public struct Finding: Sendable {
         let state: ResultState
         let cluster: ClusterReference
         let subject: ResultSubject
-        let makeMessage: DeferredMessage
+        let message: Message
         let location: FindingLocation
         let property: PropertyPath
         let unresolvedExpression: String?
 
-        init(rule: RuleMetadata, state: ResultState, cluster: ClusterReference, subject: ResultSubject, makeMessage: @escaping DeferredMessage,
+        init(rule: RuleMetadata, state: ResultState, cluster: ClusterReference, subject: ResultSubject, message: Message,
              location: FindingLocation, property: PropertyPath, unresolvedExpression: String?) {
             self.rule = rule
             self.state = state
             self.cluster = cluster
             self.subject = subject
-            self.makeMessage = makeMessage
+            self.message = message
             self.location = location
             self.property = property
             self.unresolvedExpression = unresolvedExpression
+        }
+    }
+
+    /// A finding's message: written when the finding is made, or made when a report asks.
+    ///
+    /// A failing or indeterminate result is shown by every report, so its message is written at
+    /// once: a deferred message holds the values it names, and through them the input's parse
+    /// tree, which would then live as long as the finding. A pass's message is deferred, as most
+    /// reports never show it.
+    private enum Message: Sendable {
+        case written(String)
+        case deferred(DeferredMessage)
+
+        /// The message for a result in `state`: written for the states reports show.
+        init(for state: ResultState, _ makeMessage: @escaping DeferredMessage) {
+            self = state == .fail || state == .indeterminate ? .written(makeMessage()) : .deferred(makeMessage)
         }
     }
 
@@ -40,7 +56,7 @@ public struct Finding: Sendable {
         location: FindingLocation, property: PropertyPath, unresolvedExpression: String?
     ) {
         judgement = Judgement(
-            rule: rule, state: state, cluster: cluster, subject: subject, makeMessage: message, location: location, property: property,
+            rule: rule, state: state, cluster: cluster, subject: subject, message: Message(for: state, message), location: location, property: property,
             unresolvedExpression: unresolvedExpression.map { BoundedText.bounded($0, to: BoundedText.textLimit) })
     }
 
@@ -49,8 +65,13 @@ public struct Finding: Sendable {
     public var state: ResultState { judgement.state }
     public var cluster: ClusterReference { judgement.cluster }
     public var subject: ResultSubject { judgement.subject }
-    /// Starts with the verdict and names the actual value (made when a report asks for it).
-    public var message: String { judgement.makeMessage() }
+    /// Starts with the verdict and names the actual value.
+    public var message: String {
+        switch judgement.message {
+        case .written(let text): return text
+        case .deferred(let makeMessage): return makeMessage()
+        }
+    }
     public var location: FindingLocation { judgement.location }
     /// The canonical property path, such as `properties.disableLocalAccounts`.
     public var property: String { judgement.property.text }
