@@ -80,30 +80,33 @@ struct LintRunner: Sendable {
         } catch {
             return Linted(report: failed(path, error), readSomething: false, siblingParameters: nil)
         }
+        let readSomething = !bytes.isEmpty
         var notes: [InputWarning] = []
         let explicit = source.filePath.flatMap(parameters.parameters(for:)) ?? parameters.forEveryTemplate
         let sibling = explicit == nil ? siblingParameters(of: source, notes: &notes) : nil
         do {
-            let loaded = Self.isBicep(path)
-                ? try BicepLoader.load(bytes, path: path, parameters: explicit ?? sibling, reader: FileReader(), registryCache: registryCache, workingDirectory: workingDirectory)
+            // The input's bytes go once parsed, and each cluster (with its part of the parse tree)
+            // once judged: a fleet export is never held whole next to its findings.
+            var loaded = Self.isBicep(path)
+                ? try BicepLoader.load(consume bytes, path: path, parameters: explicit ?? sibling, reader: FileReader(), registryCache: registryCache, workingDirectory: workingDirectory)
                 : try InputLoader.load(
-                    bytes, parameters: explicit ?? sibling, path: source.filePath, reader: FileReader(),
+                    consume bytes, parameters: explicit ?? sibling, path: source.filePath, reader: FileReader(),
                     terraformDirectory: terraformDirectory, workingDirectory: workingDirectory)
             let evaluation: LintEngine.Evaluation
             do {
-                evaluation = try engine.evaluate(loaded, path: path, parallelism: clusterParallelism, keepingPasses: keepsPasses)
+                evaluation = try engine.evaluate(taking: loaded.takeClusters(), of: loaded, path: path, parallelism: clusterParallelism, keepingPasses: keepsPasses)
             } catch {
                 let report = InputReport(path: path, error: Diagnostic(path: path, position: nil, message: error.description, isInternalError: true))
                 return Linted(report: report, readSomething: true, siblingParameters: nil)
             }
-            var report = InputReport(path: path, loaded: loaded, results: evaluation.findings, omitted: evaluation.omitted)
+            var report = InputReport(path: path, loaded: loaded, evaluation: evaluation)
             if !notes.isEmpty && (loaded.format == .armTemplate || loaded.format == .bicep) {
                 report = report.addingWarnings(notes.map { Diagnostic(path: path, position: $0.position, message: $0.message) })
             }
             let usedSibling = loaded.format == .armTemplate || loaded.format == .bicep ? sibling?.path : nil
-            return Linted(report: report, readSomething: !bytes.isEmpty, siblingParameters: usedSibling)
+            return Linted(report: report, readSomething: readSomething, siblingParameters: usedSibling)
         } catch {
-            return Linted(report: failed(path, error), readSomething: !bytes.isEmpty, siblingParameters: nil)
+            return Linted(report: failed(path, error), readSomething: readSomething, siblingParameters: nil)
         }
     }
 

@@ -86,7 +86,7 @@ struct InputLoaderTests {
             #expect(loaded.clusters.map(\.name) == reference.clusters.map(\.name))
             let span = try #require(loaded.clusters.first?.bool("disableLocalAccounts").reading.ref.node.span)
             let referenceSpan = try #require(reference.clusters.first?.bool("disableLocalAccounts").reading.ref.node.span)
-            #expect(loaded.document.position(of: Int(span.start)) == reference.document.position(of: Int(referenceSpan.start)), "\(name)")
+            #expect(loaded.sources.position(of: Int(span.start), in: span.file) == reference.sources.position(of: Int(referenceSpan.start), in: referenceSpan.file), "\(name)")
         }
     }
 

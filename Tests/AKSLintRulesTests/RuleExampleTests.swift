@@ -90,7 +90,7 @@ struct RuleExampleTests {
 
     private func evaluate(_ rule: any Rule, on document: JSONDocument, context: RuleContext) throws -> [Finding] {
         let adapted = try DocumentAdapter.adapt(document)
-        let loaded = LoadedInput(document: document, encoding: .utf8, format: adapted.format, clusters: adapted.clusters, warnings: adapted.warnings)
+        let loaded = LoadedInput(sources: SourceSet(primary: document.lineIndex), encoding: .utf8, format: adapted.format, clusters: adapted.clusters, warnings: adapted.warnings)
         return try LintEngine(rules: [rule], context: context).evaluate(loaded, path: "example.json")
     }
 

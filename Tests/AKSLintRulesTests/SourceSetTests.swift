@@ -40,8 +40,8 @@ struct SourceSetTests {
         let site = SuppressionSite(clusterOrdinal: 0, rule: "AKS201", reason: nil, position: module.position(of: 3), file: moduleFile)
         let warning = InputWarning("a note about the module", position: module.position(of: 3), file: moduleFile)
         return LoadedInput(
-            document: document, encoding: .utf8, format: .rest, clusters: [cluster], warnings: [warning],
-            suppressionSites: [site], sources: sources)
+            sources: sources, encoding: .utf8, format: .rest, clusters: [cluster], warnings: [warning],
+            suppressionSites: [site])
     }
 
     @Test("a finding on a value from the module names the module's file and line; one on the main file names the input")

@@ -42,15 +42,31 @@ public struct LintEngine: Sendable {
         public var findings: [Finding] = []
         /// The passes and not-applicable results that were only counted.
         public var omitted = OmittedResults()
+        /// The clusters judged, in input order, as findings refer to them.
+        public var clusters: [ClusterReference] = []
     }
 
     /// As ``evaluate(_:path:parallelism:)``; without `keepingPasses`, passes and not-applicable
     /// results are only counted, for a run whose reports do not list them (see ``OmittedResults``).
     public func evaluate(_ input: LoadedInput, path: String, parallelism: Int = 1, keepingPasses: Bool) throws(RuleContractViolation) -> Evaluation {
-        let batches = stride(from: 0, to: input.clusters.count, by: Self.clustersPerBatch).map { $0..<min($0 + Self.clustersPerBatch, input.clusters.count) }
-        guard parallelism > 1, batches.count > 1 else { return try evaluate(input.clusters.indices, of: input, path: path, keepingPasses: keepingPasses) }
-        let outcomes = WorkerThreads.map(count: batches.count, parallelism: parallelism) { index in
-            Result { () throws(RuleContractViolation) in try evaluate(batches[index], of: input, path: path, keepingPasses: keepingPasses) }
+        try evaluate(taking: input.clusters, of: input, path: path, parallelism: parallelism, keepingPasses: keepingPasses)
+    }
+
+    /// As ``evaluate(_:path:parallelism:keepingPasses:)``, for clusters moved out of `input` (see
+    /// ``LoadedInput/takeClusters()``). Each cluster is let go as soon as it is judged, and the
+    /// findings hold none of its values (see ``Finding``), so a fleet's parse tree is freed while
+    /// the rules run instead of after the report, unless passes are kept.
+    package func evaluate(
+        taking clusters: consuming [ClusterResource], of input: LoadedInput, path: String, parallelism: Int = 1, keepingPasses: Bool
+    ) throws(RuleContractViolation) -> Evaluation {
+        let count = clusters.count
+        let perBatch = parallelism > 1 ? Self.clustersPerBatch : max(1, count)
+        // Each batch is reversed, so that judging it can give up one cluster at a time (popLast).
+        var batches = stride(from: 0, to: count, by: perBatch).map { Array(clusters[$0..<min($0 + perBatch, count)].reversed()) }
+        _ = consume clusters
+        guard batches.count > 1 else { return try evaluate(reversed: batches.popLast() ?? [], of: input, path: path, keepingPasses: keepingPasses) }
+        let outcomes = WorkerThreads.map(taking: consume batches, parallelism: parallelism) { batch in
+            Result { () throws(RuleContractViolation) in try evaluate(reversed: batch, of: input, path: path, keepingPasses: keepingPasses) }
         }
         var evaluation = Evaluation()
         evaluation.findings.reserveCapacity(outcomes.reduce(0) { $0 + ((try? $1.get())?.findings.count ?? 0) })
@@ -58,6 +74,7 @@ public struct LintEngine: Sendable {
             let batch = try outcome.get()
             evaluation.findings += batch.findings
             evaluation.omitted.add(batch.omitted)
+            evaluation.clusters += batch.clusters
         }
         return evaluation
     }
@@ -66,11 +83,14 @@ public struct LintEngine: Sendable {
     /// to it, few enough that two threads share a fleet evenly.
     static let clustersPerBatch = 64
 
-    private func evaluate(_ clusters: Range<Int>, of input: LoadedInput, path: String, keepingPasses: Bool) throws(RuleContractViolation) -> Evaluation {
+    /// Judges a batch of clusters, given last first, letting each go once judged.
+    private func evaluate(reversed batch: consuming [ClusterResource], of input: LoadedInput, path: String, keepingPasses: Bool) throws(RuleContractViolation) -> Evaluation {
         var evaluation = Evaluation()
-        evaluation.findings.reserveCapacity(clusters.count * rules.count * (keepingPasses ? 3 : 1) / 2)
-        for cluster in input.clusters[clusters] {
+        evaluation.findings.reserveCapacity(batch.count * rules.count * (keepingPasses ? 3 : 1) / 2)
+        evaluation.clusters.reserveCapacity(batch.count)
+        while let cluster = batch.popLast() {
             let reference = ClusterReference(cluster, deployedBy: input.deployment(of: cluster, inputPath: path))
+            evaluation.clusters.append(reference)
             for rule in rulesInReportOrder where !cluster.isPoolsOnly || rule.metadata.judgesNodePools {
                 let metadata = rule.metadata
                 let results = results(of: rule, on: cluster)

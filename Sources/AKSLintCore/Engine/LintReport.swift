@@ -88,12 +88,23 @@ public struct InputReport: Sendable {
     /// A report for an input that was read and linted; `results` are the engine's (see
     /// ``LintEngine/evaluate(_:path:parallelism:keepingPasses:)``), in its order.
     package init(path: String, loaded: LoadedInput, results: [Finding], omitted: OmittedResults = OmittedResults()) {
+        let clusters = loaded.clusters.map { ClusterReference($0, deployedBy: loaded.deployment(of: $0, inputPath: path)) }
+        self.init(path: path, loaded: loaded, clusters: clusters, results: results, omitted: omitted)
+    }
+
+    /// A report for an input whose clusters the engine took (see
+    /// ``LintEngine/evaluate(taking:of:path:parallelism:keepingPasses:)``): they are those it judged.
+    package init(path: String, loaded: LoadedInput, evaluation: LintEngine.Evaluation) {
+        self.init(path: path, loaded: loaded, clusters: evaluation.clusters, results: evaluation.findings, omitted: evaluation.omitted)
+    }
+
+    private init(path: String, loaded: LoadedInput, clusters: [ClusterReference], results: [Finding], omitted: OmittedResults) {
         self.path = path
         self.omitted = omitted
         self.parametersPath = loaded.parametersPath
         self.format = loaded.format
         self.encoding = loaded.encoding
-        self.clusters = loaded.clusters.map { ClusterReference($0, deployedBy: loaded.deployment(of: $0, inputPath: path)) }
+        self.clusters = clusters
         self.suppressionSites = loaded.suppressionSites
         self.destroyedClusters = loaded.destroyedClusters
         let sourcePaths = loaded.sources.paths(inputPath: path)

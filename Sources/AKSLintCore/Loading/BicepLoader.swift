@@ -55,7 +55,6 @@ public enum BicepLoader {
         var session = Session(reader: reader, sources: SourceSet(primary: file.lines), registryCache: registryCache, root: FilePath.directory(of: path))
         session.configure(searchingFrom: FilePath.absolute(FilePath.directory(of: path), in: workingDirectory))
         let template = session.lower(file, fileID: .primary, path: path, text: text, depth: 0, stack: [path])
-        let document = JSONDocument(root: template, text: text, lineIndex: file.lines)
         var adapted: DocumentAdapter.Adapted
         do {
             adapted = try TemplateAdapter.adapt(ValueRef(node: template, path: .root), sources: session.sources, parameters: parameters, kind: "Bicep file")
@@ -67,9 +66,9 @@ public enum BicepLoader {
         }
         adapted.warnings.insert(contentsOf: session.warnings, at: 0)
         return LoadedInput(
-            document: document, encoding: encoding, format: .bicep, clusters: adapted.clusters, warnings: adapted.warnings,
+            sources: session.sources, encoding: encoding, format: .bicep, clusters: adapted.clusters, warnings: adapted.warnings,
             suppressionSites: adapted.suppressionSites, parametersPath: parameters?.path, evaluationCost: adapted.evaluationCost,
-            sources: session.sources, errors: session.errors)
+            errors: session.errors)
     }
 
     /// The paths of the local modules the Bicep file at `path` calls, resolved against its folder

@@ -1,15 +1,16 @@
 /// An input read into clusters: what it was, the clusters it holds, and notes about it.
+///
+/// It holds no parse tree or text of its own: the clusters hold the values they were made from, so
+/// those go when the clusters do (see ``takeClusters()``).
 public struct LoadedInput: Sendable {
-    /// The parsed document.
-    public let document: JSONDocument
-    /// The files the document's values were read from: the input itself, and any file it brings in.
+    /// The files the clusters' values were read from: the input itself, and any file it brings in.
     public let sources: SourceSet
     /// The encoding the bytes arrived in.
     public let encoding: SourceEncoding
     /// What kind of document it is.
     public let format: InputFormat
-    /// The AKS clusters found, in document order.
-    public let clusters: [ClusterResource]
+    /// The AKS clusters found, in document order (none once ``takeClusters()`` moved them out).
+    public private(set) var clusters: [ClusterResource]
     /// Notes that did not stop linting (duplicate keys, non-AKS content).
     public let warnings: [InputWarning]
     /// The suppressions written in the input, as its reader found them (checked when applied).
@@ -24,16 +25,15 @@ public struct LoadedInput: Sendable {
     /// For a Terraform plan: the addresses of the clusters it destroys (not linted, counted).
     public let destroyedClusters: [String]
 
-    /// Creates a loaded input.
+    /// Creates a loaded input whose values were read from `sources`.
     package init(
-        document: JSONDocument, encoding: SourceEncoding, format: InputFormat, clusters: [ClusterResource], warnings: [InputWarning],
-        suppressionSites: [SuppressionSite] = [], parametersPath: String? = nil, evaluationCost: EvaluationCost? = nil, sources: SourceSet? = nil,
+        sources: SourceSet, encoding: SourceEncoding, format: InputFormat, clusters: [ClusterResource], warnings: [InputWarning],
+        suppressionSites: [SuppressionSite] = [], parametersPath: String? = nil, evaluationCost: EvaluationCost? = nil,
         errors: [InputWarning] = [], destroyedClusters: [String] = []
     ) {
         self.errors = errors
         self.destroyedClusters = destroyedClusters
-        self.document = document
-        self.sources = sources ?? SourceSet(primary: document.lineIndex)
+        self.sources = sources
         self.encoding = encoding
         self.format = format
         self.clusters = clusters
@@ -45,6 +45,14 @@ public struct LoadedInput: Sendable {
 }
 
 extension LoadedInput {
+    /// Moves the clusters out, leaving the input without any: a caller that hands them to
+    /// ``LintEngine/evaluate(taking:of:path:parallelism:keepingPasses:)`` lets each cluster's
+    /// values go as soon as it is judged.
+    package mutating func takeClusters() -> [ClusterResource] {
+        defer { clusters = [] }
+        return clusters
+    }
+
     /// The innermost nested deployment (Bicep module call) `cluster` is deployed through, as
     /// "NAME at FILE:LINE", or nil for a cluster deployed directly.
     package func deployment(of cluster: ClusterResource, inputPath: String) -> String? {
@@ -85,8 +93,8 @@ public enum InputLoader {
                 document, kind: kind, path: path, configurationDirectory: terraformDirectory, workingDirectory: workingDirectory, reader: reader)
             adapted.warnings.insert(contentsOf: document.warnings.map { InputWarning($0.message, position: document.position(of: $0.offset)) }, at: 0)
             return LoadedInput(
-                document: document, encoding: decoded.encoding, format: adapted.format, clusters: adapted.clusters, warnings: adapted.warnings,
-                suppressionSites: adapted.suppressionSites, sources: sources, destroyedClusters: adapted.destroyedClusters)
+                sources: sources, encoding: decoded.encoding, format: adapted.format, clusters: adapted.clusters, warnings: adapted.warnings,
+                suppressionSites: adapted.suppressionSites, destroyedClusters: adapted.destroyedClusters)
         }
         var adapted: DocumentAdapter.Adapted
         do {
@@ -97,6 +105,6 @@ public enum InputLoader {
         let duplicateKeyWarnings = document.warnings.map { InputWarning($0.message, position: document.position(of: $0.offset)) }
         adapted.warnings.insert(contentsOf: duplicateKeyWarnings, at: 0)
         let applied = adapted.format == .armTemplate ? parameters?.path : nil
-        return LoadedInput(document: document, encoding: decoded.encoding, format: adapted.format, clusters: adapted.clusters, warnings: adapted.warnings, suppressionSites: adapted.suppressionSites, parametersPath: applied, evaluationCost: adapted.evaluationCost)
+        return LoadedInput(sources: SourceSet(primary: document.lineIndex), encoding: decoded.encoding, format: adapted.format, clusters: adapted.clusters, warnings: adapted.warnings, suppressionSites: adapted.suppressionSites, parametersPath: applied, evaluationCost: adapted.evaluationCost)
     }
 }

@@ -28,6 +28,15 @@ package enum WorkerThreads {
         return work.results()
     }
 
+    /// `body(item)` for every item, as ``map(count:parallelism:_:)`` does for indexes. Each item is
+    /// moved out of `items` when a thread takes it, so it is let go as soon as `body` is done with
+    /// it rather than when every item is (a fleet's clusters, each holding its part of the parse
+    /// tree); pass the last copy of the array.
+    package static func map<Item: Sendable, Result: Sendable>(taking items: consuming [Item], parallelism: Int, _ body: @escaping @Sendable (consuming Item) -> Result) -> [Result] {
+        let handout = Handout(items)
+        return map(count: handout.count, parallelism: parallelism) { index in body(handout.take(index)) }
+    }
+
     /// `body()` on one worker thread, waiting for its result.
     package static func run<Result: Sendable>(_ body: @escaping @Sendable () -> Result) -> Result {
         map(count: 1, parallelism: 1) { _ in body() }[0]
@@ -99,6 +108,30 @@ package enum WorkerThreads {
 
         /// Every result (after every thread has been joined).
         func results() -> [Result] { slots.map { $0! } }
+    }
+
+    /// Items given out once each, by index, to whichever thread asks.
+    private final class Handout<Item: Sendable>: @unchecked Sendable {
+        let count: Int
+        private var items: [Item?]
+        private var lock = pthread_mutex_t()
+
+        init(_ items: consuming [Item]) {
+            count = items.count
+            self.items = items.map(Optional.some)
+            pthread_mutex_init(&lock, nil)
+        }
+
+        deinit { pthread_mutex_destroy(&lock) }
+
+        /// The item at `index`, which no longer holds it (each index is taken once).
+        func take(_ index: Int) -> Item {
+            pthread_mutex_lock(&lock)
+            defer { pthread_mutex_unlock(&lock) }
+            let item = items[index]!
+            items[index] = nil
+            return item
+        }
     }
 
     /// A type-erased `drain` for the C entry point.
