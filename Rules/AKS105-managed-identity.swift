@@ -48,7 +48,7 @@ package struct ManagedIdentity: Rule {
     package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let question = "the cluster uses a managed identity"
         let identity = cluster.resourceString("identity", "type")
-        if let type = identity.reading.value, type.asciiLowercased().contains("assigned") {
+        if let type = identity.reading.value, type.containsIgnoringASCIICase("assigned") {
             return [identity.result(.pass, "The cluster uses a managed identity (\(identity.describedValue)).")]
         }
         if let undecidable = identity.undecidableResult(question) { return [undecidable] }

@@ -9,12 +9,11 @@ struct CIDRRange: Equatable {
     /// Number of fixed leading bits: 32 (IPv4) or 128 (IPv6) for a single address.
     let prefixLength: Int
 
-    /// Parses `text`; nil when it is not a valid address or prefix.
+    /// Parses `text` (surrounding white space ignored); nil when it is not a valid address or prefix.
     init?(_ text: String) {
-        let trimmed = text.trimmingWhitespace()
-        let parts = trimmed.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 1 || parts.count == 2 else { return nil }
-        let address = String(parts[0])
+        let bytes = Array(text.trimmingWhitespace().utf8)
+        let slash = bytes.firstIndex(of: UInt8(ascii: "/"))
+        let address = bytes[..<(slash ?? bytes.endIndex)]
         if Self.isIPv4(address) {
             family = .ipv4
         } else if Self.isIPv6(address) {
@@ -23,12 +22,12 @@ struct CIDRRange: Equatable {
             return nil
         }
         let maximum = family == .ipv4 ? 32 : 128
-        if parts.count == 2 {
-            guard let prefix = Int(parts[1]), (0...maximum).contains(prefix), parts[1].allSatisfy(\.isASCIIDigit) else { return nil }
-            prefixLength = prefix
-        } else {
+        guard let slash else {
             prefixLength = maximum
+            return
         }
+        guard let prefix = Self.decimal(bytes[(slash + 1)...], atMost: maximum) else { return nil }
+        prefixLength = prefix
     }
 
     /// Whether the range is too wide to count as a restriction: shorter than /8 for IPv4 or /32 for
@@ -44,44 +43,49 @@ struct CIDRRange: Equatable {
         return "2^\(bits) addresses"
     }
 
-    private static func isIPv4(_ text: String) -> Bool {
-        let octets = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard octets.count == 4 else { return false }
-        return octets.allSatisfy { octet in
-            !octet.isEmpty && octet.count <= 3 && octet.allSatisfy(\.isASCIIDigit) && (Int(octet) ?? 256) <= 255
+    /// The value of one or more ASCII digits, if it is at most `limit`.
+    private static func decimal(_ digits: ArraySlice<UInt8>, atMost limit: Int) -> Int? {
+        guard !digits.isEmpty else { return nil }
+        var value = 0
+        for byte in digits {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            guard value <= limit else { return nil }
         }
+        return value
     }
 
-    private static func isIPv6(_ text: String) -> Bool {
-        guard text.contains(":"), text.utf8.count <= 45 else { return false }
-        let groups = text.components(separatedByString: "::")
-        guard groups.count <= 2 else { return false }
+    /// Four decimal octets of at most three digits each, separated by dots.
+    private static func isIPv4(_ text: ArraySlice<UInt8>) -> Bool {
+        let octets = text.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        return octets.count == 4 && octets.allSatisfy { $0.count <= 3 && decimal($0, atMost: 255) != nil }
+    }
+
+    /// Eight groups of one to four hex digits separated by colons, where one `::` may stand for
+    /// some groups of zeros and the last two groups may be written as an IPv4 address.
+    private static func isIPv6(_ text: ArraySlice<UInt8>) -> Bool {
+        guard text.contains(UInt8(ascii: ":")), text.count <= 45 else { return false }
+        let colon = UInt8(ascii: ":")
+        let doubleColon = text.indices.dropLast().first { text[$0] == colon && text[$0 + 1] == colon }
+        let halves = doubleColon.map { [text[..<$0], text[($0 + 2)...]] } ?? [text]
         var total = 0
-        for (index, half) in groups.enumerated() {
-            if half.isEmpty { continue }
-            let pieces = half.split(separator: ":", omittingEmptySubsequences: false)
+        for (index, half) in halves.enumerated() where !half.isEmpty {
+            let pieces = half.split(separator: colon, omittingEmptySubsequences: false)
             for (position, piece) in pieces.enumerated() {
-                let isLastPiece = index == groups.count - 1 && position == pieces.count - 1
-                if isLastPiece && piece.contains(".") {
-                    guard isIPv4(String(piece)) else { return false }
+                let isLastPiece = index == halves.count - 1 && position == pieces.count - 1
+                if isLastPiece && piece.contains(UInt8(ascii: ".")) {
+                    guard isIPv4(piece) else { return false }
                     total += 2
                     continue
                 }
-                guard (1...4).contains(piece.count), piece.allSatisfy(\.isHexDigit) else { return false }
+                guard (1...4).contains(piece.count), piece.allSatisfy(isHexDigit) else { return false }
                 total += 1
             }
         }
-        return text.contains("::") ? total < 8 : total == 8
+        return doubleColon == nil ? total == 8 : total < 8
     }
-}
 
-extension String {
-    /// The parts between occurrences of `separator` (empty parts kept).
-    func components(separatedByString separator: String) -> [String] {
-        split(separator: separator, omittingEmptySubsequences: false).map(String.init)
+    private static func isHexDigit(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || ((byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "f"))
     }
-}
-
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
 }

@@ -262,6 +262,13 @@ extension String {
         return Self.equalIgnoringASCIICase(Array(utf8), Array(other.utf8))
     }
 
+    /// Whether `part` occurs in this string when ASCII letters are compared without case.
+    public func containsIgnoringASCIICase(_ part: String) -> Bool {
+        let (text, part) = (Array(utf8), Array(part.utf8))
+        guard part.count <= text.count else { return false }
+        return (0...(text.count - part.count)).contains { start in Self.equalIgnoringASCIICase(text[start..<(start + part.count)], part[...]) }
+    }
+
     /// Whether two byte sequences of the same length are equal when ASCII letters are compared without case.
     private static func equalIgnoringASCIICase<Bytes: RandomAccessCollection<UInt8>>(_ left: Bytes, _ right: Bytes) -> Bool where Bytes.Index == Int {
         for offset in 0..<left.count {
