@@ -11,15 +11,18 @@ extension Setting where Value == Bool {
     ///   - verdict: The first words of a failing result, such as "Local accounts are enabled".
     ///   - risk: What an attacker or operator gets from the insecure setting.
     ///   - subject: The cluster, or the node pool judged.
+    ///
+    /// Each text is made only for the result that needs it: most results are passes.
     func judge(
-        secureValue: Bool, absentIsSecure: Bool, question: String, pass: @autoclosure @escaping DeferredMessage, verdict: String, risk: String,
-        subject: ResultSubject = .cluster
+        secureValue: Bool, absentIsSecure: Bool, question: @autoclosure () -> String, pass: @autoclosure @escaping DeferredMessage,
+        verdict: @autoclosure () -> String, risk: String, subject: ResultSubject = .cluster
     ) -> RuleResult {
-        if let undecidable = undecidableResult(question, subject: subject) { return undecidable }
+        if let undecidable = undecidableResult(question(), subject: subject) { return undecidable }
         let secure: Bool
         if case .value(let flag, _) = reading { secure = flag == secureValue } else { secure = absentIsSecure }
         if secure { return result(.pass, pass(), subject: subject) }
-        return result(.fail, failureMessage(verdict: verdict, risk: risk), subject: subject)
+        let failure = failureMessage(verdict: verdict(), risk: risk)
+        return result(.fail, failure, subject: subject)
     }
 }
 

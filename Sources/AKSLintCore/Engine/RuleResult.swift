@@ -96,14 +96,17 @@ extension Setting {
     }
 
     /// The indeterminate result for a reading that cannot be judged (unresolved, or of the wrong
-    /// kind), or nil when the reading holds a value or is absent.
-    public func undecidableResult(_ what: String, subject: ResultSubject = .cluster) -> RuleResult? {
+    /// kind), or nil when the reading holds a value or is absent. `what` completes "Cannot tell
+    /// whether …" (made only when the reading cannot be judged).
+    public func undecidableResult(_ what: @autoclosure () -> String, subject: ResultSubject = .cluster) -> RuleResult? {
         switch reading {
         case .value, .absent:
             return nil
         case .unresolved(let unresolved, _):
+            let what = what()
             return result(.indeterminate, "Cannot tell whether \(what): \(displayName) is the expression \(ValueDescription.expression(unresolved.expression)), which cannot be evaluated offline (\(unresolved.reason)).", subject: subject)
         case .invalid(let ref, let expected):
+            let what = what()
             let name = foundName.isEmpty ? displayName : foundName
             return result(.indeterminate, "Cannot tell whether \(what): \(name) is \(ValueDescription.describe(ref.node)), expected \(expected).", subject: subject)
         }
