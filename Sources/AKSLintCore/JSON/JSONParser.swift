@@ -93,6 +93,8 @@ struct JSONScanner {
     /// The case-folded hash of each key in `openMembers`, at the same position.
     var openKeyHashes: [UInt64] = []
     let openElements = ScratchStack<JSONNode>()
+    /// Long keys already made, shared by every object that repeats them.
+    var keys = KeyTable()
 
     /// A scanner of `buffer` from `index` on. It may make as many values as the text from there
     /// may hold, so a guessed second half (see ``SecondHalf``) cannot make more than that, however
@@ -160,9 +162,9 @@ struct JSONScanner {
                 throw error(.unexpectedCharacter(found: describe(buffer[index]), expected: openMembers.count == firstMember ? "a string key or '}'" : "a string key"), at: index)
             }
             let keyStart = index
-            let key = try parseString()
+            let (key, keyHash) = try parseKey()
             let keySpan = SourceSpan(start: keyStart, end: index, file: file)
-            openKeyHashes.append(foldedHash(of: key, writtenIn: (keyStart + 1)..<(index - 1)))
+            openKeyHashes.append(keyHash)
             try skipWhitespaceAndComments()
             guard index < buffer.count else { throw endInside("object", openedAt: open) }
             guard buffer[index] == ASCII.colon else {
@@ -307,6 +309,33 @@ struct JSONScanner {
 
     /// Parses a string starting at the opening quote and leaves `index` after the closing one.
     mutating func parseString() throws(JSONParseError) -> String {
+        let scanned = try scanString()
+        return try string(scanned)
+    }
+
+    /// Parses an object's key as ``parseString()`` does: the key, and its ``foldedHash(of:writtenIn:)``.
+    /// A plain key is made once per text (see ``KeyTable``).
+    mutating func parseKey() throws(JSONParseError) -> (key: String, hash: UInt64) {
+        let scanned = try scanString()
+        guard scanned.isASCII, !scanned.hasEscapes else {
+            let key = try string(scanned)
+            return (key, foldedHash(of: key, writtenIn: scanned.content))
+        }
+        let bytes = UnsafeBufferPointer(rebasing: buffer[scanned.content])
+        let hash = Self.foldedHash(bytes)
+        return (keys.key(bytes, hash: hash), hash)
+    }
+
+    /// A string's text, between its quotes, as ``scanString()`` found it.
+    struct ScannedString {
+        let content: Range<Int>
+        let hasEscapes: Bool
+        let isASCII: Bool
+    }
+
+    /// Finds the end of the string starting at the opening quote, recording its line starts and
+    /// multi-byte characters, and leaves `index` after the closing quote.
+    mutating func scanString() throws(JSONParseError) -> ScannedString {
         let open = index
         index += 1
         let contentStart = index
@@ -330,9 +359,14 @@ struct JSONScanner {
             }
             index += 1
         }
-        let contentEnd = index
         index += 1
-        let content = UnsafeBufferPointer(rebasing: buffer[contentStart..<contentEnd])
+        return ScannedString(content: contentStart..<(index - 1), hasEscapes: hasEscapes, isASCII: isASCII)
+    }
+
+    /// The string whose text ``scanString()`` found: checked, decoded and unescaped.
+    func string(_ scanned: ScannedString) throws(JSONParseError) -> String {
+        let (contentStart, hasEscapes, isASCII) = (scanned.content.lowerBound, scanned.hasEscapes, scanned.isASCII)
+        let content = UnsafeBufferPointer(rebasing: buffer[scanned.content])
         if !hasEscapes {
             // Nearly every string of an AKS document is ASCII, which is valid UTF-8 as it is; the
             // standard library's validating initialiser costs several times the decoding one.
