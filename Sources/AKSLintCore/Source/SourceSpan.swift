@@ -32,6 +32,13 @@ public struct SourceSpan: Sendable, Hashable {
         self.file = file
     }
 
+    /// Creates a span from its stored parts.
+    init(start: UInt32, end: UInt32, file: SourceFileID) {
+        self.start = start
+        self.end = end
+        self.file = file
+    }
+
     /// A span that points at a value that has no text of its own (built by akslint, not read).
     public static let synthetic = SourceSpan(start: 0, end: 0)
 }
