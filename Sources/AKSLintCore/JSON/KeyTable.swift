@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The object keys one scanner has made, so that a key written many times (every cluster of a
 /// fleet has `enableNodePublicIP`) is one string in memory rather than one per object.
 ///
@@ -41,6 +49,6 @@ struct KeyTable {
 
     private static func equal(_ kept: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var kept = kept
-        return kept.withUTF8 { $0.count == bytes.count && $0.elementsEqual(bytes) }
+        return kept.withUTF8 { $0.count == bytes.count && memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
     }
 }
