@@ -99,22 +99,36 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
-        // Written as bytes, from the root's step on: every shown finding's location has one. The
-        // steps are gathered from the last one back, unretained (this path holds them).
-        var text: [UInt8] = [UInt8(ascii: "$")]
-        text.reserveCapacity(64)
-        withUnsafeTemporaryAllocation(of: Unmanaged<Step>.self, capacity: count) { steps in
+    /// Calls `body` with each step after the first `depth` ones, in order from the root, without
+    /// making an array of them.
+    public func forEachComponent(after depth: Int, _ body: (Component) -> Void) {
+        let length = count - max(0, depth)
+        guard length > 0 else { return }
+        // The steps are gathered from the last one back, unretained (this path holds them).
+        withUnsafeTemporaryAllocation(of: Unmanaged<Step>.self, capacity: length) { steps in
             var step = last
-            var position = count
+            var position = length
             while let current = step, position > 0 {
                 position -= 1
                 steps[position] = Unmanaged.passUnretained(current)
                 step = current.parent
             }
-            for step in steps { Self.append(step.takeUnretainedValue().component, to: &text) }
+            for step in steps { body(step.takeUnretainedValue().component) }
         }
+    }
+
+    public var description: String {
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
+        appendText(to: &text)
         return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Appends the path's text, as ``description`` spells it, from the root's step on (every
+    /// shown finding's location has one, which reports write without making a `String` of it).
+    public func appendText(to text: inout [UInt8]) {
+        text.append(UInt8(ascii: "$"))
+        forEachComponent(after: 0) { Self.append($0, to: &text) }
     }
 
     /// Appends one step: `[index]`, `.key`, or `['key']`.

@@ -257,9 +257,7 @@ public struct Setting<Value: Sendable>: Sendable {
         case .given(let name):
             return name
         case .keys(let keys, let baseDepth):
-            var spelled = spelledKeys(below: baseDepth, upTo: keys.count)
-            spelled.append(contentsOf: keys.dropFirst(spelled.count))
-            return spelled.dottedPath()
+            return dottedKeys(below: baseDepth, of: keys, includingMissing: true)
         }
     }
 
@@ -269,19 +267,28 @@ public struct Setting<Value: Sendable>: Sendable {
         case .given(let name):
             return name
         case .keys(let keys, let baseDepth):
-            return spelledKeys(below: baseDepth, upTo: keys.count).dottedPath()
+            return dottedKeys(below: baseDepth, of: keys, includingMissing: false)
         }
     }
 
-    /// The keys of the reading's path below the base, as the document spells them (at most `limit`).
-    private func spelledKeys(below baseDepth: Int, upTo limit: Int) -> [String] {
-        let path = reading.ref.path
-        var keys: [String] = []
-        keys.reserveCapacity(limit)
-        for case .key(let key) in path.suffix(path.count - baseDepth) {
-            guard keys.count < limit else { break }
-            keys.append(key)
+    /// The keys of the reading's path below the base, as the document spells them (at most as
+    /// many as `keys`), then, with `includingMissing`, the rest of `keys`, joined with dots: made
+    /// as bytes in one pass, as every shown finding's message names its setting.
+    private func dottedKeys(below baseDepth: Int, of keys: [String], includingMissing: Bool) -> String {
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
+        var spelled = 0, appended = 0
+        func append(_ key: String) {
+            if appended > 0 { text.append(UInt8(ascii: ".")) }
+            text.append(contentsOf: key.utf8)
+            appended += 1
         }
-        return keys
+        reading.ref.path.forEachComponent(after: baseDepth) { component in
+            guard case .key(let key) = component, spelled < keys.count else { return }
+            append(key)
+            spelled += 1
+        }
+        if includingMissing { keys.dropFirst(spelled).forEach(append) }
+        return String(decoding: text, as: UTF8.self)
     }
 }

@@ -159,7 +159,7 @@ public struct JSONReporter: Reporter {
         json.member("column", finding.location.region.start.column)
         json.member("endLine", finding.location.region.end.line)
         json.member("endColumn", finding.location.region.end.column)
-        json.member("jsonPath", finding.location.jsonPath)
+        json.member("jsonPath", finding.location.path)
         json.endObject()
         json.member("property", finding.property)
         if finding.state == .indeterminate { json.member("unresolved", finding.unresolvedExpression) }

@@ -157,7 +157,7 @@ public struct SARIFReporter: Reporter {
         json.beginObject()
         json.member("cluster", finding.cluster.displayName)
         json.member("property", finding.property)
-        json.member("jsonPath", finding.location.jsonPath)
+        json.member("jsonPath", finding.location.path)
         json.member("state", finding.state.rawValue)
         json.endObject()
         if comparedWithBaseline {
