@@ -19,9 +19,10 @@ struct JSONParserTests {
         #expect(root["b"]?.object?.members.isEmpty == true)
     }
 
-    @Test("a long key repeated across objects is one string in memory; other keys are made as written")
+    @Test("a long key repeated across the objects of a large text is one string in memory; other keys are made as written")
     func repeatedKeysAreShared() throws {
-        let objects = (0..<3).map { _ in #"{"enableNodePublicIP": false, "short": 1, "k\u0065yWithAnEscapeInIt": 2, "clé-non-ascii-assez-longue": 3}"# }
+        // 100 objects: over KeyTable.smallestText, below which no table is made.
+        let objects = (0..<100).map { _ in #"{"enableNodePublicIP": false, "short": 1, "k\u0065yWithAnEscapeInIt": 2, "clé-non-ascii-assez-longue": 3}"# }
         let document = try JSONParser.parse("[" + objects.joined(separator: ",") + "]")
         let keys = try #require(document.root.array).map { try #require($0.object).members.map(\.key) }
         #expect(keys.allSatisfy { $0 == ["enableNodePublicIP", "short", "keyWithAnEscapeInIt", "clé-non-ascii-assez-longue"] })
@@ -30,7 +31,7 @@ struct JSONParserTests {
             return key.withUTF8 { $0.baseAddress }
         }
         #expect(Set(keys.map { storage($0[0]) }).count == 1, "one copy of the repeated plain key")
-        #expect(Set(keys.map { storage($0[2]) }).count == 3, "a key with an escape is made each time")
+        #expect(Set(keys.map { storage($0[2]) }).count == 100, "a key with an escape is made each time")
     }
 
     @Test("more distinct long keys than the key table holds are all read right")

@@ -94,7 +94,7 @@ struct JSONScanner {
     var openKeyHashes: [UInt64] = []
     let openElements = ScratchStack<JSONNode>()
     /// Long keys already made, shared by every object that repeats them.
-    var keys = KeyTable()
+    var keys: KeyTable
 
     /// A scanner of `buffer` from `index` on. It may make as many values as the text from there
     /// may hold, so a guessed second half (see ``SecondHalf``) cannot make more than that, however
@@ -105,6 +105,7 @@ struct JSONScanner {
         self.file = file
         self.index = index
         self.maximumValues = JSONParser.maximumValues(forTextOf: buffer.count - index)
+        self.keys = KeyTable(forTextOf: buffer.count - index)
     }
 
     // MARK: Document
