@@ -70,13 +70,14 @@ package struct SupportedKubernetesVersion: Rule {
     }
 
     private func judge(_ setting: Setting<String>, owner: String, longTermSupport: Bool, context: RuleContext, subject: ResultSubject) -> RuleResult {
-        let question = "\(owner.lowercasedFirst) runs a supported Kubernetes version"
-        if let undecidable = setting.undecidableResult(question, subject: subject) { return undecidable }
+        // Made only for the results that ask (most are passes).
+        @Sendable func question() -> String { "\(owner.lowercasedFirst) runs a supported Kubernetes version" }
+        if let undecidable = setting.undecidableResult(question(), subject: subject) { return undecidable }
         guard let text = setting.reading.value else {
-            return setting.result(.indeterminate, "Cannot tell whether \(question): no Kubernetes version is set, so AKS picks its default at creation.", subject: subject)
+            return setting.result(.indeterminate, "Cannot tell whether \(question()): no Kubernetes version is set, so AKS picks its default at creation.", subject: subject)
         }
         guard let version = KubernetesVersion(text) else {
-            return setting.result(.indeterminate, "Cannot tell whether \(question): \(ValueDescription.quote(text)) is not a Kubernetes version.", subject: subject)
+            return setting.result(.indeterminate, "Cannot tell whether \(question()): \(ValueDescription.quote(text)) is not a Kubernetes version.", subject: subject)
         }
         let calendar = context.kubernetesCalendar
         let day = context.evaluationDay
@@ -86,13 +87,13 @@ package struct SupportedKubernetesVersion: Rule {
         let table: @Sendable () -> String = { "AKS support calendar of \(writtenOn)" }
         guard let oldest = calendar.entries.first, let newest = calendar.entries.last else { return setting.result(.indeterminate, "No support table.", subject: subject) }
         if version.major > 1 || (version.major == 1 && version.minor > newest.minor) {
-            return setting.result(.indeterminate, "Cannot tell whether \(question): Kubernetes \(text) is newer than the \(table()), which ends at 1.\(newest.minor); update akslint, or give a newer calendar with --k8s-calendar.", subject: subject)
+            return setting.result(.indeterminate, "Cannot tell whether \(question()): Kubernetes \(text) is newer than the \(table()), which ends at 1.\(newest.minor); update akslint, or give a newer calendar with --k8s-calendar.", subject: subject)
         }
         if version.major < 1 || version.minor < oldest.minor {
             return setting.result(.fail, "\(owner) runs Kubernetes \(text), older than every version AKS supports (1.\(oldest.minor) already left support on \(oldest.endOfLife), \(table())): it receives no security patches.", subject: subject)
         }
         guard let entry = calendar.entry(forMinor: version.minor) else {
-            return setting.result(.indeterminate, "Cannot tell whether \(question): the \(table()) has no entry for 1.\(version.minor).", subject: subject)
+            return setting.result(.indeterminate, "Cannot tell whether \(question()): the \(table()) has no entry for 1.\(version.minor).", subject: subject)
         }
         let end = longTermSupport ? (entry.longTermSupportEnd ?? entry.endOfLife) : entry.endOfLife
         let plan = longTermSupport ? (entry.longTermSupportEnd == nil ? " (AKS offers no long-term support for 1.\(entry.minor))" : " (long-term support)") : ""

@@ -59,13 +59,14 @@ struct Constraint {
 
     /// No result when the constraint holds (or does not apply); a failure at the trigger when it is
     /// broken; an indeterminate result at the unknown setting otherwise.
-    func check(_ question: String, violation: @autoclosure @escaping @Sendable () -> String) -> [RuleResult] {
+    func check(_ question: @autoclosure () -> String, violation: @autoclosure @escaping @Sendable () -> String) -> [RuleResult] {
         switch (trigger, requirement) {
         case (.known(false, _), _), (_, .known(true, _)):
             return []
         case (.known(true, let setting), .known(false, _)):
             return [setting.result(.fail, violation)]
         case (.unknown(let setting), _), (_, .unknown(let setting)):
+            let question = question()
             return [setting.undecidable("Azure accepts the cluster (\(question))") ?? setting.result(.indeterminate, { "Cannot tell whether Azure accepts the cluster (\(question))." })]
         }
     }
