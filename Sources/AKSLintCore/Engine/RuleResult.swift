@@ -55,6 +55,7 @@ public struct RuleResult: Sendable {
     }
 
     /// Creates a result whose property path is joined when asked.
+    @usableFromInline
     package init(
         state: ResultState, message: @autoclosure @escaping DeferredMessage, location: ValueRef, propertyPath: PropertyPath, subject: ResultSubject = .cluster,
         unresolvedExpression: String? = nil, pointsAtEnclosingObject: Bool = false
@@ -84,7 +85,10 @@ public struct RuleResult: Sendable {
 }
 
 extension Setting {
-    /// A result for this setting.
+    /// A result for this setting. (Inlinable, as the next one: every rule makes its results with
+    /// them, and only a copy specialised for the setting's type skips looking up the type's
+    /// metadata on every call.)
+    @inlinable
     public func result(_ state: ResultState, _ message: @autoclosure @escaping DeferredMessage, subject: ResultSubject = .cluster) -> RuleResult {
         var expression: String?
         if case .unresolved(let unresolved, _) = reading { expression = unresolved.expression }
@@ -98,6 +102,7 @@ extension Setting {
     /// The indeterminate result for a reading that cannot be judged (unresolved, or of the wrong
     /// kind), or nil when the reading holds a value or is absent. `what` completes "Cannot tell
     /// whether …" (made only when the reading cannot be judged).
+    @inlinable
     public func undecidableResult(_ what: @autoclosure () -> String, subject: ResultSubject = .cluster) -> RuleResult? {
         switch reading {
         case .value, .absent:
