@@ -10,11 +10,11 @@
 ///         json.member("ruleId", "AKS101")
 ///         json.endObject()
 ///     }
-package struct JSONWriter {
+package struct JSONWriter: ~Copyable {
     private var output = ReportOutput()
     /// Text not yet handed to `output`, in blocks of about ``blockSize`` bytes (appending here is
     /// cheaper than through the output for every token).
-    private var buffer: [UInt8] = []
+    private var buffer = ByteBuffer(capacity: JSONWriter.blockSize + JSONWriter.blockSize / 4)
     /// For a writer making one batch of ``elements(of:parallelism:_:)``: the full blocks made so
     /// far, kept apart so that the batch's text is never copied to grow one buffer.
     private var finishedBlocks: [[UInt8]]?
@@ -43,7 +43,7 @@ package struct JSONWriter {
         swap(&writer.output, &output)
         body(&writer)
         writer.buffer.append(UInt8(ascii: "\n"))
-        writer.output.write(block: writer.buffer)
+        writer.handOver()
         swap(&writer.output, &output)
     }
 
@@ -101,7 +101,7 @@ package struct JSONWriter {
     }
 
     /// Appends the decimal digits of `number` (with a minus sign when negative).
-    static func appendDecimal(_ number: Int, to output: inout [UInt8]) {
+    static func appendDecimal<Sink: ByteSink & ~Copyable>(_ number: Int, to output: inout Sink) {
         if number < 0 { output.append(UInt8(ascii: "-")) }
         var magnitude = number.magnitude
         // At most 20 digits, made from the last one on.
@@ -166,10 +166,9 @@ package struct JSONWriter {
                 var writer = JSONWriter(indent: indent, depth: depth, hasElements: batch > 0 || startsWithElements)
                 writer.finishedBlocks = []
                 for item in items[(batch * perBatch)..<min((batch + 1) * perBatch, items.count)] { write(item, &writer) }
-                return writer.finishedBlocks! + [writer.buffer]
+                return writer.finishedBlocks! + [writer.buffer.array]
             }
-            output.write(block: buffer)
-            buffer.removeAll(keepingCapacity: true)
+            handOver()
             for blocks in texts {
                 for block in blocks { output.write(block: block) }
             }
@@ -191,7 +190,7 @@ package struct JSONWriter {
         hasElements = true
         guard depth > 0 else { return }
         if comma { buffer.append(UInt8(ascii: ",")) }
-        if oneLineDepth == nil { JSONWriter.appendNewline(to: &buffer, depth: depth, indent: indent) }
+        if oneLineDepth == nil { appendNewline() }
     }
 
     private mutating func open(_ bracket: UInt8) {
@@ -205,7 +204,7 @@ package struct JSONWriter {
         let onOneLine = oneLineDepth != nil
         if oneLineDepth == depth { oneLineDepth = nil }
         depth -= 1
-        if hasElements, !onOneLine { JSONWriter.appendNewline(to: &buffer, depth: depth, indent: indent) }
+        if hasElements, !onOneLine { appendNewline() }
         buffer.append(bracket)
         // The container just closed is an element of its parent.
         hasElements = true
@@ -217,13 +216,17 @@ package struct JSONWriter {
     private mutating func handOverIfFull() {
         guard buffer.count >= Self.blockSize else { return }
         if finishedBlocks != nil {
-            finishedBlocks!.append(buffer)
-            buffer = []
-            buffer.reserveCapacity(Self.blockSize + Self.blockSize / 4)
+            finishedBlocks!.append(buffer.array)
+            buffer.removeAll()
         } else if output.isStreaming {
-            output.write(block: buffer)
-            buffer.removeAll(keepingCapacity: true)
+            handOver()
         }
+    }
+
+    /// Hands everything in the buffer to `output`.
+    private mutating func handOver() {
+        buffer.withBytes { output.write(block: $0) }
+        buffer.removeAll()
     }
 
     private mutating func raw(_ text: StaticString) {
@@ -231,7 +234,7 @@ package struct JSONWriter {
         text.withUTF8Buffer { buffer.append(contentsOf: $0) }
     }
 
-    private static func appendNewline(to buffer: inout [UInt8], depth: Int, indent: Int) {
+    private mutating func appendNewline() {
         guard indent > 0 else { return }
         // The newline and the first spaces in one copy (reports nest far less than 64 spaces).
         var spaces = depth * indent
@@ -265,7 +268,7 @@ package struct JSONWriter {
     ///
     /// One pass over the UTF-8 bytes: runs of bytes that need no escape are copied whole, and a
     /// multi-byte character is decoded only when its lead byte could start an unsafe one.
-    static func appendString(_ text: String, to output: inout [UInt8]) {
+    static func appendString<Sink: ByteSink & ~Copyable>(_ text: String, to output: inout Sink) {
         output.append(UInt8(ascii: "\""))
         // Native strings are contiguous: read their bytes in place (`withUTF8` on a copy would
         // first check the copy is unique, for every string written).
@@ -292,7 +295,7 @@ package struct JSONWriter {
     }
 
     /// The bytes of a string, escaped for JSON (see ``appendString(_:to:)``).
-    private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+    private static func appendEscaped<Sink: ByteSink & ~Copyable>(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout Sink) {
         var runStart = 0
         var index = 0
         guard let base = bytes.baseAddress else { return }
@@ -326,7 +329,8 @@ package struct JSONWriter {
                 }
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-            output.append(contentsOf: escape.utf8)
+            var escapeText = escape
+            escapeText.withUTF8 { output.append(contentsOf: $0) }
             index += length
             runStart = index
         }

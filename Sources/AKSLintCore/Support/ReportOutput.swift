@@ -47,12 +47,17 @@ public struct ReportOutput {
     /// Appends a block of bytes made elsewhere. A block that fills the buffer goes to the
     /// descriptor as it is, after what is waiting, instead of being copied into the buffer first.
     mutating func write(block: [UInt8]) {
+        block.withUnsafeBufferPointer { write(block: $0) }
+    }
+
+    /// As ``write(block:)-([UInt8])``, for bytes held elsewhere.
+    mutating func write(block: UnsafeBufferPointer<UInt8>) {
         guard descriptor != nil, buffer.count + block.count >= Self.blockSize else {
             write(bytes: block)
             return
         }
         flush()
-        block.withUnsafeBytes { writeOut($0) }
+        writeOut(UnsafeRawBufferPointer(block))
     }
 
     /// Whether bytes go to a descriptor (rather than staying in memory until the end).
