@@ -27,6 +27,8 @@ struct ExplicitParameters: Sendable {
 
     /// The parameters for the template at `path`, or nil for its sibling file.
     func parameters(for path: String) -> TemplateParameters? {
-        byTemplate[FilePath.normalize(path)] ?? forEveryTemplate
+        // Most runs name no template: normalizing every input's path would be for nothing.
+        guard !byTemplate.isEmpty else { return forEveryTemplate }
+        return byTemplate[FilePath.normalize(path)] ?? forEveryTemplate
     }
 }

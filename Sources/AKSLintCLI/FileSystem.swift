@@ -105,9 +105,11 @@ enum FileSystem {
         }
     }
 
-    /// Everything readable from a descriptor (standard input, a pipe), up to `limit` bytes.
+    /// Everything readable from a descriptor (standard input, a pipe), up to `limit` bytes. A file
+    /// of `expected` bytes is read into a buffer of that size (and one byte, to see its end in one
+    /// read); a stream of unknown size into 64 KiB, grown as it fills.
     static func readAll(_ descriptor: Int32, limit: Int, expected: Int = 0) throws(InputError) -> [UInt8] {
-        var buffer = [UInt8](repeating: 0, count: min(max(expected + 1, 64 * 1024), limit + 1))
+        var buffer = [UInt8](repeating: 0, count: min(expected > 0 ? expected + 1 : 64 * 1024, limit + 1))
         var length = 0
         while true {
             if length == buffer.count {
