@@ -275,20 +275,22 @@ public struct Setting<Value: Sendable>: Sendable {
     /// many as `keys`), then, with `includingMissing`, the rest of `keys`, joined with dots: made
     /// as bytes in one pass, as every shown finding's message names its setting.
     private func dottedKeys(below baseDepth: Int, of keys: [String], includingMissing: Bool) -> String {
+        // No local function appends: one would make the captured buffer a box checked at run time.
         var text: [UInt8] = []
         text.reserveCapacity(64)
-        var spelled = 0, appended = 0
-        func append(_ key: String) {
-            if appended > 0 { text.append(UInt8(ascii: ".")) }
-            text.append(contentsOf: key.utf8)
-            appended += 1
-        }
+        var spelled = 0
         reading.ref.path.forEachComponent(after: baseDepth) { component in
             guard case .key(let key) = component, spelled < keys.count else { return }
-            append(key)
+            if spelled > 0 { text.append(UInt8(ascii: ".")) }
+            text.append(contentsOf: key.utf8)
             spelled += 1
         }
-        if includingMissing { keys.dropFirst(spelled).forEach(append) }
+        if includingMissing {
+            for (offset, key) in keys.dropFirst(spelled).enumerated() {
+                if spelled + offset > 0 { text.append(UInt8(ascii: ".")) }
+                text.append(contentsOf: key.utf8)
+            }
+        }
         return String(decoding: text, as: UTF8.self)
     }
 }
