@@ -29,14 +29,15 @@ public enum ValueDescription {
     /// An expression for a message, cut to 120 characters (the report's `unresolved` field has
     /// up to ``BoundedText/textLimit``).
     public static func expression(_ text: String) -> String {
-        guard text.utf8.count > 120, text.count > 120 else { return text }
+        // Only the first 121 characters are walked to tell whether there are more than 120.
+        guard text.utf8.count > 120, !text.dropFirst(120).isEmpty else { return text }
         return String(text.prefix(119)) + "…"
     }
 
     /// A quoted, length-limited string: `"text"`, or `"beginning…" (12345 characters)` when long.
     public static func quote(_ text: String) -> String {
-        guard text.utf8.count > maximumLength, text.count > maximumLength else { return "\"" + text + "\"" }
-        return "\"" + String(text.prefix(maximumLength)) + "…\" (\(text.count) characters)"
+        guard text.utf8.count > maximumLength, !text.dropFirst(maximumLength).isEmpty else { return "\"" + text + "\"" }
+        return "\"" + String(text.prefix(maximumLength)) + "…\" (\(text.characterCount) characters)"
     }
 
     /// A number without a needless `.0`.

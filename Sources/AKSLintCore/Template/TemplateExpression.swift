@@ -25,9 +25,10 @@ package enum TemplateString: Sendable, Equatable {
     package static func classify(_ text: String) -> TemplateString {
         let bytes = text.utf8
         guard bytes.first == UInt8(ascii: "["), bytes.last == UInt8(ascii: "]"), bytes.count >= 2 else { return .literal(text) }
-        if bytes.dropFirst().first == UInt8(ascii: "[") { return .literal(String(text.dropFirst())) }
+        // The brackets are one byte each: cut as bytes (cutting Characters walks the whole text).
+        if bytes.dropFirst().first == UInt8(ascii: "[") { return .literal(String(decoding: bytes.dropFirst(), as: UTF8.self)) }
         do {
-            return .expression(try ExpressionParser.parse(String(text.dropFirst().dropLast())))
+            return .expression(try ExpressionParser.parse(String(decoding: bytes.dropFirst().dropLast(), as: UTF8.self)))
         } catch {
             return .malformed(reason: error.message)
         }
