@@ -50,24 +50,6 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     /// The last step, or nil for the root.
     public var lastComponent: Component? { last?.component }
 
-    /// The steps from the document's root.
-    public var components: [Component] { suffix(count) }
-
-    /// The last `length` steps (all of them when the path is shorter), in order from the root.
-    public func suffix(_ length: Int) -> [Component] {
-        let size = max(0, min(length, count))
-        // Filled from the end as the steps are walked back, so nothing is reversed or copied.
-        return [Component](unsafeUninitializedCapacity: size) { buffer, initialized in
-            var step = last
-            for index in stride(from: size - 1, through: 0, by: -1) {
-                guard let current = step else { break }
-                (buffer.baseAddress! + index).initialize(to: current.component)
-                step = current.parent
-            }
-            initialized = size
-        }
-    }
-
     /// This path extended by an object key.
     public func appending(key: String) -> JSONPath {
         JSONPath(last: Step(parent: last, component: .key(key)))
