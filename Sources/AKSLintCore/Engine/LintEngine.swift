@@ -91,16 +91,21 @@ public struct LintEngine: Sendable {
         while let cluster = batch.popLast() {
             let reference = ClusterReference(cluster, deployedBy: input.deployment(of: cluster, inputPath: path))
             evaluation.clusters.append(reference)
+            let poolsHaveConditions = cluster.agentPools.contains { $0.deploymentCondition != nil }
             for rule in rulesInReportOrder where !cluster.isPoolsOnly || rule.metadata.judgesNodePools {
                 let metadata = rule.metadata
                 let results = results(of: rule, on: cluster)
                 guard !results.isEmpty else { throw RuleContractViolation(ruleId: metadata.id, cluster: cluster.displayName) }
-                for unconditioned in results {
-                    let result = conditioned(unconditioned, on: cluster)
-                    if !keepingPasses && (result.state == .pass || result.state == .notApplicable) {
-                        evaluation.omitted.count(result.state, at: metadata.severity)
+                // Results are read in place: most are passes that are only counted, and copying
+                // one costs a reference count per field.
+                for index in results.indices {
+                    let condition = deploymentCondition(of: results[index].subject, on: cluster, poolsHaveConditions: poolsHaveConditions)
+                    let state = results[index].state(conditionedOn: condition)
+                    if !keepingPasses && (state == .pass || state == .notApplicable) {
+                        evaluation.omitted.count(state, at: metadata.severity)
                         continue
                     }
+                    let result = results[index].conditioned(on: condition)
                     evaluation.findings.append(Finding(
                         rule: metadata,
                         state: result.state,
@@ -125,14 +130,13 @@ public struct LintEngine: Sendable {
         return AllowedValueVerdicts.settle(base, variants: cluster.variants, variantResults: variantResults)
     }
 
-    /// A result about a template resource whose deployment condition cannot be evaluated becomes
-    /// indeterminate: the setting is judged, but whether it will exist is unknown.
-    private func conditioned(_ result: RuleResult, on cluster: ClusterResource) -> RuleResult {
-        var condition = cluster.deploymentCondition
-        if let pool = result.subject.poolName, let poolCondition = cluster.agentPools.first(where: { $0.displayName == pool })?.deploymentCondition {
-            condition = condition ?? poolCondition
-        }
-        return result.conditioned(on: condition)
+    /// The deployment condition, if one cannot be evaluated, of what a result is about: the
+    /// cluster's, else its node pool's. A result under such a condition becomes indeterminate
+    /// (see ``RuleResult/conditioned(on:)``).
+    private func deploymentCondition(of subject: ResultSubject, on cluster: ClusterResource, poolsHaveConditions: Bool) -> UnresolvedExpression? {
+        if let condition = cluster.deploymentCondition { return condition }
+        guard poolsHaveConditions, let pool = subject.poolName else { return nil }
+        return cluster.agentPools.first(where: { $0.displayName == pool })?.deploymentCondition
     }
 
     /// Where a result points: the file its value was read from, and the value, or only the opening

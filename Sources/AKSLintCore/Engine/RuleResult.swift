@@ -69,6 +69,11 @@ public struct RuleResult: Sendable {
         self.pointsAtEnclosingObject = pointsAtEnclosingObject
     }
 
+    /// The state of ``conditioned(on:)``, found without making the result.
+    public func state(conditionedOn condition: UnresolvedExpression?) -> ResultState {
+        condition != nil && (state == .pass || state == .fail) ? .indeterminate : state
+    }
+
     /// This result about a resource that is deployed only under `condition`: a pass or a failure
     /// becomes indeterminate when the condition cannot be evaluated offline (the setting is
     /// judged, but whether it will exist is unknown); other results, and any result without such
