@@ -19,6 +19,37 @@ struct JSONParserTests {
         #expect(root["b"]?.object?.members.isEmpty == true)
     }
 
+    @Test("an object finds a member by key without ASCII case, the last duplicate winning, and never a different key of the same digest")
+    func memberLookup() throws {
+        // "aXbYc" and "aZbWc" share a digest (length, first, middle and last bytes); so do "Ab" and "aB".
+        let document = try JSONParser.parse(#"{"aXbYc": 1, "aZbWc": 2, "enableRBAC": 3, "ENABLErbac": 4, "": 5, "é": 6, "Ab": 7}"#)
+        let object = try #require(document.root.object)
+        func number(_ key: String) -> Double? {
+            if case .number(let number) = object.member(named: key)?.value.value { return number }
+            return nil
+        }
+        #expect(number("aXbYc") == 1)
+        #expect(number("azbwc") == 2)
+        #expect(number("enablerbac") == 4)
+        #expect(object.member(named: "enableRBAC")?.key == "ENABLErbac")
+        #expect(number("") == 5)
+        #expect(number("é") == 6)
+        #expect(number("É") == nil)   // only ASCII letters fold, as Azure compares keys
+        #expect(number("aB") == 7)
+        #expect(number("aXbZc") == nil)
+        #expect(number("a") == nil)
+        #expect(object.memberIndex(named: "AXBYC") == 0)
+        // A member made in code (a template's value) finds the same way.
+        let made = JSONObject([JSONMember(key: "osSKU", value: JSONNode(.string("AzureLinux")))])
+        #expect(made.member(named: "ossku")?.value.string == "AzureLinux")
+    }
+
+    @Test("a node takes 40 bytes and a member 72 (a fleet's tree has millions of them)")
+    func nodeLayout() {
+        #expect(MemoryLayout<JSONNode>.size <= 40)
+        #expect(MemoryLayout<JSONMember>.size <= 72)
+    }
+
     @Test("a long key repeated across the objects of a large text is one string in memory; other keys are made as written")
     func repeatedKeysAreShared() throws {
         // 100 objects: over KeyTable.smallestText, below which no table is made.

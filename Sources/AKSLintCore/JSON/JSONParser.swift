@@ -164,7 +164,7 @@ struct JSONScanner {
                 throw error(.unexpectedCharacter(found: describe(buffer[index]), expected: openMembers.count == firstMember ? "a string key or '}'" : "a string key"), at: index)
             }
             let keyStart = index
-            let (key, keyHash) = try parseKey()
+            let (key, keyHash, keyDigest) = try parseKey()
             let keySpan = SourceSpan(start: keyStart, end: index, file: file)
             openKeyHashes.append(keyHash)
             try skipWhitespaceAndComments()
@@ -176,7 +176,7 @@ struct JSONScanner {
             try skipWhitespaceAndComments()
             guard index < buffer.count else { throw endInside("object", openedAt: open) }
             let value = try parseValue()
-            openMembers.push(JSONMember(key: key, keySpan: keySpan, value: value))
+            openMembers.push(JSONMember(key: key, keySpan: keySpan, keyDigest: keyDigest, value: value))
             try skipWhitespaceAndComments()
             guard index < buffer.count else { throw endInside("object", openedAt: open) }
             if buffer[index] == ASCII.comma {

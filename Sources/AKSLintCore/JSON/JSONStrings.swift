@@ -10,15 +10,15 @@ extension JSONScanner {
 
     /// Parses an object's key as ``parseString()`` does: the key, and its ``foldedHash(of:writtenIn:)``.
     /// A plain key is made once per text (see ``KeyTable``).
-    mutating func parseKey() throws(JSONParseError) -> (key: String, hash: UInt64) {
+    mutating func parseKey() throws(JSONParseError) -> (key: String, hash: UInt64, digest: KeyDigest) {
         let scanned = try scanString()
         guard scanned.isASCII, !scanned.hasEscapes else {
             let key = try string(scanned)
-            return (key, foldedHash(of: key, writtenIn: scanned.content))
+            return (key, foldedHash(of: key, writtenIn: scanned.content), KeyDigest(key))
         }
         let bytes = UnsafeBufferPointer(rebasing: buffer[scanned.content])
         let hash = Self.foldedHash(bytes)
-        return (keys.key(bytes, hash: hash), hash)
+        return (keys.key(bytes, hash: hash), hash, KeyDigest(bytes))
     }
 
     /// A string's text, between its quotes, as ``scanString()`` found it.

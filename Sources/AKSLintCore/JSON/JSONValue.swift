@@ -185,17 +185,52 @@ public struct UnresolvedExpression: Sendable, Hashable {
 /// One `"key": value` pair of an object, in source order.
 public struct JSONMember: Sendable {
     /// The key as written.
-    public var key: String
+    public let key: String
     /// Where the key's text (with its quotes) is.
     public var keySpan: SourceSpan
+    /// The key's ``KeyDigest``, kept in what would be padding after the span (a member stays 72 bytes).
+    let keyDigest: KeyDigest
     /// The value.
     public var value: JSONNode
 
     /// Creates a member.
     public init(key: String, keySpan: SourceSpan = .synthetic, value: JSONNode) {
+        self.init(key: key, keySpan: keySpan, keyDigest: KeyDigest(key), value: value)
+    }
+
+    /// Creates a member whose key's digest the caller made (the parser, from the key's bytes).
+    init(key: String, keySpan: SourceSpan, keyDigest: KeyDigest, value: JSONNode) {
         self.key = key
         self.keySpan = keySpan
+        self.keyDigest = keyDigest
         self.value = value
+    }
+}
+
+/// Four bytes that keys equal without regard to ASCII case share: the length, and the first,
+/// middle and last bytes with ASCII letters folded to lower case. An object lookup compares
+/// digests before keys, so it passes over most members on one comparison of four bytes; making
+/// one reads three bytes, whatever the key's length.
+struct KeyDigest: Equatable {
+    private let bits: UInt32
+
+    init(_ key: String) {
+        var key = key
+        self = key.withUTF8 { KeyDigest($0) }
+    }
+
+    /// The digest of a key's UTF-8 bytes.
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let last = bytes.last else {
+            bits = 0
+            return
+        }
+        let length = UInt32(truncatingIfNeeded: bytes.count)
+        bits = length | UInt32(Self.folded(bytes[0])) << 8 | UInt32(Self.folded(bytes[bytes.count / 2])) << 16 | UInt32(Self.folded(last)) << 24
+    }
+
+    private static func folded(_ byte: UInt8) -> UInt8 {
+        byte &- 65 < 26 ? byte | 0x20 : byte
     }
 }
 
@@ -211,18 +246,23 @@ public struct JSONObject: Sendable {
 
     /// The last member whose key equals `key` ignoring ASCII case, as Azure resolves duplicates.
     public func member(named key: String) -> JSONMember? {
+        memberIndex(named: key).map { members[$0] }
+    }
+
+    /// The position in ``members`` of ``member(named:)``, so a caller can read the parts it needs
+    /// in place.
+    public func memberIndex(named key: String) -> Int? {
         // Every setting a rule reads walks objects this way: the members are read in place and
-        // most are passed over on their length alone.
-        let length = key.utf8.count
-        let found = members.withUnsafeBufferPointer { members -> Int? in
+        // most are passed over on their key's digest alone.
+        let digest = KeyDigest(key)
+        return members.withUnsafeBufferPointer { members -> Int? in
             var index = members.count - 1
             while index >= 0 {
-                if members[index].key.utf8.count == length, members[index].key.equalsIgnoringASCIICase(key) { return index }
+                if members[index].keyDigest == digest, members[index].key.equalsIgnoringASCIICase(key) { return index }
                 index -= 1
             }
             return nil
         }
-        return found.map { members[$0] }
     }
 
     /// The value of the member named `key` (case-insensitive), if any.

@@ -16,8 +16,8 @@ public struct ValueRef: Sendable {
 
     /// The member named `key` (case-insensitively, last duplicate winning), if this is an object that has it.
     public func child(_ key: String) -> ValueRef? {
-        guard let member = node.object?.member(named: key) else { return nil }
-        return ValueRef(node: member.value, path: path.appending(key: member.key))
+        guard case .object(let object) = node.value, let index = object.memberIndex(named: key) else { return nil }
+        return ValueRef(node: object.members[index].value, path: path.appending(key: object.members[index].key))
     }
 
     /// The elements of this array, each with its path.
@@ -36,11 +36,12 @@ public struct ValueRef: Sendable {
         for key in keys {
             switch current.node.value {
             case .object(let object):
-                guard let member = object.member(named: key) else {
+                guard let index = object.memberIndex(named: key) else {
                     return .absent(nearest: current, key: key, explicitNull: false)
                 }
-                let next = ValueRef(node: member.value, path: current.path.appending(key: member.key))
-                if next.node.isNull { return .absent(nearest: next, key: member.key, explicitNull: true) }
+                let spelled = object.members[index].key
+                let next = ValueRef(node: object.members[index].value, path: current.path.appending(key: spelled))
+                if next.node.isNull { return .absent(nearest: next, key: spelled, explicitNull: true) }
                 current = next
             default:
                 return .present(current)
