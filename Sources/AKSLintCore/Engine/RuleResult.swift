@@ -124,6 +124,7 @@ extension Setting {
 
     /// "`key` is false", "`key` is not set", "`key` is null", "`key` is \"none\"": for messages.
     /// A template value also says where it came from: "…, from parameter 'x', its default value at line 12".
+    @inlinable
     public var describedValue: String {
         switch reading {
         case .absent(let nearest, let explicitNull):

@@ -221,9 +221,10 @@ public struct Setting<Value: Sendable>: Sendable {
     /// ``propertyPath`` written out.
     public var property: String { propertyPath.text }
     /// How the setting's names for messages are made (when a message asks for them).
-    private let naming: Naming
+    @usableFromInline let naming: Naming
 
-    private enum Naming: Sendable {
+    @usableFromInline
+    enum Naming: Sendable {
         /// A name given as it is.
         case given(String)
         /// The keys read, below a base node that is this many steps from the root.
@@ -252,34 +253,41 @@ public struct Setting<Value: Sendable>: Sendable {
 
     /// The setting's name for messages, below `properties` (or the pool), spelled as the document
     /// spells the parts it has: `aadProfile.enableAzureRbac` in az output, `aadProfile.enableAzureRBAC` in REST.
+    ///
+    /// Inlinable, like the other names and ``describedValue``: made in the rules' module for the
+    /// setting's own type, a name would otherwise look up `Reading<Value>`'s metadata at run time
+    /// for every failing finding's message.
+    @inlinable
     public var displayName: String {
         switch naming {
         case .given(let name):
             return name
         case .keys(let keys, let baseDepth):
-            return dottedKeys(below: baseDepth, of: keys, includingMissing: true)
+            return Self.dottedKeys(of: reading.ref.path, below: baseDepth, of: keys, includingMissing: true)
         }
     }
 
     /// The part of ``displayName`` the document has: up to the `null` or the last existing object.
+    @inlinable
     public var foundName: String {
         switch naming {
         case .given(let name):
             return name
         case .keys(let keys, let baseDepth):
-            return dottedKeys(below: baseDepth, of: keys, includingMissing: false)
+            return Self.dottedKeys(of: reading.ref.path, below: baseDepth, of: keys, includingMissing: false)
         }
     }
 
-    /// The keys of the reading's path below the base, as the document spells them (at most as
-    /// many as `keys`), then, with `includingMissing`, the rest of `keys`, joined with dots: made
-    /// as bytes in one pass, as every shown finding's message names its setting.
-    private func dottedKeys(below baseDepth: Int, of keys: [String], includingMissing: Bool) -> String {
+    /// The keys of `path` below the base, as the document spells them (at most as many as
+    /// `keys`), then, with `includingMissing`, the rest of `keys`, joined with dots: made as bytes
+    /// in one pass, as every shown finding's message names its setting.
+    @usableFromInline
+    static func dottedKeys(of path: JSONPath, below baseDepth: Int, of keys: [String], includingMissing: Bool) -> String {
         // No local function appends: one would make the captured buffer a box checked at run time.
         var text: [UInt8] = []
         text.reserveCapacity(64)
         var spelled = 0
-        reading.ref.path.forEachComponent(after: baseDepth) { component in
+        path.forEachComponent(after: baseDepth) { component in
             guard case .key(let key) = component, spelled < keys.count else { return }
             if spelled > 0 { text.append(UInt8(ascii: ".")) }
             text.append(contentsOf: key.utf8)
