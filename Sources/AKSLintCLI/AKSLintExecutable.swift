@@ -6,7 +6,6 @@ import Musl
 import Darwin
 #endif
 import AKSLintCore
-import FoundationEssentials
 
 /// Connects ``AKSLintCommand`` to the real process: arguments, environment, terminals, streams.
 ///
@@ -29,8 +28,8 @@ package enum AKSLintExecutable {
         signal(SIGPIPE, SIG_IGN)
         let environment = ProcessEnvironment(
             arguments: Array(CommandLine.arguments.dropFirst()),
-            variables: ProcessInfo.processInfo.environment,
-            workingDirectory: FileManager.default.currentDirectoryPath,
+            variables: ProcessFacts.environment,
+            workingDirectory: ProcessFacts.workingDirectory,
             stdinIsTerminal: isatty(0) == 1,
             stdoutIsTerminal: isatty(1) == 1,
             terminalColumns: isatty(1) == 1 ? terminalColumns() : nil,
@@ -67,7 +66,7 @@ package enum AKSLintExecutable {
         // M_TOP_PAD and M_ARENA_MAX in <malloc.h>, which Swift's Glibc module does not include.
         let (topPad, arenaMax): (Int32, Int32) = (-2, -8)
         _ = glibcMallopt(topPad, 64 << 20)
-        _ = glibcMallopt(arenaMax, Int32(clamping: max(2, ProcessInfoCompat.processorCount)))
+        _ = glibcMallopt(arenaMax, Int32(clamping: max(2, ProcessFacts.processorCount)))
         #endif
     }
 
@@ -80,7 +79,7 @@ package enum AKSLintExecutable {
     private static func terminalColumns() -> Int? {
         var size = winsize()
         if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        return ProcessInfo.processInfo.environment["COLUMNS"].flatMap { Int($0) }
+        return getenv("COLUMNS").flatMap { Int(String(cString: $0)) }
     }
 }
 

@@ -68,7 +68,7 @@ struct CheckCommand {
         let runner = LintRunner(
             engine: LintEngine(rules: rules, context: RuleContext(evaluationDay: evaluationDay, naming: configuration.naming, kubernetesCalendar: calendar)),
             readStandardInput: environment.readStandardInput,
-            parallelism: ProcessInfoCompat.processorCount,
+            parallelism: ProcessFacts.processorCount,
             parameters: parameters,
             registryCache: environment.variables["HOME"].map { BicepRegistryCache(root: $0 + "/.bicep") },
             workingDirectory: environment.workingDirectory,

@@ -1,5 +1,4 @@
 import AKSLintCore
-import FoundationEssentials
 
 /// What akslint reads from the process around it. The executable fills it from the real process;
 /// tests fill it by hand, so the whole command line runs in-process.
@@ -20,7 +19,7 @@ package struct ProcessEnvironment: Sendable {
     /// Reads all of standard input (called at most once, only when an input is `-` or piped).
     package var readStandardInput: @Sendable () throws(InputError) -> [UInt8]
     /// When the run started (JUnit timestamps).
-    package var startTime: Date
+    package var startTime: UnixTime
     /// Where `check` writes the report meant for standard output as it renders it: the process's
     /// descriptor 1 (-1 when it is closed), or nil to return it in ``CommandOutcome/standardOutput``.
     package var standardOutputDescriptor: Int32?
@@ -30,7 +29,7 @@ package struct ProcessEnvironment: Sendable {
         stdinIsTerminal: Bool = true, stdoutIsTerminal: Bool = false, terminalColumns: Int? = nil,
         showProgress: (@Sendable (String) -> Void)? = nil,
         readStandardInput: @escaping @Sendable () throws(InputError) -> [UInt8] = { [] },
-        startTime: Date = Date(), standardOutputDescriptor: Int32? = nil
+        startTime: UnixTime = .now, standardOutputDescriptor: Int32? = nil
     ) {
         self.arguments = arguments
         self.variables = variables

@@ -1,5 +1,4 @@
 import AKSLintCore
-import FoundationEssentials
 
 /// Renders one report in any of the `check` formats, with the options that shape it.
 struct ReportRenderer {
@@ -8,7 +7,7 @@ struct ReportRenderer {
     /// Whether indeterminate results count for the gate (`--strict` or the configuration's `strict`).
     let strict: Bool
     /// When the run started, for JUnit timestamps.
-    let startTime: Date
+    let startTime: UnixTime
     /// The Kubernetes support calendar the run used (the HTML report names its date).
     var calendar: KubernetesCalendar = .builtIn
 
@@ -24,9 +23,9 @@ struct ReportRenderer {
             let colored = environment.colorEnabled(options.color, streamIsTerminal: toTerminal)
             return TextReporter(colored: colored, quiet: options.quiet, width: toTerminal ? environment.terminalColumns ?? 80 : nil)
         case .json:
-            return JSONReporter(includePassed: options.includePassed, parallelism: ProcessInfoCompat.processorCount)
+            return JSONReporter(includePassed: options.includePassed, parallelism: ProcessFacts.processorCount)
         case .sarif:
-            return SARIFReporter(workingDirectory: environment.workingDirectory, includeSuppressed: options.sarifIncludesSuppressed, parallelism: ProcessInfoCompat.processorCount, category: options.sarifCategory)
+            return SARIFReporter(workingDirectory: environment.workingDirectory, includeSuppressed: options.sarifIncludesSuppressed, parallelism: ProcessFacts.processorCount, category: options.sarifCategory)
         case .junit:
             return JUnitReporter(timestamp: UTCTimestamp.format(startTime), strict: strict)
         case .markdown:

@@ -5,7 +5,7 @@ import AKSLintRules
 import FoundationEssentials
 
 /// When every test run "starts": 2026-11-24T08:00:00Z (JUnit timestamps).
-let testStartTime = Date(timeIntervalSince1970: 1_795_507_200)
+let testStartTime = UnixTime(timeIntervalSince1970: 1_795_507_200)
 
 /// Runs the akslint command line in-process from the repository root.
 func akslint(_ arguments: String..., stdin: String? = nil, variables: [String: String] = [:], stdoutIsTerminal: Bool = false, workingDirectory: String = Paths.repositoryRoot) -> CommandOutcome {

@@ -15,6 +15,17 @@ public enum Severity: String, Sendable, CaseIterable, Comparable, Codable {
 
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 
+    /// The name as a heading writes it: "Critical", "High".
+    public var title: String {
+        switch self {
+        case .critical: return "Critical"
+        case .high: return "High"
+        case .medium: return "Medium"
+        case .low: return "Low"
+        case .info: return "Info"
+        }
+    }
+
     /// The SARIF `level` for results of this severity.
     public var sarifLevel: String {
         switch self {

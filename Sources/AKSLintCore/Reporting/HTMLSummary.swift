@@ -55,7 +55,7 @@ struct HTMLSummary {
             a.element.counts != b.element.counts ? a.element.counts.lexicographicallyPrecedes(b.element.counts, by: >) : a.offset < b.offset
         }.prefix(10).map(\.element)
         var html = "<h3>Most exposed clusters</h3><table class=\"exposed\"><thead><tr><th scope=\"col\">Cluster</th><th scope=\"col\">File</th>"
-        html += Severity.allCases.map { "<th scope=\"col\">\($0.rawValue.capitalized)</th>" }.joined() + "</tr></thead><tbody>"
+        html += Severity.allCases.map { "<th scope=\"col\">\($0.title)</th>" }.joined() + "</tr></thead><tbody>"
         for row in top {
             html += "<tr><th scope=\"row\"><a href=\"#cluster=\(HTMLEscaping.text(Self.fragment(TerminalSafety.sanitize(row.name))))\">\(HTMLEscaping.text(row.name))</a></th><td>\(HTMLEscaping.text(row.file))</td>"
             html += row.counts.map { "<td class=\"num\">\($0)</td>" }.joined() + "</tr>"

@@ -49,7 +49,7 @@ public struct MarkdownReporter: Reporter {
         for severity in Severity.allCases {
             let failing = open.filter { $0.state == .fail && $0.severity == severity }
             guard !failing.isEmpty else { continue }
-            document.append("### \(severity.rawValue.capitalized) (\(failing.count))\n\n")
+            document.append("### \(severity.title) (\(failing.count))\n\n")
             document.appendItems(failing, item)
         }
         let indeterminate = open.filter { $0.state == .indeterminate }

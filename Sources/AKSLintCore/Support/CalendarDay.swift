@@ -1,4 +1,3 @@
-import FoundationEssentials
 
 /// A day of the Gregorian calendar (UTC), for rules that depend on the date, such as support windows.
 public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -28,10 +27,10 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
     }
 
     /// Today in UTC.
-    public static var today: CalendarDay { CalendarDay(date: Date()) }
+    public static var today: CalendarDay { CalendarDay(date: .now) }
 
     /// The UTC day of a date.
-    public init(date: Date) {
+    public init(date: UnixTime) {
         self.init(daysSinceEpoch: Int((date.timeIntervalSince1970 / 86_400).rounded(.down)))
     }
 
@@ -85,7 +84,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
 /// UTC timestamps for reports.
 public enum UTCTimestamp {
     /// `YYYY-MM-DDTHH:MM:SS` (UTC, no zone suffix: the form JUnit's `timestamp` takes).
-    public static func format(_ date: Date) -> String {
+    public static func format(_ date: UnixTime) -> String {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down))
         let days = Int((Double(seconds) / 86_400).rounded(.down))
         let secondOfDay = seconds - days * 86_400
