@@ -79,7 +79,7 @@ public struct RuleResult: Sendable {
     /// judged, but whether it will exist is unknown); other results, and any result without such
     /// a condition, are kept.
     public func conditioned(on condition: UnresolvedExpression?) -> RuleResult {
-        guard let condition, state == .pass || state == .fail else { return self }
+        guard let condition, state(conditionedOn: condition) != state else { return self }
         let message = makeMessage
         return RuleResult(
             state: .indeterminate,

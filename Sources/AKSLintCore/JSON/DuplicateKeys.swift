@@ -50,8 +50,7 @@ extension JSONScanner {
     static func foldedHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
-            let folded = byte >= 65 && byte <= 90 ? byte | 0x20 : byte
-            hash = (hash ^ UInt64(folded)) &* 0x100_0000_01b3
+            hash = (hash ^ UInt64(byte.asciiLowercased)) &* 0x100_0000_01b3
         }
         return hash
     }

@@ -401,7 +401,7 @@ struct JSONScanner {
 extension String {
     /// The string with ASCII letters lower-cased and everything else kept.
     package func asciiLowercased() -> String {
-        guard utf8.contains(where: { $0 >= 65 && $0 <= 90 }) else { return self }
-        return String(decoding: utf8.map { ($0 >= 65 && $0 <= 90) ? $0 + 32 : $0 }, as: UTF8.self)
+        guard utf8.contains(where: { $0.asciiLowercased != $0 }) else { return self }
+        return String(decoding: utf8.map(\.asciiLowercased), as: UTF8.self)
     }
 }

@@ -226,11 +226,7 @@ struct KeyDigest: Equatable {
             return
         }
         let length = UInt32(truncatingIfNeeded: bytes.count)
-        bits = length | UInt32(Self.folded(bytes[0])) << 8 | UInt32(Self.folded(bytes[bytes.count / 2])) << 16 | UInt32(Self.folded(last)) << 24
-    }
-
-    private static func folded(_ byte: UInt8) -> UInt8 {
-        byte &- 65 < 26 ? byte | 0x20 : byte
+        bits = length | UInt32(bytes[0].asciiLowercased) << 8 | UInt32(bytes[bytes.count / 2].asciiLowercased) << 16 | UInt32(last.asciiLowercased) << 24
     }
 }
 

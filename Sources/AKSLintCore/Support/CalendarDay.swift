@@ -1,4 +1,3 @@
-
 /// A day of the Gregorian calendar (UTC), for rules that depend on the date, such as support windows.
 public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let year: Int

@@ -40,8 +40,7 @@ package enum Fingerprint {
             hash = text.withUTF8 { bytes in
                 var running = hash
                 for byte in bytes {
-                    let folded = byte &- 65 < 26 ? byte | 0x20 : byte
-                    running = (running ^ UInt64(folded)) &* Fingerprint.prime
+                    running = (running ^ UInt64(byte.asciiLowercased)) &* Fingerprint.prime
                 }
                 return running
             }

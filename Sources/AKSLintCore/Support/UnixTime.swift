@@ -9,7 +9,7 @@ import Darwin
 /// A moment, as seconds since 1970-01-01T00:00:00 UTC: what the reports' timestamps and the
 /// rules that depend on the day need of a clock, read from the C library (Foundation's `Date`
 /// would link Foundation into every run).
-public struct UnixTime: Sendable, Hashable, Comparable {
+public struct UnixTime: Sendable, Hashable {
     /// Seconds since 1970-01-01T00:00:00 UTC.
     public let timeIntervalSince1970: Double
 
@@ -24,6 +24,4 @@ public struct UnixTime: Sendable, Hashable, Comparable {
         clock_gettime(CLOCK_REALTIME, &time)
         return UnixTime(timeIntervalSince1970: Double(time.tv_sec) + Double(time.tv_nsec) / 1_000_000_000)
     }
-
-    public static func < (lhs: UnixTime, rhs: UnixTime) -> Bool { lhs.timeIntervalSince1970 < rhs.timeIntervalSince1970 }
 }
