@@ -254,12 +254,7 @@ struct CheckCommand {
     /// How many open findings trip the gate: failures (and under `--strict` indeterminate results)
     /// at or above the threshold.
     private func gateFindings(in report: LintReport, configuration: LintConfiguration, strict: Bool) -> Int {
-        let threshold = threshold(configuration)
-        return report.inputs.reduce(0) { count, input in
-            count + input.results.count { finding in
-                finding.isOpen && (finding.state == .fail || (strict && finding.state == .indeterminate)) && threshold.isTripped(by: finding.severity)
-            }
-        }
+        ResultCounts(report.inputs).tripping(threshold(configuration), countingIndeterminate: strict)
     }
 
     /// The threshold for messages: `high`, or `never`.

@@ -107,28 +107,32 @@ enum FileSystem {
 
     /// Everything readable from a descriptor (standard input, a pipe), up to `limit` bytes. A file
     /// of `expected` bytes is read into a buffer of that size (and one byte, to see its end in one
-    /// read); a stream of unknown size into 64 KiB, grown as it fills.
+    /// read); a stream of unknown size into 64 KiB, doubled as it fills. No byte is written twice:
+    /// the reads fill the buffer, which is not zeroed first.
     static func readAll(_ descriptor: Int32, limit: Int, expected: Int = 0) throws(InputError) -> [UInt8] {
-        var buffer = [UInt8](repeating: 0, count: min(expected > 0 ? expected + 1 : 64 * 1024, limit + 1))
-        var length = 0
-        while true {
-            if length == buffer.count {
-                guard buffer.count <= limit else { throw .tooLarge(bytes: length, limit: limit) }
-                buffer.append(contentsOf: repeatElement(0, count: min(buffer.count, limit + 1 - buffer.count)))
+        var bytes: [UInt8] = []
+        var capacity = min(expected > 0 ? expected + 1 : 64 * 1024, limit + 1)
+        var failure: InputError?
+        var atEnd = false
+        while !atEnd {
+            bytes = [UInt8](unsafeUninitializedCapacity: capacity) { space, initialized in
+                initialized = space.initialize(fromContentsOf: bytes)
+                while initialized < space.count {
+                    let count = systemRead(descriptor, space.baseAddress! + initialized, space.count - initialized)
+                    if count < 0 {
+                        if errno == EINTR { continue }
+                        failure = .unreadable(reason: errorText(errno))
+                        return
+                    }
+                    if count == 0 { atEnd = true; return }
+                    initialized += count
+                }
             }
-            let count = buffer.withUnsafeMutableBytes { raw in
-                systemRead(descriptor, raw.baseAddress! + length, raw.count - length)
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw .unreadable(reason: errorText(errno))
-            }
-            if count == 0 { break }
-            length += count
-            if length > limit { throw .tooLarge(bytes: length, limit: limit) }
+            if let failure { throw failure }
+            if bytes.count > limit { throw .tooLarge(bytes: bytes.count, limit: limit) }
+            capacity = min(2 * capacity, limit + 1)
         }
-        buffer.removeSubrange(length...)
-        return buffer
+        return bytes
     }
 
     /// Writes `path` with what `produce` writes to the output it is given. A regular file (or a

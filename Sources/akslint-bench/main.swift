@@ -51,12 +51,15 @@ for index in 0..<clusterCount {
 fleet.append(UInt8(ascii: "]"))
 let megabytes = Double(fleet.count) / 1_048_576
 
+let jsonParseTime = try medianMilliseconds(runs: 7) { _ = try JSONParser.parse(fleet) }
+let jsonParseOneThreadTime = try medianMilliseconds(runs: 7) { _ = try JSONParser.parse(fleet, splitSize: .max) }
 var loaded: LoadedInput?
 let parseTime = try medianMilliseconds(runs: 7) { loaded = try InputLoader.load(fleet) }
 let engine = LintEngine(rules: BuiltinRules.all)
 var resultCount = 0
 let lintTime = try medianMilliseconds(runs: 7) { resultCount = try engine.evaluate(loaded!, path: "fleet.json").count }
 print("synthetic fleet: \(clusterCount) clusters, \(format(megabytes)) MiB of az JSON")
+print("  JSON parse: \(format(jsonParseTime)) ms (\(format(megabytes / jsonParseTime * 1000)) MiB/s; on one thread \(format(megabytes / jsonParseOneThreadTime * 1000)) MiB/s)")
 print("  parse + adapt: \(format(parseTime)) ms (\(format(megabytes / parseTime * 1000)) MiB/s)")
 print("  evaluate \(BuiltinRules.all.count) rules: \(format(lintTime)) ms (\(resultCount) results, \(format(Double(clusterCount) / lintTime * 1000, 0)) clusters/s)")
 

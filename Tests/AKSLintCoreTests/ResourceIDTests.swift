@@ -21,6 +21,18 @@ struct ResourceIDTests {
         #expect(!id.isManagedCluster)
     }
 
+    @Test("empty segments are skipped and a child type is every type segment after providers")
+    func emptySegmentsAndGrandchildren() throws {
+        let id = try #require(ResourceID("//SUBSCRIPTIONS/S//resourceGroups/rg/PROVIDERS/Microsoft.Network/virtualNetworks/vnet/subnets/a/ipConfigurations/b/"))
+        #expect(id.subscriptionId == "S")
+        #expect(id.resourceGroup == "rg")
+        #expect(id.type == "Microsoft.Network/virtualNetworks/subnets/ipConfigurations")
+        #expect(id.name == "b")
+        let noGroup = try #require(ResourceID("/subscriptions/S/providers/Microsoft.Authorization/policyDefinitions/p"))
+        #expect(noGroup.resourceGroup == nil && noGroup.type == "Microsoft.Authorization/policyDefinitions" && noGroup.name == "p")
+        #expect(ResourceID("/subscriptions/Ünïcode/resourceGroups/grüppe")?.resourceGroup == "grüppe")
+    }
+
     @Test("text that is not an id gives nil")
     func garbage() {
         #expect(ResourceID("prod") == nil)

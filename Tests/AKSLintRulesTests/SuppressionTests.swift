@@ -54,6 +54,25 @@ struct SuppressionTests {
         #expect(applied.summary.fail == linted.summary.fail - 2)
     }
 
+    @Test("the result counts of a report with suppressions agree with its results counted one by one")
+    func resultCounts() throws {
+        let applied = apply(try configuration("adoption.akslint.json"), to: try fixtureReport("az/aks-list.json", "arm/nested-deployments.json"))
+        let results = applied.allResults
+        let counts = ResultCounts(applied.inputs)
+        #expect(counts.suppressed == results.count { $0.suppression != nil } && counts.suppressed > 0)
+        #expect(counts.pass == results.count { $0.state == .pass })
+        #expect(counts.indeterminate == results.count { $0.isOpen && $0.state == .indeterminate } && counts.indeterminate > 0)
+        for severity in Severity.allCases {
+            #expect(counts.failures(at: severity) == results.count { $0.isOpen && $0.state == .fail && $0.severity == severity })
+        }
+        for threshold in Severity.allCases.map(FailThreshold.severity) + [.never] {
+            for strict in [false, true] {
+                let tripping = results.count { $0.isOpen && ($0.state == .fail || (strict && $0.state == .indeterminate)) && threshold.isTripped(by: $0.severity) }
+                #expect(counts.tripping(threshold, countingIndeterminate: strict) == tripping, "\(threshold), strict: \(strict)")
+            }
+        }
+    }
+
     @Test("an expired suppression no longer applies and is reported; one that matched nothing is listed as unused")
     func expiredAndUnused() throws {
         let applied = apply(try configuration("adoption.akslint.json"), to: try fixtureReport("az/aks-list.json"))

@@ -220,47 +220,27 @@ public struct Summary: Sendable {
     public let files: Int
     public let clusters: Int
     public let rulesEvaluated: Int
-    public let pass: Int
-    public let fail: Int
-    public let indeterminate: Int
-    public let notApplicable: Int
     public let errors: Int
+    /// The results by kind, and open failures by severity.
+    public let counts: ResultCounts
+    public var pass: Int { counts.pass }
+    public var fail: Int { counts.fail }
+    public var indeterminate: Int { counts.indeterminate }
+    public var notApplicable: Int { counts.notApplicable }
     /// Findings accepted in the configuration or the template (not counted in `fail`/`indeterminate`).
-    public let suppressed: Int
+    public var suppressed: Int { counts.suppressed }
     /// Findings accepted in the baseline (not counted in `fail`/`indeterminate`).
-    public let baselined: Int
-    /// Failing, not suppressed results by severity.
-    public let failuresBySeverity: [Severity: Int]
+    public var baselined: Int { counts.baselined }
     /// Clusters of Terraform plans by what the plan does to them (`create`, `update`, `replace`,
     /// `no-op`, and `delete` for those it destroys, which are not linted); empty without plans.
     public let planActions: [String: Int]
 
     init(_ report: LintReport) {
-        var counts = (pass: 0, fail: 0, indeterminate: 0, notApplicable: 0, suppressed: 0, baselined: 0)
-        var bySeverity: [Severity: Int] = [:]
-        for severity in Severity.allCases { bySeverity[severity] = 0 }
-        for input in report.inputs {
-            counts.pass += input.omitted.passCount
-            counts.notApplicable += input.omitted.notApplicableCount
-            for result in input.results {
-                switch (result.state, result.suppression?.kind) {
-                case (.pass, _): counts.pass += 1
-                case (.notApplicable, _): counts.notApplicable += 1
-                case (_, .baseline?): counts.baselined += 1
-                case (_, _?): counts.suppressed += 1
-                case (.fail, nil):
-                    counts.fail += 1
-                    bySeverity[result.severity, default: 0] += 1
-                case (.indeterminate, nil): counts.indeterminate += 1
-                }
-            }
-        }
+        counts = ResultCounts(report.inputs)
         files = report.inputs.count
         clusters = report.inputs.reduce(0) { $0 + $1.clusters.count }
         rulesEvaluated = report.rules.count
-        (pass, fail, indeterminate, notApplicable, suppressed, baselined) = counts
         errors = report.errors.count
-        failuresBySeverity = bySeverity
         var actions: [String: Int] = [:]
         for input in report.inputs {
             for cluster in input.clusters {

@@ -11,43 +11,62 @@ package struct ResourceID: Sendable, Equatable {
     package let name: String?
 
     /// Parses an id; segment names are matched without case (`resourcegroups` appears in real ids).
-    /// Segments are split at the `/` code unit, as Resource Manager splits them (not at grapheme
-    /// clusters, which is also several times slower: every cluster of a fleet has an id).
+    /// Segments are split at the `/` byte, as Resource Manager splits them, in one pass over the
+    /// id's UTF-8 (every cluster of a fleet has an id); only the parts kept become strings.
     package init?(_ id: String) {
-        let segments = id.utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }
+        var id = id
+        guard let parts = id.withUTF8(Self.parts) else { return nil }
+        (subscriptionId, resourceGroup, type, name) = parts
+    }
+
+    private static func parts(of id: UnsafeBufferPointer<UInt8>) -> (subscription: String?, group: String?, type: String?, name: String?)? {
+        var segments: [Range<Int>] = []
+        segments.reserveCapacity(12)
+        var start = 0
+        for index in 0...id.count where index == id.count || id[index] == UInt8(ascii: "/") {
+            if index > start { segments.append(start..<index) }
+            start = index + 1
+        }
         guard segments.count >= 2 else { return nil }
+        func text(_ segment: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: id[segment]), as: UTF8.self) }
+        func segment(_ position: Int, is word: StaticString) -> Bool {
+            let bytes = id[segments[position]]
+            guard bytes.count == word.utf8CodeUnitCount else { return false }
+            return zip(bytes, UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)).allSatisfy { $0.asciiLowercased == $1.asciiLowercased }
+        }
         var subscription: String?
         var group: String?
-        var typeParts: [String] = []
+        // `Namespace/type/childType...`: the segments after `providers` that are not names.
+        var typeSegments: [Range<Int>] = []
         var lastName: String?
         var index = 0
         while index + 1 < segments.count {
-            let segment = segments[index]
-            let next = segments[index + 1]
-            if segment.equalsIgnoringASCIICase("subscriptions") && subscription == nil && typeParts.isEmpty {
-                subscription = next
+            if segment(index, is: "subscriptions") && subscription == nil && typeSegments.isEmpty {
+                subscription = text(segments[index + 1])
                 index += 2
-            } else if segment.equalsIgnoringASCIICase("resourceGroups") && group == nil && typeParts.isEmpty {
-                group = next
+            } else if segment(index, is: "resourceGroups") && group == nil && typeSegments.isEmpty {
+                group = text(segments[index + 1])
                 index += 2
-            } else if segment.equalsIgnoringASCIICase("providers") && index + 3 < segments.count {
-                typeParts = [segments[index + 1], segments[index + 2]]
-                lastName = segments[index + 3]
+            } else if segment(index, is: "providers") && index + 3 < segments.count {
+                typeSegments = [segments[index + 1], segments[index + 2]]
+                lastName = text(segments[index + 3])
                 index += 4
                 while index + 1 < segments.count {
-                    typeParts.append(segments[index])
-                    lastName = segments[index + 1]
+                    typeSegments.append(segments[index])
+                    lastName = text(segments[index + 1])
                     index += 2
                 }
             } else {
                 index += 1
             }
         }
-        guard subscription != nil || group != nil || !typeParts.isEmpty else { return nil }
-        self.subscriptionId = subscription
-        self.resourceGroup = group
-        self.type = typeParts.isEmpty ? nil : typeParts.joined(separator: "/")
-        self.name = lastName
+        guard subscription != nil || group != nil || !typeSegments.isEmpty else { return nil }
+        var type: [UInt8] = []
+        for segment in typeSegments {
+            if !type.isEmpty { type.append(UInt8(ascii: "/")) }
+            type.append(contentsOf: id[segment])
+        }
+        return (subscription, group, type.isEmpty ? nil : String(decoding: type, as: UTF8.self), lastName)
     }
 
     /// Whether the id names a managed cluster (not one of its children).

@@ -6,7 +6,7 @@ struct HTMLSummary {
     var html: String {
         var html = "<section id=\"summary\" aria-labelledby=\"summary-title\"><h2 id=\"summary-title\">Summary</h2><div class=\"charts\">\n"
         let summary = report.summary
-        html += chart(title: "Failed by severity", bars: Severity.allCases.map { (label: $0.rawValue, value: summary.failuresBySeverity[$0] ?? 0, style: "sev-\($0.rawValue)") })
+        html += chart(title: "Failed by severity", bars: Severity.allCases.map { (label: $0.rawValue, value: summary.counts.failures(at: $0), style: "sev-\($0.rawValue)") })
         html += chart(title: "Failed by category", bars: failuresByCategory())
         html += "</div>\n" + exposedClusters() + baselineComparison() + "</section>\n"
         return html

@@ -64,7 +64,7 @@ public struct JSONReporter: Reporter {
                 ("suppressed", .int(summary.suppressed)),
                 ("baselined", .int(summary.baselined)),
                 ("errors", .int(summary.errors)),
-                ("bySeverity", .object(Severity.allCases.map { ($0.rawValue, .int(summary.failuresBySeverity[$0] ?? 0)) })),
+                ("bySeverity", .object(Severity.allCases.map { ($0.rawValue, .int(summary.counts.failures(at: $0))) })),
                 ("planActions", .object(summary.planActions.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
                 ("noClusterFound", .bool(report.noClusterWarning != nil)),
             ]))

@@ -6,7 +6,7 @@ extension Summary {
         let scope = [Self.count(files, "file"), Self.count(clusters, "cluster"), Self.count(rulesEvaluated, "rule")].joined(separator: ", ")
         var outcome = "\(fail) failed"
         let severities = Severity.allCases.compactMap { severity -> String? in
-            let count = failuresBySeverity[severity] ?? 0
+            let count = counts.failures(at: severity)
             return count > 0 ? "\(count) \(severity.rawValue)" : nil
         }
         if !severities.isEmpty { outcome += " (" + severities.joined(separator: ", ") + ")" }
