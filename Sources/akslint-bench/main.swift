@@ -36,6 +36,36 @@ func format(_ value: Double, _ digits: Int = 1) -> String {
     return String((value * scale).rounded() / scale)
 }
 
+// `akslint-bench --parse FILE...`: only the JSON parser, on each file (as `.ci/fleet-bench` measures
+// the 10,000-cluster export): the parse tree with every value's span, lines and duplicate keys.
+if CommandLine.arguments.dropFirst().first == "--parse" {
+    for path in CommandLine.arguments.dropFirst(2) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            print("cannot read \(path)")
+            exit(2)
+        }
+        let text = Array(data)
+        let megabytes = Double(text.count) / 1_000_000
+        let runs = text.count > 10_000_000 ? 5 : 25
+        // Each tree is let go after its parse is timed: freeing it is not parsing.
+        var tree: JSONDocument?
+        func timeParse(splitSize: Int) throws -> Double {
+            var samples: [Double] = []
+            for _ in 0..<runs {
+                tree = nil
+                let elapsed = try clock.measure { tree = try JSONParser.parse(text, splitSize: splitSize) }
+                samples.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+            }
+            withExtendedLifetime(tree) {}
+            return samples.sorted()[samples.count / 2]
+        }
+        let twoThreads = try timeParse(splitSize: JSONParser.defaultSplitSize)
+        let oneThread = try timeParse(splitSize: .max)
+        print("JSON parse of \(path) (\(format(megabytes)) MB): \(format(megabytes / twoThreads * 1000, 0)) MB/s (\(format(twoThreads)) ms), on one thread \(format(megabytes / oneThread * 1000, 0)) MB/s (\(format(oneThread)) ms)")
+    }
+    exit(0)
+}
+
 // 1. A synthetic fleet: one `az aks list` array of 2,000 clusters built from the insecure fixture.
 let fixturePath = "Fixtures/az/prod-insecure.json"
 guard let fixture = FileManager.default.contents(atPath: fixturePath) else {
