@@ -80,6 +80,21 @@ struct JSONWriterWordTests {
         #expect(String(decoding: output, as: UTF8.self) == #""plain text, then \"quoted\"\u007f and \u001b[31m, é\u202ex""#)
     }
 
+    @Test("a JSONPath is written as its description, escaped only where a quoted key needs it")
+    func paths() throws {
+        let path = JSONPath.root.appending(key: "properties").appending(key: "addon's \\ \"x\"\u{202E}\u{1B}").appending(index: 12).appending(key: "enabled")
+        #expect(path.description == "$.properties['addon\\'s \\\\ \"x\"\u{202E}\u{1B}'][12].enabled")
+        var output = ReportOutput()
+        JSONWriter.write(to: &output) { json in
+            json.beginObject()
+            json.member("jsonPath", path)
+            json.endObject()
+        }
+        let written = String(decoding: output.bytes, as: UTF8.self)
+        #expect(written.contains(#""$.properties['addon\\'s \\\\ \"x\"\u202e\u001b'][12].enabled""#), "\(written)")
+        #expect(!written.unicodeScalars.contains { $0 == "\u{202E}" || $0 == "\u{1B}" })
+    }
+
     @Test("integers are written as String(_:) writes them", arguments: [0, 7, 10, -42, 1_000_000, Int.max, Int.min])
     func integers(number: Int) {
         var output: [UInt8] = []

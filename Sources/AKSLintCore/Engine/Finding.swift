@@ -95,10 +95,12 @@ public struct Finding: Sendable {
         // The hash of ["akslint/v1", rule id, cluster identity, subject, property], made without
         // joining any of them.
         var builder = Fingerprint.Builder()
-        for part in ["akslint/v1", rule.id, cluster.identity] {
-            builder.startPart()
-            builder.add(part)
-        }
+        builder.startPart()
+        builder.add("akslint/v1")
+        builder.startPart()
+        builder.add(rule.id)
+        builder.startPart()
+        builder.add(folded: cluster.identity)
         builder.startPart()
         subject.addFingerprintComponent(to: &builder)
         builder.startPart()

@@ -402,6 +402,13 @@ extension String {
     /// The string with ASCII letters lower-cased and everything else kept.
     package func asciiLowercased() -> String {
         guard utf8.contains(where: { $0.asciiLowercased != $0 }) else { return self }
-        return String(decoding: utf8.map(\.asciiLowercased), as: UTF8.self)
+        return String(unsafeUninitializedCapacity: utf8.count) { folded in
+            var count = 0
+            for byte in utf8 {
+                folded[count] = byte.asciiLowercased
+                count += 1
+            }
+            return count
+        }
     }
 }

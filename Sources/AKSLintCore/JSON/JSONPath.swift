@@ -102,44 +102,45 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         var text: [UInt8] = []
         text.reserveCapacity(64)
-        appendText(to: &text)
+        appendText(to: &text) { key, text in text.append(contentsOf: key) }
         return String(decoding: text, as: UTF8.self)
     }
 
     /// Appends the path's text, as ``description`` spells it, from the root's step on (every
     /// shown finding's location has one, which reports write without making a `String` of it).
-    public func appendText(to text: inout [UInt8]) {
+    /// All of it is plain ASCII that needs no escaping in JSON or a terminal, except the keys
+    /// written as `['key']`, whose bytes (already escaped for JSONPath) go through `appendQuoted`.
+    func appendText<Sink: ByteSink & ~Copyable>(to text: inout Sink, appendQuoted: (UnsafeBufferPointer<UInt8>, inout Sink) -> Void) {
         text.append(UInt8(ascii: "$"))
-        forEachComponent(after: 0) { Self.append($0, to: &text) }
-    }
-
-    /// Appends one step: `[index]`, `.key`, or `['key']`.
-    private static func append(_ component: Component, to text: inout [UInt8]) {
-        switch component {
-        case .index(let index):
-            text.append(UInt8(ascii: "["))
-            JSONWriter.appendDecimal(index, to: &text)
-            text.append(UInt8(ascii: "]"))
-        case .key(let key):
-            if key.utf8.withContiguousStorageIfAvailable({ append(key: $0, to: &text) }) == nil {
-                Array(key.utf8).withUnsafeBufferPointer { append(key: $0, to: &text) }
+        forEachComponent(after: 0) { component in
+            switch component {
+            case .index(let index):
+                text.append(UInt8(ascii: "["))
+                JSONWriter.appendDecimal(index, to: &text)
+                text.append(UInt8(ascii: "]"))
+            case .key(let key):
+                if key.utf8.withContiguousStorageIfAvailable({ Self.append(key: $0, to: &text, appendQuoted: appendQuoted) }) == nil {
+                    Array(key.utf8).withUnsafeBufferPointer { Self.append(key: $0, to: &text, appendQuoted: appendQuoted) }
+                }
             }
         }
     }
 
     /// `.key`, or `['key']` with `\` and `'` escaped when the key is no plain identifier.
-    private static func append(key bytes: UnsafeBufferPointer<UInt8>, to text: inout [UInt8]) {
+    private static func append<Sink: ByteSink & ~Copyable>(key bytes: UnsafeBufferPointer<UInt8>, to text: inout Sink, appendQuoted: (UnsafeBufferPointer<UInt8>, inout Sink) -> Void) {
         if isPlainIdentifier(bytes) {
             text.append(UInt8(ascii: "."))
             text.append(contentsOf: bytes)
             return
         }
-        text.append(contentsOf: "['".utf8)
+        var quoted: [UInt8] = []
         for byte in bytes {
-            if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "'") { text.append(UInt8(ascii: "\\")) }
-            text.append(byte)
+            if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "'") { quoted.append(UInt8(ascii: "\\")) }
+            quoted.append(byte)
         }
-        text.append(contentsOf: "']".utf8)
+        "['".utf8.withContiguousStorageIfAvailable { text.append(contentsOf: $0) }
+        quoted.withUnsafeBufferPointer { appendQuoted($0, &text) }
+        "']".utf8.withContiguousStorageIfAvailable { text.append(contentsOf: $0) }
     }
 
     /// Keys made of letters, digits, `_` and `$` (not starting with a digit) print in dot notation.

@@ -18,8 +18,6 @@ package struct JSONWriter: ~Copyable {
     /// For a writer making one batch of ``elements(of:parallelism:_:)``: the full blocks made so
     /// far, kept apart so that the batch's text is never copied to grow one buffer.
     private var finishedBlocks: [[UInt8]]?
-    /// Text made before it is escaped into `buffer` (a JSONPath), kept to be reused.
-    private var scratch: [UInt8] = []
     private let indent: Int
     /// Nesting depth of the container being written.
     private var depth = 0
@@ -133,10 +131,8 @@ package struct JSONWriter: ~Copyable {
     package mutating func member(_ name: StaticString, _ path: JSONPath) {
         key(name)
         startElement()
-        scratch.removeAll(keepingCapacity: true)
-        path.appendText(to: &scratch)
         buffer.append(UInt8(ascii: "\""))
-        scratch.withUnsafeBufferPointer { JSONWriter.appendEscaped($0, to: &buffer) }
+        path.appendText(to: &buffer) { key, buffer in JSONWriter.appendEscaped(key, to: &buffer) }
         buffer.append(UInt8(ascii: "\""))
     }
 

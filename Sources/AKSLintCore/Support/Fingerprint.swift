@@ -46,6 +46,20 @@ package enum Fingerprint {
             }
         }
 
+        /// Adds text that is already folded (no ASCII capital letter: a cluster's identity) to the
+        /// current part: the hash ``add(_:)`` makes of it, without folding each byte again.
+        package mutating func add(folded text: String) {
+            assert(!text.utf8.contains { $0.asciiLowercased != $0 }, "text with capital letters is not folded")
+            var text = text
+            hash = text.withUTF8 { bytes in
+                var running = hash
+                for byte in bytes {
+                    running = (running ^ UInt64(byte)) &* Fingerprint.prime
+                }
+                return running
+            }
+        }
+
         /// The hash so far.
         package var value: UInt64 { hash }
     }
