@@ -13,6 +13,9 @@ public struct Finding: Sendable {
 
     private final class Judgement: Sendable {
         let rule: RuleMetadata
+        /// The rule's severity, kept here too: counting a fleet's results by severity then reads
+        /// no other object.
+        let severity: Severity
         let state: ResultState
         let cluster: ClusterReference
         let subject: ResultSubject
@@ -24,6 +27,7 @@ public struct Finding: Sendable {
         init(rule: RuleMetadata, state: ResultState, cluster: ClusterReference, subject: ResultSubject, message: Message,
              location: FindingLocation, property: PropertyPath, unresolvedExpression: String?) {
             self.rule = rule
+            self.severity = rule.severity
             self.state = state
             self.cluster = cluster
             self.subject = subject
@@ -81,7 +85,7 @@ public struct Finding: Sendable {
     public var ruleId: String { rule.id }
     public var ruleName: String { rule.name }
     /// The rule's severity, or the configuration's override of it.
-    public var severity: Severity { rule.severity }
+    public var severity: Severity { judgement.severity }
     /// The rule's remediation with this finding's cluster, pool and resource filled in.
     public var remediation: AppliedRemediation { rule.remediation.applied(to: cluster, subject: subject) }
     /// The `az` command of the remediation, filled in.

@@ -25,13 +25,15 @@ public struct ResultCounts: Sendable, Equatable {
     }
 
     private mutating func count(_ result: Finding) {
-        switch (result.state, result.suppression?.kind) {
-        case (.pass, _): pass += 1
-        case (.notApplicable, _): notApplicable += 1
-        case (_, .baseline?): baselined += 1
-        case (_, _?): suppressed += 1
-        case (.fail, nil): openFailures[result.severity.rank] += 1
-        case (.indeterminate, nil): openIndeterminate[result.severity.rank] += 1
+        let state = result.state
+        if state == .pass { pass += 1; return }
+        if state == .notApplicable { notApplicable += 1; return }
+        if let suppression = result.suppression {
+            if suppression.kind == .baseline { baselined += 1 } else { suppressed += 1 }
+        } else if state == .fail {
+            openFailures[result.severity.rank] += 1
+        } else {
+            openIndeterminate[result.severity.rank] += 1
         }
     }
 
