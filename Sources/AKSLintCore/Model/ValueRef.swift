@@ -32,22 +32,19 @@ public struct ValueRef: Sendable {
     /// the `null` or at the deepest object that exists; a step that is an unresolved expression or not
     /// an object ends it as ``Lookup/present(_:)`` of that step, so the caller reports it as it is.
     public func lookup(_ keys: [String]) -> Lookup {
-        var current = self
+        // The walk keeps a node and a path, and makes a reference only for what it returns.
+        var node = self.node
+        var path = self.path
         for key in keys {
-            switch current.node.value {
-            case .object(let object):
-                guard let index = object.memberIndex(named: key) else {
-                    return .absent(nearest: current, key: key, explicitNull: false)
-                }
-                let spelled = object.members[index].key
-                let next = ValueRef(node: object.members[index].value, path: current.path.appending(key: spelled))
-                if next.node.isNull { return .absent(nearest: next, key: spelled, explicitNull: true) }
-                current = next
-            default:
-                return .present(current)
+            guard case .object(let object) = node.value else { return .present(ValueRef(node: node, path: path)) }
+            guard let index = object.memberIndex(named: key) else {
+                return .absent(nearest: ValueRef(node: node, path: path), key: key, explicitNull: false)
             }
+            path = path.appending(key: object.members[index].key)
+            node = object.members[index].value
+            if node.isNull { return .absent(nearest: ValueRef(node: node, path: path), key: object.members[index].key, explicitNull: true) }
         }
-        return .present(current)
+        return .present(ValueRef(node: node, path: path))
     }
 }
 
