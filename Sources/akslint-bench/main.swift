@@ -23,6 +23,20 @@ func medianMilliseconds(runs: Int, _ body: () throws -> Void) rethrows -> Double
     return samples.sorted()[samples.count / 2]
 }
 
+/// Median wall time of `runs` parses of `text` by the JSON parser alone, in milliseconds. Each
+/// tree is let go after its parse is timed: freeing it is not parsing.
+func parseMilliseconds(_ text: [UInt8], splitSize: Int = JSONParser.defaultSplitSize, runs: Int) throws -> Double {
+    var tree: JSONDocument?
+    var samples: [Double] = []
+    for _ in 0..<runs {
+        tree = nil
+        let elapsed = try clock.measure { tree = try JSONParser.parse(text, splitSize: splitSize) }
+        samples.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+    }
+    withExtendedLifetime(tree) {}
+    return samples.sorted()[samples.count / 2]
+}
+
 /// Peak resident memory of this process so far, from /proc (Linux), in MiB.
 func peakMemoryMiB() -> Double? {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
@@ -47,20 +61,8 @@ if CommandLine.arguments.dropFirst().first == "--parse" {
         let text = Array(data)
         let megabytes = Double(text.count) / 1_000_000
         let runs = text.count > 10_000_000 ? 5 : 25
-        // Each tree is let go after its parse is timed: freeing it is not parsing.
-        var tree: JSONDocument?
-        func timeParse(splitSize: Int) throws -> Double {
-            var samples: [Double] = []
-            for _ in 0..<runs {
-                tree = nil
-                let elapsed = try clock.measure { tree = try JSONParser.parse(text, splitSize: splitSize) }
-                samples.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
-            }
-            withExtendedLifetime(tree) {}
-            return samples.sorted()[samples.count / 2]
-        }
-        let twoThreads = try timeParse(splitSize: JSONParser.defaultSplitSize)
-        let oneThread = try timeParse(splitSize: .max)
+        let twoThreads = try parseMilliseconds(text, runs: runs)
+        let oneThread = try parseMilliseconds(text, splitSize: .max, runs: runs)
         print("JSON parse of \(path) (\(format(megabytes)) MB): \(format(megabytes / twoThreads * 1000, 0)) MB/s (\(format(twoThreads)) ms), on one thread \(format(megabytes / oneThread * 1000, 0)) MB/s (\(format(oneThread)) ms)")
     }
     exit(0)
@@ -81,8 +83,8 @@ for index in 0..<clusterCount {
 fleet.append(UInt8(ascii: "]"))
 let megabytes = Double(fleet.count) / 1_048_576
 
-let jsonParseTime = try medianMilliseconds(runs: 7) { _ = try JSONParser.parse(fleet) }
-let jsonParseOneThreadTime = try medianMilliseconds(runs: 7) { _ = try JSONParser.parse(fleet, splitSize: .max) }
+let jsonParseTime = try parseMilliseconds(fleet, runs: 7)
+let jsonParseOneThreadTime = try parseMilliseconds(fleet, splitSize: .max, runs: 7)
 var loaded: LoadedInput?
 let parseTime = try medianMilliseconds(runs: 7) { loaded = try InputLoader.load(fleet) }
 let engine = LintEngine(rules: BuiltinRules.all)

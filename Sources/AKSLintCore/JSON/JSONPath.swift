@@ -138,9 +138,9 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
             if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "'") { quoted.append(UInt8(ascii: "\\")) }
             quoted.append(byte)
         }
-        "['".utf8.withContiguousStorageIfAvailable { text.append(contentsOf: $0) }
+        ("['" as StaticString).withUTF8Buffer { text.append(contentsOf: $0) }
         quoted.withUnsafeBufferPointer { appendQuoted($0, &text) }
-        "']".utf8.withContiguousStorageIfAvailable { text.append(contentsOf: $0) }
+        ("']" as StaticString).withUTF8Buffer { text.append(contentsOf: $0) }
     }
 
     /// Keys made of letters, digits, `_` and `$` (not starting with a digit) print in dot notation.

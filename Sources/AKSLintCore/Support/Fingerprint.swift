@@ -36,25 +36,23 @@ package enum Fingerprint {
 
         /// Adds text to the current part.
         package mutating func add(_ text: String) {
-            var text = text
-            hash = text.withUTF8 { bytes in
-                var running = hash
-                for byte in bytes {
-                    running = (running ^ UInt64(byte.asciiLowercased)) &* Fingerprint.prime
-                }
-                return running
-            }
+            add(text, folding: true)
         }
 
         /// Adds text that is already folded (no ASCII capital letter: a cluster's identity) to the
         /// current part: the hash ``add(_:)`` makes of it, without folding each byte again.
         package mutating func add(folded text: String) {
             assert(!text.utf8.contains { $0.asciiLowercased != $0 }, "text with capital letters is not folded")
+            add(text, folding: false)
+        }
+
+        @inline(__always)
+        private mutating func add(_ text: String, folding: Bool) {
             var text = text
             hash = text.withUTF8 { bytes in
                 var running = hash
                 for byte in bytes {
-                    running = (running ^ UInt64(byte)) &* Fingerprint.prime
+                    running = (running ^ UInt64(folding ? byte.asciiLowercased : byte)) &* Fingerprint.prime
                 }
                 return running
             }
