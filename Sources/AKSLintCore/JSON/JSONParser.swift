@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A single-pass parser for JSON with the JSONC extensions ARM accepts: `//` and `/* */`
 /// comments and trailing commas.
 ///
@@ -236,18 +244,22 @@ struct JSONScanner {
         deepest = max(deepest, depth)
     }
 
+    /// Whether `word` is `literal`, compared as bytes: a document has thousands of literals, and
+    /// only a typo needs a string.
+    private static func word(_ word: UnsafeBufferPointer<UInt8>, is literal: StaticString) -> Bool {
+        word.count == literal.utf8CodeUnitCount && memcmp(word.baseAddress!, literal.utf8Start, word.count) == 0
+    }
+
     mutating func parseLiteral() throws(JSONParseError) -> JSONNode {
         let start = index
         while index < buffer.count, Self.isWordByte(buffer[index]) { index += 1 }
-        let word = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<index]), as: UTF8.self)
+        let word = UnsafeBufferPointer(rebasing: buffer[start..<index])
         let span = SourceSpan(start: start, end: index, file: file)
-        switch word {
-        case "true": return JSONNode(.bool(true), span: span)
-        case "false": return JSONNode(.bool(false), span: span)
-        case "null": return JSONNode(.null, span: span)
-        case "": throw error(.unexpectedCharacter(found: describe(buffer[start]), expected: "a value"), at: start)
-        default: throw error(.invalidLiteral(LiteralTypo(word)), at: start)
-        }
+        if Self.word(word, is: "true") { return JSONNode(.bool(true), span: span) }
+        if Self.word(word, is: "false") { return JSONNode(.bool(false), span: span) }
+        if Self.word(word, is: "null") { return JSONNode(.null, span: span) }
+        if word.isEmpty { throw error(.unexpectedCharacter(found: describe(buffer[start]), expected: "a value"), at: start) }
+        throw error(.invalidLiteral(LiteralTypo(String(decoding: word, as: UTF8.self))), at: start)
     }
 
     static func isWordByte(_ byte: UInt8) -> Bool {
