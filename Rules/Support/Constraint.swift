@@ -3,11 +3,8 @@ import AKSLintCore
 /// A truth value read from a setting, or unknown because the setting cannot be evaluated; either
 /// way it remembers the setting, so a result can point at it.
 enum Truth {
-    case known(Bool, SettingPointer)
-    case unknown(SettingPointer)
-
-    static func known<Value>(_ value: Bool, _ setting: Setting<Value>) -> Truth { .known(value, SettingPointer(setting)) }
-    static func unknown<Value>(_ setting: Setting<Value>) -> Truth { .unknown(SettingPointer(setting)) }
+    case known(Bool, any SettingPointer)
+    case unknown(any SettingPointer)
 
     var negated: Truth {
         switch self {
@@ -17,16 +14,19 @@ enum Truth {
     }
 }
 
-/// A setting of any type, reduced to what a result about it needs.
-struct SettingPointer {
+/// A setting of any type, reduced to what a result about it needs. A truth holds its setting as
+/// one existential, boxed once, rather than closures that each copy it: most constraints of most
+/// clusters hold, and need neither.
+protocol SettingPointer {
     /// A result at the setting; the message is made only if a report shows it.
-    let result: (ResultState, @escaping @Sendable () -> String) -> RuleResult
-    let undecidable: (String) -> RuleResult?
+    func resultAtSetting(_ state: ResultState, _ message: @escaping @Sendable () -> String) -> RuleResult
+    /// The indeterminate result for an unresolved or malformed value (see ``Setting/undecidableResult(_:subject:)``).
+    func undecidable(_ question: String) -> RuleResult?
+}
 
-    init<Value>(_ setting: Setting<Value>) {
-        result = { state, message in setting.result(state, message()) }
-        undecidable = { setting.undecidableResult($0) }
-    }
+extension Setting: SettingPointer {
+    func resultAtSetting(_ state: ResultState, _ message: @escaping @Sendable () -> String) -> RuleResult { result(state, message()) }
+    func undecidable(_ question: String) -> RuleResult? { undecidableResult(question) }
 }
 
 extension Setting where Value == Bool {
@@ -64,10 +64,10 @@ struct Constraint {
         case (.known(false, _), _), (_, .known(true, _)):
             return []
         case (.known(true, let setting), .known(false, _)):
-            return [setting.result(.fail, violation)]
+            return [setting.resultAtSetting(.fail, violation)]
         case (.unknown(let setting), _), (_, .unknown(let setting)):
             let question = question()
-            return [setting.undecidable("Azure accepts the cluster (\(question))") ?? setting.result(.indeterminate, { "Cannot tell whether Azure accepts the cluster (\(question))." })]
+            return [setting.undecidable("Azure accepts the cluster (\(question))") ?? setting.resultAtSetting(.indeterminate, { "Cannot tell whether Azure accepts the cluster (\(question))." })]
         }
     }
 }
