@@ -18,6 +18,7 @@ package struct AzureRBACAuthorization: Rule {
             Management and the activity log. Without it, access lives in RoleBindings inside each cluster, where \
             audits and access reviews do not see it. It requires AKS-managed Entra ID integration (AKS101).
             """,
+        risk: "access is granted by RoleBindings inside the cluster, which Azure access reviews, PIM and the activity log do not see.",
         remediation: Remediation(
             azCommand: "az aks update -g {resourceGroup} -n {name} --enable-azure-rbac",
             template: "properties.aadProfile.enableAzureRBAC: true",
@@ -44,12 +45,12 @@ package struct AzureRBACAuthorization: Rule {
     package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let azureRBAC = cluster.bool("aadProfile", "enableAzureRBAC")
         let entraOff = cluster.bool("aadProfile", "managed").reading.value != true
-        let prerequisite = entraOff ? " Enable AKS-managed Entra ID integration first (AKS101)." : ""
         return [azureRBAC.judge(
             secureValue: true, absentIsSecure: false,
             question: "Azure RBAC authorizes Kubernetes access",
             pass: "Kubernetes authorization uses Azure RBAC (\(azureRBAC.describedValue)).",
-            verdict: "Azure RBAC for Kubernetes authorization is off",
-            risk: "access is granted by RoleBindings inside the cluster, which Azure access reviews, PIM and the activity log do not see." + prerequisite)]
+            verdict: entraOff
+                ? "Azure RBAC for Kubernetes authorization is off, and needs AKS-managed Entra ID integration (AKS101) first"
+                : "Azure RBAC for Kubernetes authorization is off")]
     }
 }

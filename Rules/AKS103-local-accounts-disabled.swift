@@ -18,6 +18,7 @@ package struct LocalAccountsDisabled: Rule {
             name in the audit log. Anyone with the `listClusterAdminCredential` permission can fetch it. Disabling \
             local accounts makes Entra ID the only way in.
             """,
+        risk: "anyone holding the cluster-admin kubeconfig bypasses Entra ID.",
         remediation: Remediation(
             azCommand: "az aks update -g {resourceGroup} -n {name} --disable-local-accounts",
             template: "properties.disableLocalAccounts: true",
@@ -51,7 +52,6 @@ package struct LocalAccountsDisabled: Rule {
             secureValue: true, absentIsSecure: false,
             question: "local accounts are disabled",
             pass: "Local accounts are disabled (\(setting.describedValue)).",
-            verdict: "Local accounts are enabled",
-            risk: "anyone holding the cluster-admin kubeconfig bypasses Entra ID.")]
+            verdict: "Local accounts are enabled")]
     }
 }

@@ -19,6 +19,7 @@ package struct KubernetesRBACEnabled: Rule {
             is given, but that is a default of the CLI, not of the resource: a template, Bicep file or REST body \
             must say `enableRBAC: true`.
             """,
+        risk: "every authenticated identity, including any pod's service account, can do anything in the cluster.",
         remediation: Remediation(
             azCommand: "az aks create -g {resourceGroup} -n <new-cluster-name> --enable-aad --enable-azure-rbac --disable-local-accounts",
             template: "properties.enableRBAC: true",
@@ -66,16 +67,15 @@ package struct KubernetesRBACEnabled: Rule {
     package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         let setting = cluster.bool("enableRBAC")
         if setting.reading.isAbsent, let apiVersion = cluster.resource.child("apiVersion")?.node.string, Self.versionsWithoutRBAC.contains(apiVersion) {
-            return [setting.result(.fail, "Kubernetes RBAC is disabled (the resource uses API version \(apiVersion), which predates enableRBAC and creates clusters without it): every authenticated identity can do anything in the cluster. Use a current API version with enableRBAC: true.")]
+            return [setting.result(.fail, "Kubernetes RBAC is disabled (the resource uses API version \(apiVersion), which predates enableRBAC and creates clusters without it; use a current API version with enableRBAC: true)")]
         }
         if setting.reading.isAbsent {
-            return [setting.result(.fail, "Kubernetes RBAC is not enabled (\(setting.describedValue)): a template or request body that omits enableRBAC does not turn it on (only `az aks create` defaults it to true), and without RBAC every authenticated identity, including any pod's service account, can do anything in the cluster. Set enableRBAC: true.")]
+            return [setting.result(.fail, "Kubernetes RBAC is not enabled (\(setting.describedValue); a template or request body that omits enableRBAC does not turn it on, only `az aks create` defaults it to true)")]
         }
         return [setting.judge(
             secureValue: true, absentIsSecure: false,
             question: "Kubernetes RBAC is enabled",
             pass: "Kubernetes RBAC is enabled (\(setting.describedValue)).",
-            verdict: "Kubernetes RBAC is disabled",
-            risk: "every authenticated identity, including any pod's service account, can do anything in the cluster.")]
+            verdict: "Kubernetes RBAC is disabled")]
     }
 }

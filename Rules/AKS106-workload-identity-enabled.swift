@@ -19,6 +19,7 @@ package struct WorkloadIdentityEnabled: Rule {
             for exactly its own permissions and no secret exists to leak. It needs the OIDC issuer (AKS107) and \
             replaces the deprecated pod-managed identity.
             """,
+        risk: "pods that call Azure need stored secrets or share the node's managed identity.",
         remediation: Remediation(
             azCommand: "az aks update -g {resourceGroup} -n {name} --enable-oidc-issuer --enable-workload-identity",
             template: "properties.securityProfile.workloadIdentity.enabled: true (with properties.oidcIssuerProfile.enabled: true)",
@@ -51,7 +52,6 @@ package struct WorkloadIdentityEnabled: Rule {
             secureValue: true, absentIsSecure: false,
             question: "workload identity is enabled",
             pass: "Workload identity is enabled (\(setting.describedValue)).",
-            verdict: "Workload identity is off",
-            risk: "pods that call Azure need stored secrets or share the node's managed identity.")]
+            verdict: "Workload identity is off")]
     }
 }

@@ -19,6 +19,7 @@ package struct OIDCIssuerEnabled: Rule {
             New clusters on Kubernetes 1.34 or later get the issuer by default; existing clusters keep what they \
             had, so an export is judged by what it says.
             """,
+        risk: "workload identity federation cannot work, so workloads fall back to stored secrets.",
         remediation: Remediation(
             azCommand: "az aks update -g {resourceGroup} -n {name} --enable-oidc-issuer",
             template: "properties.oidcIssuerProfile.enabled: true",
@@ -77,8 +78,7 @@ package struct OIDCIssuerEnabled: Rule {
             secureValue: true, absentIsSecure: false,
             question: "the OIDC issuer is enabled",
             pass: "The OIDC issuer is enabled (\(setting.describedValue)).",
-            verdict: "The OIDC issuer is off",
-            risk: "workload identity federation cannot work, so workloads fall back to stored secrets.")]
+            verdict: "The OIDC issuer is off")]
     }
 
     /// A template or plan that omits the setting creates a cluster whose issuer depends on its version.
@@ -102,6 +102,6 @@ package struct OIDCIssuerEnabled: Rule {
         if parsed.major > 1 || parsed.minor >= Self.onByDefaultFromMinor {
             return setting.result(.pass, "The OIDC issuer is on by default: the \(document) creates the cluster on Kubernetes \(text), and AKS enables the issuer for new clusters on \(minimum) or later.")
         }
-        return setting.result(.fail, "The OIDC issuer is off (\(setting.describedValue); the cluster runs Kubernetes \(text), and AKS enables the issuer by default only for new clusters on \(minimum) or later): workload identity federation cannot work, so workloads fall back to stored secrets.")
+        return setting.result(.fail, "The OIDC issuer is off (\(setting.describedValue); the cluster runs Kubernetes \(text), and AKS enables the issuer by default only for new clusters on \(minimum) or later)")
     }
 }

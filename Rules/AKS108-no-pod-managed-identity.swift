@@ -18,6 +18,7 @@ package struct NoPodManagedIdentity: Rule {
             availability, and relies on every pod going through the NMI daemon: a pod with host networking reaches \
             the metadata endpoint directly and can obtain tokens for identities meant for other workloads.
             """,
+        risk: "a pod with host networking can reach the metadata endpoint and obtain tokens meant for other workloads; migrate to workload identity.",
         remediation: Remediation(
             azCommand: "az aks update -g {resourceGroup} -n {name} --disable-pod-identity",
             template: "properties.podIdentityProfile.enabled: false (and properties.securityProfile.workloadIdentity.enabled: true)",
@@ -46,7 +47,6 @@ package struct NoPodManagedIdentity: Rule {
             secureValue: false, absentIsSecure: true,
             question: "pod-managed identity is enabled",
             pass: "Pod-managed identity is not enabled (\(setting.describedValue)).",
-            verdict: "The deprecated pod-managed identity is enabled",
-            risk: "a pod with host networking can reach the metadata endpoint and obtain tokens meant for other workloads; migrate to workload identity.")]
+            verdict: "The deprecated pod-managed identity is enabled")]
     }
 }

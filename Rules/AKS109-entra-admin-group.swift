@@ -18,6 +18,7 @@ package struct EntraAdminGroup: Rule {
             ad-hoc ClusterRoleBindings nobody reviews. A named group puts admin access under Entra ID's \
             membership reviews, Conditional Access and Privileged Identity Management.
             """,
+        risk: "administrators fall back to the local admin kubeconfig or to ClusterRoleBindings nobody reviews.",
         remediation: Remediation(
             azCommand: "az aks update -g {resourceGroup} -n {name} --aad-admin-group-object-ids <entra-group-object-id>",
             template: #"properties.aadProfile.adminGroupObjectIDs: ["<entra-group-object-id>"]"#,
@@ -64,7 +65,6 @@ package struct EntraAdminGroup: Rule {
             return [groups.result(.pass, "\(list.count) Entra ID group\(list.count == 1 ? " administers" : "s administer") the cluster.")]
         }
         return [groups.result(.fail, groups.failureMessage(
-            verdict: "No Entra ID group administers the cluster",
-            risk: "administrators fall back to the local admin kubeconfig or to ClusterRoleBindings nobody reviews."))]
+            verdict: "No Entra ID group administers the cluster"))]
     }
 }

@@ -19,6 +19,7 @@ package struct PrivateCluster: Rule {
             in your virtual network. Authorized IP ranges (AKS202) reduce the exposure of public clusters but are a \
             weaker control.
             """,
+        risk: "it can be reached and attacked from the internet; only authentication and authorized IP ranges protect it.",
         remediation: Remediation(
             azCommand: "az aks create -g {resourceGroup} -n <new-cluster-name> --enable-private-cluster",
             template: "properties.apiServerAccessProfile.enablePrivateCluster: true",
@@ -52,7 +53,6 @@ package struct PrivateCluster: Rule {
             secureValue: true, absentIsSecure: false,
             question: "the cluster is private",
             pass: "The API server is private (\(setting.describedValue)).",
-            verdict: "The API server has a public endpoint",
-            risk: "it can be reached and attacked from the internet; only authentication and authorized IP ranges protect it.")]
+            verdict: "The API server has a public endpoint")]
     }
 }

@@ -19,6 +19,7 @@ package struct APIServerNotInternetOpen: Rule {
             and /32 or longer for IPv6. `0.0.0.0/32` is AKS's documented value for "only the cluster's own \
             outbound IP" and is closed. Private clusters pass.
             """,
+        risk: "anyone on the internet can reach it.",
         remediation: Remediation(
             azCommand: "az aks update -g {resourceGroup} -n {name} --api-server-authorized-ip-ranges <your-cidr>[,<cidr>...]",
             template: #"properties.apiServerAccessProfile.authorizedIPRanges: ["<your-cidr>"] (or properties.apiServerAccessProfile.enablePrivateCluster: true)"#,
@@ -67,9 +68,7 @@ package struct APIServerNotInternetOpen: Rule {
         let entries = ranges.reading.value ?? []
         if entries.isEmpty {
             if let undecidable = privateCluster.undecidableResult(question) { return [undecidable] }
-            return [ranges.result(.fail, ranges.failureMessage(
-                verdict: "The API server accepts connections from any IP address",
-                risk: "the cluster is public and \(ranges.reading.isAbsent ? "has no authorized IP ranges" : "its authorized IP range list is empty"), so anyone on the internet can reach it."))]
+            return [ranges.result(.fail, ranges.failureMessage(verdict: "The API server is public and accepts connections from any IP address"))]
         }
         return [judge(entries, setting: ranges, privateCluster: privateCluster, question: question)]
     }
@@ -86,7 +85,7 @@ package struct APIServerNotInternetOpen: Rule {
                 }
                 if range.isOpenToInternet {
                     if let unknownPrivacy = privateCluster.undecidableResult(question) { return unknownPrivacy }
-                    return entrySetting.result(.fail, "The API server is open to the internet: the authorized range \(ValueDescription.quote(text)) (a /\(range.prefixLength)) admits \(range.sizeDescription), so it restricts nothing.")
+                    return entrySetting.result(.fail, "The API server is open to the internet (the authorized range \(ValueDescription.quote(text)), a /\(range.prefixLength), admits \(range.sizeDescription), so it restricts nothing)")
                 }
             default:
                 undecidable = undecidable ?? entrySetting.undecidableResult(question)

@@ -18,6 +18,7 @@ package struct PrivateClusterNoPublicFQDN: Rule {
             the cluster's existence, name and internal address to anyone, and clients resolve it outside the \
             private DNS zone you control. The Microsoft cloud security benchmark recommends disabling it.
             """,
+        risk: "the record discloses the cluster's name and private address to anyone who looks it up.",
         remediation: Remediation(
             azCommand: "az aks update -g {resourceGroup} -n {name} --disable-public-fqdn",
             template: "properties.apiServerAccessProfile.enablePrivateClusterPublicFQDN: false",
@@ -53,7 +54,6 @@ package struct PrivateClusterNoPublicFQDN: Rule {
             secureValue: false, absentIsSecure: true,
             question: question,
             pass: "The private cluster publishes no public DNS name (\(setting.describedValue)).",
-            verdict: "The private cluster publishes a public DNS name",
-            risk: "the record discloses the cluster's name and private address to anyone who looks it up.")]
+            verdict: "The private cluster publishes a public DNS name")]
     }
 }

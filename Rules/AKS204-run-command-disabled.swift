@@ -18,6 +18,7 @@ package struct RunCommandDisabled: Rule {
             network boundary of a private cluster and the network path your access controls expect. Disable it \
             unless it is your documented break-glass route.
             """,
+        risk: "anyone with the runCommand permission can run kubectl in the cluster through the Azure API, around its network boundary.",
         remediation: Remediation(
             azCommand: "az aks update -g {resourceGroup} -n {name} --disable-run-command",
             template: "properties.apiServerAccessProfile.disableRunCommand: true",
@@ -44,7 +45,6 @@ package struct RunCommandDisabled: Rule {
             secureValue: true, absentIsSecure: false,
             question: "run command is disabled",
             pass: "Run command is disabled (\(setting.describedValue)).",
-            verdict: "Run command is enabled",
-            risk: "anyone with the runCommand permission can run kubectl in the cluster through the Azure API, around its network boundary.")]
+            verdict: "Run command is enabled")]
     }
 }

@@ -24,6 +24,7 @@ package struct NetworkPolicy: Rule {
             absent `networkPolicy` passes there: "With Cilium, you don't need to install a separate network \
             policy engine."
             """,
+        risk: "every pod can reach every other pod, and NetworkPolicy objects are accepted but not enforced.",
         remediation: Remediation(
             azCommand: "az aks update -g {resourceGroup} -n {name} --network-policy calico",
             template: #"properties.networkProfile.networkPolicy: "cilium" (with networkDataplane "cilium"), "calico" or "azure""#,
@@ -76,7 +77,6 @@ package struct NetworkPolicy: Rule {
             }
         }
         return [setting.result(.fail, setting.failureMessage(
-            verdict: "No network policy engine is enabled",
-            risk: "every pod can reach every other pod, and NetworkPolicy objects are accepted but not enforced."))]
+            verdict: "No network policy engine is enabled"))]
     }
 }

@@ -18,6 +18,7 @@ package struct NoNodePublicIP: Rule {
             cluster. Nodes should only be reachable inside the virtual network, with ingress through a load \
             balancer or gateway and egress through a controlled outbound path.
             """,
+        risk: "the kubelet, SSH and NodePort services are reachable from the internet, around the load balancer.",
         remediation: Remediation(
             azCommand: "az aks nodepool add -g {resourceGroup} --cluster-name {name} -n <new-pool-name>",
             template: "properties.agentPoolProfiles[].enableNodePublicIP: false",
@@ -55,7 +56,6 @@ package struct NoNodePublicIP: Rule {
                 question: "the nodes of pool \(ValueDescription.quote(pool.displayName)) have public IP addresses",
                 pass: "Node pool \(ValueDescription.quote(pool.displayName)) gives nodes no public IP (\(setting.describedValue)).",
                 verdict: "Node pool \(ValueDescription.quote(pool.displayName)) gives every node a public IP address",
-                risk: "the kubelet, SSH and NodePort services are reachable from the internet, around the load balancer.",
                 subject: .agentPool(pool.displayName))
         }
     }

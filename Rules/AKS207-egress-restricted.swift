@@ -18,6 +18,7 @@ package struct EgressRestricted: Rule {
             `userDefinedRouting` sends egress through a route table to a firewall that allows only the FQDNs AKS \
             and your workloads need; `none` and `block` leave egress to you or deny it.
             """,
+        risk: "every pod can reach any address on the internet, to download payloads or send data out.",
         remediation: Remediation(
             azCommand: "az aks update -g {resourceGroup} -n {name} --outbound-type userDefinedRouting",
             template: #"properties.networkProfile.outboundType: "userDefinedRouting""#,
@@ -45,7 +46,6 @@ package struct EgressRestricted: Rule {
             secureValues: ["userDefinedRouting", "none", "block"], absentIsSecure: false,
             question: "egress is restricted",
             pass: "Egress is restricted (\(setting.describedValue)).",
-            verdict: "Egress is unrestricted",
-            risk: "every pod can reach any address on the internet, to download payloads or send data out.")]
+            verdict: "Egress is unrestricted")]
     }
 }

@@ -18,6 +18,7 @@ package struct NoHTTPApplicationRouting: Rule {
             internet without TLS by default, and the components no longer receive fixes. Use the application \
             routing add-on (`ingressProfile.webAppRouting`) or your own ingress controller instead.
             """,
+        risk: "Ingresses get public DNS names and a public controller, without TLS by default, from components that no longer get fixes.",
         remediation: Remediation(
             azCommand: "az aks disable-addons -g {resourceGroup} -n {name} --addons http_application_routing",
             template: "properties.addonProfiles.httpApplicationRouting.enabled: false",
@@ -43,7 +44,6 @@ package struct NoHTTPApplicationRouting: Rule {
             secureValue: false, absentIsSecure: true,
             question: "the HTTP application routing add-on is enabled",
             pass: "The HTTP application routing add-on is not enabled (\(setting.describedValue)).",
-            verdict: "The retired HTTP application routing add-on is enabled",
-            risk: "Ingresses get public DNS names and a public controller, without TLS by default, from components that no longer get fixes.")]
+            verdict: "The retired HTTP application routing add-on is enabled")]
     }
 }

@@ -18,6 +18,7 @@ package struct NoKubenet: Rule {
             identity on the virtual network, so network security groups cannot tell them apart. Azure CNI Overlay \
             keeps kubenet's address efficiency and supports the policy engines.
             """,
+        risk: "it gets no fixes after March 2028 and supports no network policy engine but Calico; migrate to Azure CNI Overlay.",
         remediation: Remediation(
             azCommand: "az aks update -g {resourceGroup} -n {name} --network-plugin azure --network-plugin-mode overlay --pod-cidr 192.168.0.0/16",
             template: #"properties.networkProfile: {"networkPlugin": "azure", "networkPluginMode": "overlay"}"#,
@@ -40,7 +41,7 @@ package struct NoKubenet: Rule {
         let setting = cluster.string("networkProfile", "networkPlugin")
         if let undecidable = setting.undecidableResult("the cluster uses kubenet") { return [undecidable] }
         if setting.reading.value?.equalsIgnoringASCIICase("kubenet") == true {
-            return [setting.result(.fail, setting.failureMessage(verdict: "The cluster uses the retired kubenet network plugin", risk: "it gets no fixes after March 2028 and supports no network policy engine but Calico; migrate to Azure CNI Overlay."))]
+            return [setting.result(.fail, setting.failureMessage(verdict: "The cluster uses the retired kubenet network plugin"))]
         }
         return [setting.result(.pass, "The cluster does not use kubenet (\(setting.describedValue)).")]
     }

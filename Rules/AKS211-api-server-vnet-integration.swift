@@ -18,6 +18,7 @@ package struct APIServerVNetIntegration: Rule {
             tunnel or private link, and can be made private or public without recreating the cluster. It is a \
             network hardening step rather than a vulnerability, so the rule only informs.
             """,
+        risk: "node-to-control-plane traffic goes through a tunnel or a private endpoint instead of staying in the cluster's network.",
         remediation: Remediation(
             azCommand: "az aks update -g {resourceGroup} -n {name} --enable-apiserver-vnet-integration --apiserver-subnet-id <delegated-subnet-id>",
             template: "properties.apiServerAccessProfile: {\"enableVnetIntegration\": true, \"subnetId\": \"<delegated-subnet-id>\"}",
@@ -42,7 +43,6 @@ package struct APIServerVNetIntegration: Rule {
             secureValue: true, absentIsSecure: false,
             question: "the API server is projected into the cluster's network",
             pass: "The API server is projected into the cluster's virtual network (\(setting.describedValue)).",
-            verdict: "The API server is not projected into the cluster's virtual network",
-            risk: "node-to-control-plane traffic goes through a tunnel or a private endpoint instead of staying in the cluster's network.")]
+            verdict: "The API server is not projected into the cluster's virtual network")]
     }
 }

@@ -18,6 +18,7 @@ package struct KeyVaultSecretsProvider: Rule {
             from Azure Key Vault into pods at run time, so they stay in a vault with access policies, auditing, \
             rotation and soft delete.
             """,
+        risk: "workload secrets live in Kubernetes Secrets, which are only base64-encoded and end up in etcd backups and Git.",
         remediation: Remediation(
             azCommand: "az aks enable-addons -g {resourceGroup} -n {name} --addons azure-keyvault-secrets-provider --enable-secret-rotation",
             template: #"properties.addonProfiles.azureKeyvaultSecretsProvider: {"enabled": true, "config": {"enableSecretRotation": "true"}}"#,
@@ -50,7 +51,6 @@ package struct KeyVaultSecretsProvider: Rule {
             secureValue: true, absentIsSecure: false,
             question: "the Key Vault secrets provider is enabled",
             pass: "The Key Vault secrets provider add-on is enabled (\(setting.describedValue)).",
-            verdict: "The Key Vault secrets provider add-on is off",
-            risk: "workload secrets live in Kubernetes Secrets, which are only base64-encoded and end up in etcd backups and Git.")]
+            verdict: "The Key Vault secrets provider add-on is off")]
     }
 }

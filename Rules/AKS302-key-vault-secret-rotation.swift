@@ -18,6 +18,7 @@ package struct KeyVaultSecretRotation: Rule {
             restarts, so rotation does not actually revoke anything. Rotation polls Key Vault (every two minutes by \
             default) and updates the mounted content.
             """,
+        risk: "a secret rotated or revoked in Key Vault stays valid in every running pod until it restarts.",
         remediation: Remediation(
             azCommand: "az aks update -g {resourceGroup} -n {name} --enable-secret-rotation",
             template: #"properties.addonProfiles.azureKeyvaultSecretsProvider.config.enableSecretRotation: "true""#,
@@ -56,7 +57,6 @@ package struct KeyVaultSecretRotation: Rule {
             secureValue: true, absentIsSecure: false,
             question: question,
             pass: "Mounted Key Vault secrets are rotated (\(rotation.describedValue)).",
-            verdict: "Secret rotation is off",
-            risk: "a secret rotated or revoked in Key Vault stays valid in every running pod until it restarts.")]
+            verdict: "Secret rotation is off")]
     }
 }

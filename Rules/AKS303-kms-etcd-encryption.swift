@@ -18,6 +18,7 @@ package struct KMSEtcdEncryption: Rule {
             Secret with a key you hold in Azure Key Vault, so you control, audit, rotate and can revoke access to \
             the key, which CIS AKS 5.3.1 asks for.
             """,
+        risk: "Kubernetes Secrets in etcd and its backups are protected only by platform disk encryption, with no key you control or can revoke.",
         remediation: Remediation(
             azCommand: "az aks update -g {resourceGroup} -n {name} --enable-azure-keyvault-kms --azure-keyvault-kms-key-id <key-id> --azure-keyvault-kms-key-vault-network-access Private --azure-keyvault-kms-key-vault-resource-id <key-vault-id>",
             template: #"properties.securityProfile.azureKeyVaultKms: {"enabled": true, "keyId": "<key-id>", "keyVaultNetworkAccess": "Private", "keyVaultResourceId": "<key-vault-id>"}"#,
@@ -43,7 +44,6 @@ package struct KMSEtcdEncryption: Rule {
             secureValue: true, absentIsSecure: false,
             question: "KMS etcd encryption is enabled",
             pass: "Kubernetes Secrets are encrypted with a Key Vault key (\(setting.describedValue)).",
-            verdict: "KMS etcd encryption is off",
-            risk: "Kubernetes Secrets in etcd and its backups are protected only by platform disk encryption, with no key you control or can revoke.")]
+            verdict: "KMS etcd encryption is off")]
     }
 }

@@ -18,6 +18,7 @@ package struct EncryptionAtHost: Rule {
             memory land there, including secrets workloads write to scratch space. Encryption at host encrypts \
             them on the Azure host before they reach storage.
             """,
+        risk: "temporary disks, caches and ephemeral OS disks (images, emptyDir volumes, logs) are stored unencrypted.",
         remediation: Remediation(
             azCommand: "az aks nodepool add -g {resourceGroup} --cluster-name {name} -n <new-pool-name> --enable-encryption-at-host",
             template: "properties.agentPoolProfiles[].enableEncryptionAtHost: true",
@@ -51,7 +52,6 @@ package struct EncryptionAtHost: Rule {
                 question: "pool \(ValueDescription.quote(pool.displayName)) encrypts at host",
                 pass: "Node pool \(ValueDescription.quote(pool.displayName)) encrypts at host (\(setting.describedValue)).",
                 verdict: "Node pool \(ValueDescription.quote(pool.displayName)) does not encrypt at host",
-                risk: "temporary disks, caches and ephemeral OS disks (images, emptyDir volumes, logs) are stored unencrypted.",
                 subject: .agentPool(pool.displayName))
         }
     }

@@ -17,6 +17,7 @@ package struct CustomerManagedDiskKey: Rule {
             in your Key Vault lets you control rotation, audit every use of the key, and make the data unreadable by \
             revoking it, which regulated workloads and the Azure Policy for AKS customer-managed keys require.
             """,
+        risk: "you cannot rotate, audit or revoke the key that protects node OS and data disks.",
         remediation: Remediation(
             azCommand: "az aks create -g {resourceGroup} -n <new-cluster-name> --node-osdisk-diskencryptionset-id <disk-encryption-set-id>",
             template: #"properties.diskEncryptionSetID: "<disk-encryption-set-id>""#,
@@ -47,7 +48,6 @@ package struct CustomerManagedDiskKey: Rule {
             return [setting.result(.pass, "Node disks are encrypted with a customer-managed key (a disk encryption set is configured).")]
         }
         return [setting.result(.fail, setting.failureMessage(
-            verdict: "Node disks use platform-managed keys",
-            risk: "you cannot rotate, audit or revoke the key that protects node OS and data disks."))]
+            verdict: "Node disks use platform-managed keys"))]
     }
 }

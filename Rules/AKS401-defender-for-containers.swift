@@ -18,6 +18,7 @@ package struct DefenderForContainers: Rule {
             audit signals to Microsoft Defender for Cloud. Without it, an attack inside the cluster raises no \
             alert. The subscription's Defender for Containers plan must also be on for alerts to be produced.
             """,
+        risk: "runtime attacks in the cluster (crypto miners, reverse shells, privilege escalation) raise no alert.",
         remediation: Remediation(
             azCommand: "az aks update -g {resourceGroup} -n {name} --enable-defender",
             template: #"properties.securityProfile.defender: {"logAnalyticsWorkspaceResourceId": "<workspace-id>", "securityMonitoring": {"enabled": true}}"#,
@@ -57,7 +58,6 @@ package struct DefenderForContainers: Rule {
         let question = "Defender for Containers is enabled"
         if let undecidable = current.undecidableResult(question) ?? preview.undecidableResult(question) { return [undecidable] }
         return [current.result(.fail, current.failureMessage(
-            verdict: "Defender for Containers security monitoring is off",
-            risk: "runtime attacks in the cluster (crypto miners, reverse shells, privilege escalation) raise no alert."))]
+            verdict: "Defender for Containers security monitoring is off"))]
     }
 }

@@ -18,6 +18,7 @@ package struct AzurePolicyAddon: Rule {
             and pods without limits, and reports compliance centrally. Without it, nothing checks workloads at \
             admission, and the pod security baseline is only a recommendation.
             """,
+        risk: "nothing checks workloads at admission: privileged pods, host mounts and untrusted images are accepted.",
         remediation: Remediation(
             azCommand: "az aks enable-addons -g {resourceGroup} -n {name} --addons azure-policy",
             template: "properties.addonProfiles.azurepolicy.enabled: true",
@@ -51,7 +52,6 @@ package struct AzurePolicyAddon: Rule {
             secureValue: true, absentIsSecure: false,
             question: "the Azure Policy add-on is enabled",
             pass: "The Azure Policy add-on is enabled (\(setting.describedValue)).",
-            verdict: "The Azure Policy add-on is off",
-            risk: "nothing checks workloads at admission: privileged pods, host mounts and untrusted images are accepted.")]
+            verdict: "The Azure Policy add-on is off")]
     }
 }

@@ -18,6 +18,7 @@ package struct ImageCleaner: Rule {
             after it was removed from the registry, and vulnerability scanners keep flagging the node. Image Cleaner \
             uses Trivy to find unused images with known vulnerabilities and deletes them on a schedule.
             """,
+        risk: "unused images with known vulnerabilities stay cached on nodes, ready to be started again.",
         remediation: Remediation(
             azCommand: "az aks update -g {resourceGroup} -n {name} --enable-image-cleaner --image-cleaner-interval-hours 168",
             template: #"properties.securityProfile.imageCleaner: {"enabled": true, "intervalHours": 168}"#,
@@ -41,7 +42,6 @@ package struct ImageCleaner: Rule {
             secureValue: true, absentIsSecure: false,
             question: "Image Cleaner is enabled",
             pass: "Image Cleaner is enabled (\(setting.describedValue)).",
-            verdict: "Image Cleaner is off",
-            risk: "unused images with known vulnerabilities stay cached on nodes, ready to be started again.")]
+            verdict: "Image Cleaner is off")]
     }
 }

@@ -18,6 +18,7 @@ package struct NoKubeDashboard: Rule {
             is deprecated and unavailable from Kubernetes 1.19 on; use the Kubernetes resource view in the Azure \
             portal, which uses your own Entra ID identity.
             """,
+        risk: "a web UI with broad cluster permissions runs in the cluster; exposed dashboards are a classic takeover path.",
         remediation: Remediation(
             azCommand: "az aks disable-addons -g {resourceGroup} -n {name} --addons kube-dashboard",
             template: "properties.addonProfiles.kubeDashboard.enabled: false",
@@ -41,7 +42,6 @@ package struct NoKubeDashboard: Rule {
             secureValue: false, absentIsSecure: true,
             question: "the Kubernetes dashboard is enabled",
             pass: "The Kubernetes dashboard add-on is not enabled (\(setting.describedValue)).",
-            verdict: "The Kubernetes dashboard add-on is enabled",
-            risk: "a web UI with broad cluster permissions runs in the cluster; exposed dashboards are a classic takeover path.")]
+            verdict: "The Kubernetes dashboard add-on is enabled")]
     }
 }

@@ -18,6 +18,7 @@ package struct NoPodSecurityPolicy: Rule {
             Use Pod Security Admission labels or the Azure Policy add-on (AKS402) to enforce the pod security \
             standards.
             """,
+        risk: "it no longer enforces anything on supported versions; pods are admitted without the controls it promised.",
         remediation: Remediation(
             azCommand: "az aks update -g {resourceGroup} -n {name} --disable-pod-security-policy",
             template: "properties.enablePodSecurityPolicy: false",
@@ -42,7 +43,6 @@ package struct NoPodSecurityPolicy: Rule {
             secureValue: false, absentIsSecure: true,
             question: "PodSecurityPolicy is enabled",
             pass: "PodSecurityPolicy is not enabled (\(setting.describedValue)).",
-            verdict: "The removed PodSecurityPolicy feature is enabled",
-            risk: "it no longer enforces anything on supported versions; pods are admitted without the controls it promised.")]
+            verdict: "The removed PodSecurityPolicy feature is enabled")]
     }
 }

@@ -19,6 +19,7 @@ package struct DefenderContainersPlan: Rule {
             a `Microsoft.Security/pricings` resource named `Containers`, often in the same subscription-level \
             template that deploys the platform.
             """,
+        risk: "the Defender sensor reports nothing: no runtime threat detection, no image vulnerability assessment, no audit-log analytics.",
         remediation: Remediation(
             azCommand: "az security pricing create --name Containers --tier Standard",
             template: #"a Microsoft.Security/pricings resource named "Containers" with "properties": {"pricingTier": "Standard"}"#,
@@ -65,7 +66,6 @@ package struct DefenderContainersPlan: Rule {
                 question: "the Defender for Containers plan is on",
                 pass: "The Defender for Containers plan is on (\(tier.describedValue)).",
                 verdict: "The Defender for Containers plan is off",
-                risk: "the Defender sensor reports nothing: no runtime threat detection, no image vulnerability assessment, no audit-log analytics.",
                 subject: plan.subject)
         }
     }

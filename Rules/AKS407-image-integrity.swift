@@ -18,6 +18,7 @@ package struct ImageIntegrity: Rule {
             that holds tampered or unvetted images and a cluster that runs them. Signing needs a supply-chain \
             process (Notation, a key in Key Vault), so the rule informs rather than fails.
             """,
+        risk: "an unsigned or tampered image runs as long as the nodes can pull it.",
         remediation: Remediation(
             azCommand: "az aks update -g {resourceGroup} -n {name} --enable-image-integrity",
             template: "properties.securityProfile.imageIntegrity.enabled: true",
@@ -42,7 +43,6 @@ package struct ImageIntegrity: Rule {
             secureValue: true, absentIsSecure: false,
             question: "Image Integrity is enabled",
             pass: "Image signatures are verified before pods run (\(setting.describedValue)).",
-            verdict: "Image Integrity is off",
-            risk: "an unsigned or tampered image runs as long as the nodes can pull it.")]
+            verdict: "Image Integrity is off")]
     }
 }

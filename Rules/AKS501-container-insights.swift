@@ -18,6 +18,7 @@ package struct ContainerInsights: Rule {
             monitoring add-on (or the newer azureMonitorProfile shape, which other tools do not recognise) ships \
             logs, events and metrics to a Log Analytics workspace with its own retention and access control.
             """,
+        risk: "container logs live only on the nodes and vanish with them, so incidents cannot be investigated.",
         remediation: Remediation(
             azCommand: "az aks enable-addons -g {resourceGroup} -n {name} --addons monitoring --workspace-resource-id <log-analytics-workspace-id>",
             template: #"properties.addonProfiles.omsagent: {"enabled": true, "config": {"logAnalyticsWorkspaceResourceID": "<workspace-id>"}}"#,
@@ -52,7 +53,6 @@ package struct ContainerInsights: Rule {
         let question = "Container insights is enabled"
         if let undecidable = addon.undecidableResult(question) ?? profile.undecidableResult(question) { return [undecidable] }
         return [addon.result(.fail, addon.failureMessage(
-            verdict: "Container insights is off",
-            risk: "container logs live only on the nodes and vanish with them, so incidents cannot be investigated."))]
+            verdict: "Container insights is off"))]
     }
 }

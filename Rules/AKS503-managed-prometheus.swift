@@ -17,6 +17,7 @@ package struct ManagedPrometheus: Rule {
             loop after a bad deployment. Managed Prometheus stores them outside the cluster, where a compromised \
             workload cannot tamper with them, with alerting rules and retention managed by Azure Monitor.
             """,
+        risk: "no tamper-proof record of resource use shows miners, exfiltration or crash loops as they happen.",
         remediation: Remediation(
             azCommand: "az aks update -g {resourceGroup} -n {name} --enable-azure-monitor-metrics",
             template: #"properties.azureMonitorProfile.metrics: {"enabled": true}"#,
@@ -41,7 +42,6 @@ package struct ManagedPrometheus: Rule {
             secureValue: true, absentIsSecure: false,
             question: "managed Prometheus is enabled",
             pass: "Managed Prometheus collects cluster metrics (\(setting.describedValue)).",
-            verdict: "Managed Prometheus is off",
-            risk: "no tamper-proof record of resource use shows miners, exfiltration or crash loops as they happen.")]
+            verdict: "Managed Prometheus is off")]
     }
 }

@@ -19,6 +19,7 @@ package struct ClusterAutoUpgrade: Rule {
             within the minor version; `stable` and `rapid` also move minor versions; `node-image` keeps only node \
             images current. Pair it with a maintenance window to control when upgrades happen.
             """,
+        risk: "security patches to the API server and kubelet are applied only when someone remembers to.",
         remediation: Remediation(
             azCommand: "az aks update -g {resourceGroup} -n {name} --auto-upgrade-channel patch",
             template: #"properties.autoUpgradeProfile.upgradeChannel: "patch""#,
@@ -46,7 +47,6 @@ package struct ClusterAutoUpgrade: Rule {
             secureValues: ["patch", "stable", "rapid", "node-image"], absentIsSecure: false,
             question: "an auto-upgrade channel is set",
             pass: "Kubernetes is upgraded automatically (\(setting.describedValue)).",
-            verdict: "Cluster auto-upgrade is off",
-            risk: "security patches to the API server and kubelet are applied only when someone remembers to.")]
+            verdict: "Cluster auto-upgrade is off")]
     }
 }

@@ -20,6 +20,7 @@ package struct NodeOSAutoUpgrade: Rule {
             REST API's default changed over time: `Unmanaged` in the previews that introduced the channel, \
             `NodeImage` from the first GA version (2023-06-01), so a template is judged by its own API version.
             """,
+        risk: "kernel and OS fixes reach the nodes late or never, and not through AKS's surge, drain and maintenance windows.",
         remediation: Remediation(
             azCommand: "az aks update -g {resourceGroup} -n {name} --node-os-upgrade-channel NodeImage",
             template: #"properties.autoUpgradeProfile.nodeOSUpgradeChannel: "NodeImage""#,
@@ -67,14 +68,13 @@ package struct NodeOSAutoUpgrade: Rule {
                 let why = predatesChannel
                     ? "API version \(text) predates nodeOSUpgradeChannel, so the nodes are left to the OS's own unattended upgrades (Unmanaged)"
                     : "on API version \(text) an absent channel defaults to Unmanaged (NodeImage became the default in 2023-06-01)"
-                return [setting.result(.fail, "Node OS auto-upgrade is not coordinated by AKS (\(setting.describedValue); \(why)): kernel and OS package fixes reach the nodes without AKS's surge, drain or maintenance windows, and a new node starts unpatched. Set nodeOSUpgradeChannel to NodeImage or SecurityPatch.")]
+                return [setting.result(.fail, "Node OS auto-upgrade is not coordinated by AKS (\(setting.describedValue); \(why), and a new node starts unpatched)")]
             }
         }
         return [setting.judgeChoice(
             secureValues: ["SecurityPatch", "NodeImage"], absentIsSecure: true,
             question: "node OS auto-upgrade is on",
             pass: "Node images are patched automatically (\(setting.reading.isAbsent ? "nodeOSUpgradeChannel is not set, and AKS defaults to NodeImage" : setting.describedValue)).",
-            verdict: "Node OS auto-upgrade is off",
-            risk: "kernel and OS package vulnerabilities on the nodes stay open until someone patches them by hand.")]
+            verdict: "Node OS auto-upgrade is off")]
     }
 }

@@ -18,6 +18,7 @@ package struct UptimeSLATier: Rule {
             The Standard tier (called Paid in API versions before 2023-02-01) scales the control plane and backs \
             it with a 99.95% uptime SLA; Premium adds long-term support.
             """,
+        risk: "the control plane has no SLA and limited capacity, so the API server may be unavailable when it is needed most.",
         remediation: Remediation(
             azCommand: "az aks update -g {resourceGroup} -n {name} --tier standard",
             template: #"sku: {"name": "Base", "tier": "Standard"}"#,
@@ -47,7 +48,6 @@ package struct UptimeSLATier: Rule {
             secureValues: ["Standard", "Premium", "Paid"], absentIsSecure: false,
             question: "the cluster has an uptime SLA",
             pass: "The control plane has an uptime SLA (\(setting.describedValue)).",
-            verdict: "The cluster is on the Free tier",
-            risk: "the control plane has no SLA and limited capacity, so the API server may be unavailable when it is needed most.")]
+            verdict: "The cluster is on the Free tier")]
     }
 }

@@ -18,6 +18,7 @@ package struct NodeSSHDisabled: Rule {
             the daemon's access path; debugging still works through `kubectl debug node/...`, which is authorized \
             and audited by the API server.
             """,
+        risk: "whoever holds the cluster's SSH key gets a shell on every node, outside Kubernetes RBAC and its audit log.",
         remediation: Remediation(
             azCommand: "az aks nodepool update -g {resourceGroup} --cluster-name {name} -n {pool} --ssh-access disabled",
             template: #"properties.agentPoolProfiles[].securityProfile.sshAccess: "Disabled""#,
@@ -54,7 +55,6 @@ package struct NodeSSHDisabled: Rule {
                 question: question,
                 pass: "SSH to the nodes of pool \(ValueDescription.quote(pool.displayName)) is disabled (\(setting.describedValue)).",
                 verdict: "SSH to the nodes of pool \(ValueDescription.quote(pool.displayName)) is enabled",
-                risk: "whoever holds the cluster's SSH key gets a shell on every node, outside Kubernetes RBAC and its audit log.",
                 subject: .agentPool(pool.displayName))
         }
     }

@@ -21,6 +21,7 @@ package struct AzureLinuxNodes: Rule {
             `CBLMariner` and `Mariner` (Azure Linux 2.0, which is past its end of support: move those pools to \
             Azure Linux 3).
             """,
+        risk: "a general-purpose OS ships more packages, and so more CVEs to patch, than the container-optimised host.",
         remediation: Remediation(
             azCommand: "az aks nodepool update -g {resourceGroup} --cluster-name {name} -n {pool} --os-sku AzureLinux",
             template: #"properties.agentPoolProfiles[].osSKU: "AzureLinux""#,
@@ -66,7 +67,6 @@ package struct AzureLinuxNodes: Rule {
                 question: question,
                 pass: "Node pool \(ValueDescription.quote(pool.displayName)) runs Azure Linux (\(setting.describedValue))\(retired ? "; that is Azure Linux 2.0, past its end of support: move the pool to AzureLinux3" : "").",
                 verdict: "Node pool \(ValueDescription.quote(pool.displayName)) does not run Azure Linux",
-                risk: "a general-purpose OS ships more packages, and so more CVEs to patch, than the container-optimised host.",
                 subject: .agentPool(pool.displayName))
         }
     }

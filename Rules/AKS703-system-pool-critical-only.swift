@@ -20,6 +20,7 @@ package struct SystemPoolCriticalOnly: Rule {
             cluster and its defences running, and can starve or attack them. The CriticalAddonsOnly taint keeps \
             ordinary pods off system nodes.
             """,
+        risk: "workloads share nodes with CoreDNS and the security add-ons, and can starve or attack them.",
         remediation: Remediation(
             azCommand: "az aks nodepool update -g {resourceGroup} --cluster-name {name} -n {pool} --node-taints CriticalAddonsOnly=true:NoSchedule",
             template: #"properties.agentPoolProfiles[].nodeTaints: ["CriticalAddonsOnly=true:NoSchedule"] (system pools)"#,
@@ -58,8 +59,7 @@ package struct SystemPoolCriticalOnly: Rule {
                 return taints.result(.pass, "System pool \(name) runs only critical add-ons (tainted \(Self.taint)).", subject: .agentPool(pool.displayName))
             }
             return taints.result(.fail, taints.failureMessage(
-                verdict: "System pool \(name) also runs application pods",
-                risk: "workloads share nodes with CoreDNS and the security add-ons, and can starve or attack them."), subject: .agentPool(pool.displayName))
+                verdict: "System pool \(name) also runs application pods"), subject: .agentPool(pool.displayName))
         }
     }
 }

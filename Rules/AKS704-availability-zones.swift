@@ -20,6 +20,7 @@ package struct AvailabilityZones: Rule {
             them: akslint ships a table of zone-enabled regions, written \(AvailabilityZoneRegions.writtenOn) from \
             Microsoft Learn's Azure regions list.
             """,
+        risk: "one zone failure takes CoreDNS and the security add-ons down together.",
         remediation: Remediation(
             azCommand: "az aks nodepool add -g {resourceGroup} --cluster-name {name} -n <new-system-pool> --mode System --zones 1 2 3 --node-count 3",
             template: #"properties.agentPoolProfiles[].availabilityZones: ["1", "2", "3"] (system pools)"#,
@@ -64,8 +65,7 @@ package struct AvailabilityZones: Rule {
             }
             if let regional = regionResult(cluster, pool: pool) { return regional }
             return zones.result(.fail, zones.failureMessage(
-                verdict: "System pool \(name) is not spread over availability zones",
-                risk: "one zone failure takes CoreDNS and the security add-ons down together."), subject: .agentPool(pool.displayName))
+                verdict: "System pool \(name) is not spread over availability zones"), subject: .agentPool(pool.displayName))
         }
     }
 

@@ -17,6 +17,7 @@ package struct TrustedLaunch: Rule {
             and a virtual TPM that measures the boot chain, so rootkits and bootkits cannot persist below the OS \
             and boot integrity can be attested. It needs Generation 2 VM sizes and is set when a pool is created.
             """,
+        risk: "without Secure Boot and a vTPM, a bootkit or unsigned kernel module can persist below the OS unnoticed.",
         remediation: Remediation(
             azCommand: "az aks nodepool update -g {resourceGroup} --cluster-name {name} -n {pool} --enable-secure-boot --enable-vtpm",
             template: #"properties.agentPoolProfiles[].securityProfile: {"enableSecureBoot": true, "enableVTPM": true}"#,
@@ -51,8 +52,7 @@ package struct TrustedLaunch: Rule {
             for setting in [secureBoot, vTPM] where setting.reading.value != true {
                 if let undecidable = setting.undecidableResult(question, subject: subject) { return undecidable }
                 return setting.result(.fail, setting.failureMessage(
-                    verdict: "Node pool \(name) does not use trusted launch",
-                    risk: "without Secure Boot and a vTPM, a bootkit or unsigned kernel module can persist below the OS unnoticed."), subject: subject)
+                    verdict: "Node pool \(name) does not use trusted launch"), subject: subject)
             }
             return secureBoot.result(.pass, "Node pool \(name) uses trusted launch (Secure Boot and vTPM are on).", subject: subject)
         }

@@ -18,6 +18,7 @@ package struct FIPSNodeImages: Rule {
             requirement rather than a vulnerability, so the rule informs; teams that need FIPS can raise its \
             severity in `.akslint.json`. FIPS can only be chosen when a pool is created.
             """,
+        risk: "its cryptographic modules are not FIPS 140 validated, which regulated workloads require.",
         remediation: Remediation(
             azCommand: "az aks nodepool add -g {resourceGroup} --cluster-name {name} -n <new-pool> --enable-fips-image",
             template: "properties.agentPoolProfiles[].enableFIPS: true",
@@ -46,7 +47,6 @@ package struct FIPSNodeImages: Rule {
                 question: "pool \(name) runs a FIPS image",
                 pass: "Node pool \(name) runs a FIPS 140 validated image (\(setting.describedValue)).",
                 verdict: "Node pool \(name) does not run a FIPS image",
-                risk: "its cryptographic modules are not FIPS 140 validated, which regulated workloads require.",
                 subject: .agentPool(pool.displayName))
         }
     }

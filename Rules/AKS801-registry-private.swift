@@ -18,6 +18,7 @@ package struct RegistryPrivate: Rule {
             image the cluster will run. Disabling public network access and using private endpoints keeps the \
             registry on the networks your clusters and build agents use.
             """,
+        risk: "a leaked token lets anyone pull its images (and the secrets in them), or push a poisoned one.",
         remediation: Remediation(
             azCommand: "az acr update -n {resource} --public-network-enabled false",
             template: #"Microsoft.ContainerRegistry/registries properties.publicNetworkAccess: "Disabled" (Premium SKU, with a private endpoint)"#,
@@ -50,7 +51,6 @@ package struct RegistryPrivate: Rule {
                 question: "registry \(ValueDescription.quote(registry.name)) is private",
                 pass: "Registry \(ValueDescription.quote(registry.name)) disables public network access.",
                 verdict: "Registry \(ValueDescription.quote(registry.name)) is reachable from the internet",
-                risk: "a leaked token lets anyone pull its images (and the secrets in them), or push a poisoned one.",
                 subject: registry.subject)
         }
     }

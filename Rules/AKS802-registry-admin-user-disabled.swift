@@ -18,6 +18,7 @@ package struct RegistryAdminUserDisabled: Rule {
             cluster pulls. Clusters should pull with their kubelet managed identity (AcrPull) and pipelines push with \
             their own identities.
             """,
+        risk: "one shared password can push images that every cluster will pull and run.",
         remediation: Remediation(
             azCommand: "az acr update -n {resource} --admin-enabled false",
             template: "Microsoft.ContainerRegistry/registries properties.adminUserEnabled: false",
@@ -48,7 +49,6 @@ package struct RegistryAdminUserDisabled: Rule {
                 question: "registry \(ValueDescription.quote(registry.name)) has an admin user",
                 pass: "Registry \(ValueDescription.quote(registry.name)) has no admin user (\(setting.describedValue)).",
                 verdict: "Registry \(ValueDescription.quote(registry.name)) has its admin user enabled",
-                risk: "one shared password can push images that every cluster will pull and run.",
                 subject: registry.subject)
         }
     }

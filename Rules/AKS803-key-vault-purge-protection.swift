@@ -18,6 +18,7 @@ package struct KeyVaultPurgeProtection: Rule {
             (AKS305) and the secrets workloads mount are gone for good, and the cluster cannot decrypt its own data. \
             Purge protection keeps deleted vaults and keys recoverable for the retention period.
             """,
+        risk: "deleting and purging it destroys the keys and secrets the cluster depends on, with no way back.",
         remediation: Remediation(
             azCommand: "az keyvault update -n {resource} --enable-purge-protection true",
             template: "Microsoft.KeyVault/vaults properties.enablePurgeProtection: true",
@@ -48,7 +49,6 @@ package struct KeyVaultPurgeProtection: Rule {
                 question: "key vault \(ValueDescription.quote(vault.name)) has purge protection",
                 pass: "Key vault \(ValueDescription.quote(vault.name)) has purge protection (\(setting.describedValue)).",
                 verdict: "Key vault \(ValueDescription.quote(vault.name)) has no purge protection",
-                risk: "deleting and purging it destroys the keys and secrets the cluster depends on, with no way back.",
                 subject: vault.subject)
         }
     }

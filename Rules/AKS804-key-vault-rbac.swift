@@ -18,6 +18,7 @@ package struct KeyVaultRBAC: Rule {
             access to single secrets and keys, separates managing the vault from reading its contents, and works \
             with Privileged Identity Management and access reviews.
             """,
+        risk: "anyone with Contributor on the vault can grant themselves its secrets.",
         remediation: Remediation(
             azCommand: "az keyvault update -n {resource} --enable-rbac-authorization true",
             template: "Microsoft.KeyVault/vaults properties.enableRbacAuthorization: true",
@@ -51,7 +52,6 @@ package struct KeyVaultRBAC: Rule {
                 question: "key vault \(ValueDescription.quote(vault.name)) uses Azure RBAC",
                 pass: "Key vault \(ValueDescription.quote(vault.name)) uses Azure RBAC (\(setting.describedValue)).",
                 verdict: "Key vault \(ValueDescription.quote(vault.name)) uses access policies",
-                risk: "anyone with Contributor on the vault can grant themselves its secrets.",
                 subject: vault.subject)
         }
     }

@@ -18,6 +18,7 @@ package struct StandardLoadBalancer: Rule {
             be upgraded in place. The Standard SKU is the default and supports all of these. PSRule for Azure \
             counts this as reliability, so akslint runs it only when asked (`--rules all` or `reliability`).
             """,
+        risk: "it has no SLA, no zones and no authorized IP ranges, and blocks upgrades.",
         remediation: Remediation(
             azCommand: nil,
             template: #"properties.networkProfile.loadBalancerSku: "standard""#,
@@ -46,7 +47,6 @@ package struct StandardLoadBalancer: Rule {
             secureValues: ["standard"], absentIsSecure: true,
             question: "the cluster uses the Standard load balancer",
             pass: "The cluster uses the Standard load balancer (\(setting.reading.isAbsent ? "loadBalancerSku is not set, and standard is the default" : setting.describedValue)).",
-            verdict: "The cluster uses the retired Basic load balancer",
-            risk: "it has no SLA, no zones and no authorized IP ranges, and blocks upgrades.")]
+            verdict: "The cluster uses the retired Basic load balancer")]
     }
 }

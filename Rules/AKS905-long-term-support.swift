@@ -19,6 +19,7 @@ package struct LongTermSupport: Rule {
             that often. Whether the plan is worth its cost is a team's choice, so this rule only informs and \
             runs only when asked for (`--rules all` or `reliability`).
             """,
+        risk: "each minor version is supported for about a year, so the cluster must upgrade yearly to keep receiving patches.",
         remediation: Remediation(
             azCommand: "az aks update -g {resourceGroup} -n {name} --tier premium --k8s-support-plan AKSLongTermSupport",
             template: #"sku.tier: "Premium" and properties.supportPlan: "AKSLongTermSupport""#,
@@ -42,7 +43,6 @@ package struct LongTermSupport: Rule {
             secureValues: ["AKSLongTermSupport"], absentIsSecure: false,
             question: "the cluster is on long-term support",
             pass: "The cluster is on the long-term support plan (\(plan.describedValue)).",
-            verdict: "The cluster is on the community support plan",
-            risk: "each minor version is supported for about a year, so the cluster must upgrade yearly to keep receiving patches.")]
+            verdict: "The cluster is on the community support plan")]
     }
 }

@@ -18,6 +18,7 @@ package struct PoolAutoscaling: Rule {
             nodes between minCount and maxCount as pods need them. PSRule for Azure counts this as reliability; \
             akslint runs it only when asked (`--rules all` or `reliability`).
             """,
+        risk: "pods stay Pending when demand grows, and failed capacity is not replaced.",
         remediation: Remediation(
             azCommand: "az aks nodepool update -g {resourceGroup} --cluster-name {name} -n {pool} --enable-cluster-autoscaler --min-count 3 --max-count 10",
             template: "properties.agentPoolProfiles[]: {\"enableAutoScaling\": true, \"minCount\": 3, \"maxCount\": 10}",
@@ -50,7 +51,6 @@ package struct PoolAutoscaling: Rule {
                 question: "pool \(name) autoscales",
                 pass: "Node pool \(name) autoscales (\(setting.describedValue)).",
                 verdict: "Node pool \(name) has a fixed size",
-                risk: "pods stay Pending when demand grows, and failed capacity is not replaced.",
                 subject: .agentPool(pool.displayName))
         }
     }

@@ -18,6 +18,7 @@ package struct EphemeralOSDisk: Rule {
             stateless, so nothing is lost when the disk is. PSRule for Azure reports this as a reliability \
             warning; akslint runs it only when asked (`--rules all` or `reliability`).
             """,
+        risk: "nodes re-image and scale more slowly, and the OS disk is throttled and billed.",
         remediation: Remediation(
             azCommand: "az aks nodepool add -g {resourceGroup} --cluster-name {name} -n <new-pool> --node-osdisk-type Ephemeral",
             template: #"properties.agentPoolProfiles[].osDiskType: "Ephemeral""#,
@@ -50,7 +51,6 @@ package struct EphemeralOSDisk: Rule {
                 question: "pool \(name) uses an ephemeral OS disk",
                 pass: "Node pool \(name) uses an ephemeral OS disk (\(setting.reading.isAbsent ? "osDiskType is not set, and AKS picks Ephemeral where the VM size allows" : setting.describedValue)).",
                 verdict: "Node pool \(name) uses a managed OS disk",
-                risk: "nodes re-image and scale more slowly, and the OS disk is throttled and billed.",
                 subject: .agentPool(pool.displayName))
         }
     }

@@ -18,6 +18,7 @@ package struct ScaleSetPools: Rule {
             Basic load balancer. Scale set pools (the default) support all of these. akslint runs this \
             reliability rule only when asked (`--rules all` or `reliability`).
             """,
+        risk: "it cannot autoscale, span zones or share the cluster with other pools.",
         remediation: Remediation(
             azCommand: nil,
             template: #"properties.agentPoolProfiles[].type: "VirtualMachineScaleSets""#,
@@ -47,7 +48,6 @@ package struct ScaleSetPools: Rule {
                 question: "pool \(name) runs on scale sets",
                 pass: "Node pool \(name) runs on \(setting.reading.isAbsent ? "virtual machine scale sets (type is not set, and that is the default)" : setting.describedValue).",
                 verdict: "Node pool \(name) runs on an availability set",
-                risk: "it cannot autoscale, span zones or share the cluster with other pools.",
                 subject: .agentPool(pool.displayName))
         }
     }

@@ -8,29 +8,31 @@ extension Setting where Value == Bool {
     ///   - absentIsSecure: Whether the platform default (setting missing or `null`) is secure.
     ///   - question: Completes "Cannot tell whether …" for unresolved or malformed values.
     ///   - pass: The message of a passing result.
-    ///   - verdict: The first words of a failing result, such as "Local accounts are enabled".
-    ///   - risk: What an attacker or operator gets from the insecure setting.
+    ///   - verdict: The first words of a failing result, such as "Local accounts are enabled"
+    ///     (the rule's ``RuleMetadata/risk`` follows them in reports).
     ///   - subject: The cluster, or the node pool judged.
     ///
     /// Each text is made only for the result that needs it: most results are passes.
     func judge(
         secureValue: Bool, absentIsSecure: Bool, question: @autoclosure () -> String, pass: @autoclosure @escaping DeferredMessage,
-        verdict: @autoclosure () -> String, risk: String, subject: ResultSubject = .cluster
+        verdict: @autoclosure () -> String, subject: ResultSubject = .cluster
     ) -> RuleResult {
         if let undecidable = undecidableResult(question(), subject: subject) { return undecidable }
         let secure: Bool
         if case .value(let flag, _) = reading { secure = flag == secureValue } else { secure = absentIsSecure }
         if secure { return result(.pass, pass(), subject: subject) }
-        let failure = failureMessage(verdict: verdict(), risk: risk)
+        let failure = failureMessage(verdict: verdict())
         return result(.fail, failure, subject: subject)
     }
 }
 
 extension Setting {
-    /// "Verdict (key is false): risk." — with a note that the platform default applies when the
-    /// setting is missing, so the message always names what was actually found.
-    func failureMessage(verdict: String, risk: String) -> String {
+    /// "Verdict (key is false)" — with a note that the platform default applies when the setting
+    /// is missing, so the message always names what was actually found. The rule's risk follows
+    /// in reports; a rule whose failures differ in what they risk gives `risk` here instead.
+    func failureMessage(verdict: String, risk: String? = nil) -> String {
         let defaultNote = reading.isAbsent ? "; the platform default applies" : ""
+        guard let risk else { return .concatenating(verdict, " (", describedValue, defaultNote, ")") }
         return .concatenating(verdict, " (", describedValue, defaultNote, "): ", risk)
     }
 }

@@ -4,13 +4,13 @@ extension Setting where Value == String {
     /// Judges a setting that is secure when it is one of `secureValues` (compared without case).
     func judgeChoice(
         secureValues: [String], absentIsSecure: Bool, question: @autoclosure () -> String, pass: @autoclosure @escaping DeferredMessage,
-        verdict: @autoclosure () -> String, risk: String, subject: ResultSubject = .cluster
+        verdict: @autoclosure () -> String, subject: ResultSubject = .cluster
     ) -> RuleResult {
         if let undecidable = undecidableResult(question(), subject: subject) { return undecidable }
         let secure: Bool
         if let value = reading.value { secure = secureValues.contains { $0.equalsIgnoringASCIICase(value) } } else { secure = absentIsSecure }
         if secure { return result(.pass, pass(), subject: subject) }
-        let failure = failureMessage(verdict: verdict(), risk: risk)
+        let failure = failureMessage(verdict: verdict())
         return result(.fail, failure, subject: subject)
     }
 }

@@ -29,6 +29,8 @@ struct JSON {
         return nil
     }
     var isNull: Bool { node == nil || node?.isNull == true }
+    /// Whether the member or element is not there at all (not even `null`).
+    var isAbsent: Bool { node == nil }
 
     /// In a JSON report: the entry of `clusters` a finding refers to.
     func cluster(of finding: JSON) -> JSON { self["clusters"][finding["cluster"].int] }

@@ -21,7 +21,8 @@ struct OutputTests {
         #expect(output.components(separatedBy: "Fixtures/az/prod-insecure.json").count == 2, "the path is shown once, in the heading")
         #expect(output.contains("    fix: az aks update -g prod-rg -n prod-aks --disable-local-accounts\n"))
         #expect(output.contains("AKS206 no-node-public-ip [pool edge]"))
-        #expect(output.contains("the authorized range \"0.0.0.0/0\" (a /0) admits every IPv4 address"))
+        #expect(output.contains("the authorized range \"0.0.0.0/0\", a /0, admits every IPv4 address"))
+        #expect(output.contains("Local accounts are enabled (disableLocalAccounts is false): anyone holding the cluster-admin kubeconfig bypasses Entra ID.\n"), "the rule's risk follows the message")
         let bySeverity = Severity.allCases.compactMap { severity -> String? in
             let count = counts["bySeverity"][severity.rawValue].int
             return count > 0 ? "\(count) \(severity.rawValue)" : nil
@@ -123,7 +124,7 @@ struct OutputTests {
     func json() throws {
         let report = try JSON(akslint("-f", "json", "--as-of", "2026-11-24", "Fixtures/az/prod-insecure.json", "Fixtures/invalid/bad-literal.json").standardOutput)
         #expect(report["evaluationDate"].string == "2026-11-24")
-        #expect(report["schemaVersion"].int == 2)
+        #expect(report["schemaVersion"].int == 3)
         #expect(report["tool"]["name"].string == "akslint")
         #expect(report["inputs"][0]["format"].string == "az-aks-show")
         let finding = try #require(report["findings"].array.first { $0["ruleId"].string == "AKS103" })
@@ -134,7 +135,12 @@ struct OutputTests {
         #expect(finding["location"]["jsonPath"].string == "$.disableLocalAccounts")
         #expect(finding["property"].string == "properties.disableLocalAccounts")
         #expect(finding["command"].string == "az aks update -g prod-rg -n prod-aks --disable-local-accounts")
-        #expect(finding["suppressed"].isNull)
+        #expect(finding["suppressed"].isAbsent, "only an accepted finding has `suppressed`")
+        // The message says what was found; the risk it runs is the rule's, written once in `rules`.
+        #expect(finding["message"].string == "Local accounts are enabled (disableLocalAccounts is false)")
+        #expect(report.rule(of: finding)["risk"].string == "anyone holding the cluster-admin kubeconfig bypasses Entra ID.")
+        let ownRisk = try #require(report["findings"].array.first { $0["ruleId"].string == "AKS101" })
+        #expect(report.rule(of: ownRisk)["risk"].isNull && ownRisk["message"].string.contains("): users authenticate with Kubernetes client certificates"), "a rule whose failures differ in what they risk says it in each message")
         #expect(report["errors"][0]["path"].string == "Fixtures/invalid/bad-literal.json")
         #expect(report["errors"][0]["line"].int == 1 && report["errors"][0]["column"].int == 44)
         #expect(report["summary"]["bySeverity"]["high"].int == 8)

@@ -65,6 +65,10 @@ struct RuleExampleTests {
         #expect(metadata.name.wholeMatch(of: /[a-z0-9]+(-[a-z0-9]+)*/) != nil)
         #expect(!metadata.title.isEmpty && metadata.title.count <= 1024 && !metadata.title.contains("\n"))
         #expect(metadata.rationale.count >= 100 && metadata.rationale.count <= 1024)
+        if let risk = metadata.risk {
+            // One clause that completes "Verdict (value found): …".
+            #expect(!risk.isEmpty && risk.hasSuffix(".") && risk.count <= 200 && !risk.contains("\n"), "\(metadata.id): \(risk)")
+        }
         #expect(!metadata.references.isEmpty)
         #expect(metadata.references.allSatisfy { $0.url.hasPrefix("https://") })
         #expect(metadata.remediation.azCommand?.hasPrefix("az ") ?? true)
@@ -103,6 +107,12 @@ struct RuleExampleTests {
             let failure = results.first { $0.state == .fail }
             #expect(failure?.location.jsonPath == path, "\(context): expected a failure at \(path), got \(results.map { "\($0.state) at \($0.location.jsonPath)" })")
             #expect(failure?.message.isEmpty == false)
+            if let failure, let risk = failure.rule.risk {
+                // The rule's risk follows the statement once: the statement must not say it too,
+                // nor end a sentence before the colon.
+                #expect(!failure.statement.contains(risk) && !failure.statement.hasSuffix("."), "\(context): \(failure.statement)")
+                #expect(failure.message == failure.statement + ": " + risk)
+            }
         case .indeterminate(let path):
             #expect(!results.contains { $0.state == .fail }, "\(context): expected no failure")
             #expect(results.contains { $0.state == .indeterminate && $0.location.jsonPath == path }, "\(context): expected indeterminate at \(path), got \(results.map { "\($0.state) at \($0.location.jsonPath)" })")

@@ -69,13 +69,21 @@ public struct Finding: Sendable {
     public var state: ResultState { judgement.state }
     public var cluster: ClusterReference { judgement.cluster }
     public var subject: ResultSubject { judgement.subject }
-    /// Starts with the verdict and names the actual value.
+    /// The whole sentence people read: the ``statement`` and, for a failure of a rule with a
+    /// ``RuleMetadata/risk``, that risk after a colon.
     public var message: String {
+        guard let risk = statedRisk else { return statement }
+        return .concatenating(statement, ": ", risk)
+    }
+    /// What the rule found: starts with the verdict and names the actual value.
+    public var statement: String {
         switch judgement.message {
         case .written(let text): return text
         case .deferred(let makeMessage): return makeMessage()
         }
     }
+    /// The rule's risk when this finding states it: every failure of a rule that has one.
+    public var statedRisk: String? { state == .fail ? rule.risk : nil }
     public var location: FindingLocation { judgement.location }
     /// The canonical property path, such as `properties.disableLocalAccounts`.
     public var property: String { judgement.property.text }

@@ -19,6 +19,10 @@ public final class RuleMetadata: Sendable {
     public let absentMeans: String
     /// Why it matters: two to five sentences.
     public let rationale: String
+    /// What a failing cluster is exposed to, in one clause ("anyone holding the cluster-admin
+    /// kubeconfig bypasses Entra ID."). Every failed result of a rule with a risk states it after
+    /// its message and a colon; nil for a rule whose failures each say their own.
+    public let risk: String?
     public let remediation: Remediation
     /// Microsoft documentation and other sources.
     public let references: [Reference]
@@ -39,7 +43,7 @@ public final class RuleMetadata: Sendable {
     /// Creates rule metadata.
     public init(
         id: String, name: String, title: String, severity: Severity, category: RuleCategory,
-        checks: String, absentMeans: String, rationale: String, remediation: Remediation,
+        checks: String, absentMeans: String, rationale: String, risk: String? = nil, remediation: Remediation,
         references: [Reference], peers: [PeerCheck] = [], controls: [ComplianceControl] = [], judgesNodePools: Bool = false,
         examples: [RuleExample], unresolvedMeans: ResultState = .indeterminate
     ) {
@@ -51,6 +55,7 @@ public final class RuleMetadata: Sendable {
         self.checks = checks
         self.absentMeans = absentMeans
         self.rationale = rationale
+        self.risk = risk
         self.remediation = remediation
         self.references = references
         self.peers = peers
@@ -64,7 +69,7 @@ public final class RuleMetadata: Sendable {
     public func withSeverity(_ severity: Severity) -> RuleMetadata {
         RuleMetadata(
             id: id, name: name, title: title, severity: severity, category: category, checks: checks, absentMeans: absentMeans,
-            rationale: rationale, remediation: remediation, references: references, peers: peers, controls: controls,
+            rationale: rationale, risk: risk, remediation: remediation, references: references, peers: peers, controls: controls,
             judgesNodePools: judgesNodePools, examples: examples, unresolvedMeans: unresolvedMeans)
     }
 

@@ -28,11 +28,15 @@ package struct JSONWriter: ~Copyable {
     /// While an object or array opened with `onOneLine` is being written: its depth. Nothing
     /// inside it gets a newline or a space.
     private var oneLineDepth: Int?
+    /// While an array opened with `elementsAtLineStart` is being written: its depth. Its elements
+    /// start their lines without indentation.
+    private var lineStartDepth: Int?
 
-    private init(indent: Int, depth: Int = 0, hasElements: Bool = false) {
+    private init(indent: Int, depth: Int = 0, hasElements: Bool = false, lineStartDepth: Int? = nil) {
         self.indent = indent
         self.depth = depth
         self.hasElements = hasElements
+        self.lineStartDepth = lineStartDepth
     }
 
     /// Runs `body` with a writer that appends to `output`, then a final newline.
@@ -54,10 +58,13 @@ package struct JSONWriter: ~Copyable {
         if onOneLine, oneLineDepth == nil { oneLineDepth = depth }
     }
     package mutating func endObject() { close(UInt8(ascii: "}")) }
-    /// Opens an array; `onOneLine` as for ``beginObject(onOneLine:)``.
-    package mutating func beginArray(onOneLine: Bool = false) {
+    /// Opens an array; `onOneLine` as for ``beginObject(onOneLine:)``. With `elementsAtLineStart`,
+    /// each element starts its line unindented (a fleet's findings, one per line: their
+    /// indentation would be 5 % of the report).
+    package mutating func beginArray(onOneLine: Bool = false, elementsAtLineStart: Bool = false) {
         open(UInt8(ascii: "["))
         if onOneLine, oneLineDepth == nil { oneLineDepth = depth }
+        if elementsAtLineStart { lineStartDepth = depth }
     }
     package mutating func endArray() { close(UInt8(ascii: "]")) }
 
@@ -153,13 +160,13 @@ package struct JSONWriter: ~Copyable {
             return
         }
         let batchCount = (items.count + perBatch - 1) / perBatch
-        let (indent, depth, startsWithElements) = (self.indent, self.depth, self.hasElements)
+        let (indent, depth, startsWithElements, lineStartDepth) = (self.indent, self.depth, self.hasElements, self.lineStartDepth)
         var next = 0
         while next < batchCount {
             let window = next..<min(next + 2 * parallelism, batchCount)
             let texts = WorkerThreads.map(count: window.count, parallelism: parallelism) { offset in
                 let batch = window.lowerBound + offset
-                var writer = JSONWriter(indent: indent, depth: depth, hasElements: batch > 0 || startsWithElements)
+                var writer = JSONWriter(indent: indent, depth: depth, hasElements: batch > 0 || startsWithElements, lineStartDepth: lineStartDepth)
                 writer.finishedBlocks = []
                 for item in items[(batch * perBatch)..<min((batch + 1) * perBatch, items.count)] { write(item, &writer) }
                 return writer.finishedBlocks! + [writer.buffer.array]
@@ -201,6 +208,7 @@ package struct JSONWriter: ~Copyable {
     private mutating func close(_ bracket: UInt8) {
         let onOneLine = oneLineDepth != nil
         if oneLineDepth == depth { oneLineDepth = nil }
+        if lineStartDepth == depth { lineStartDepth = nil }
         depth -= 1
         if hasElements, !onOneLine { appendNewline() }
         buffer.append(bracket)
@@ -235,7 +243,7 @@ package struct JSONWriter: ~Copyable {
     private mutating func appendNewline() {
         guard indent > 0 else { return }
         // The newline and the first spaces in one copy (reports nest far less than 64 spaces).
-        var spaces = depth * indent
+        var spaces = depth == lineStartDepth ? 0 : depth * indent
         let first = min(spaces, Self.newlineAndSpaces.count - 1)
         Self.newlineAndSpaces.withUnsafeBufferPointer { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0...first])) }
         spaces -= first

@@ -61,6 +61,10 @@ public enum RuleDocumentation {
         lines.append("")
         lines.append(rule.rationale)
         lines.append("")
+        if let risk = rule.risk {
+            lines.append("Each failure states its risk: \(risk)")
+            lines.append("")
+        }
         lines.append("When the setting is missing or null: \(rule.absentMeans) \(unresolvedSentence(rule))")
         lines.append("")
         lines.append("### How to fix it")
@@ -133,6 +137,7 @@ public enum RuleDocumentation {
         lines.append("")
         lines.append("Why it matters")
         lines.append(indent(rule.rationale))
+        if let risk = rule.risk { lines.append(indent("Each failure states its risk: \(risk)")) }
         lines.append("")
         lines.append("How to fix it")
         if let command = rule.remediation.azCommand { lines.append("  az:       \(command)") }
