@@ -56,7 +56,7 @@ package struct DefenderContainersPlan: Rule {
         guard !plans.isEmpty else {
             return [cluster.notApplicable("Not applicable: the input sets no Defender for Containers plan (a Microsoft.Security/pricings resource named Containers); the plan is a subscription setting.")]
         }
-        return cluster.judgeRelated(type: ResourceType.securityPricings, noun: "Defender plans") { plan in
+        return cluster.judgeRelated(type: ResourceType.securityPricings, noun: "Defender plans", risk: metadata.risk) { plan in
             guard plans.contains(where: { $0.resource.path == plan.resource.path }) else {
                 return RuleResult(state: .notApplicable, message: "Not applicable: pricing \(ValueDescription.quote(plan.name)) is not the Containers plan.", location: plan.resource, property: "\(plan.type)/properties.pricingTier", subject: plan.subject)
             }

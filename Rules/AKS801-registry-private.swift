@@ -44,7 +44,7 @@ package struct RegistryPrivate: Rule {
         ])
 
     package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
-        cluster.judgeRelated(type: ResourceType.registries, noun: "container registries") { registry in
+        cluster.judgeRelated(type: ResourceType.registries, noun: "container registries", risk: metadata.risk) { registry in
             let setting = registry.string("publicNetworkAccess")
             return setting.judgeChoice(
                 secureValues: ["Disabled"], absentIsSecure: false,

@@ -42,7 +42,7 @@ package struct RegistryAdminUserDisabled: Rule {
         ])
 
     package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
-        cluster.judgeRelated(type: ResourceType.registries, noun: "container registries") { registry in
+        cluster.judgeRelated(type: ResourceType.registries, noun: "container registries", risk: metadata.risk) { registry in
             let setting = registry.bool("adminUserEnabled")
             return setting.judge(
                 secureValue: false, absentIsSecure: true,

@@ -42,7 +42,7 @@ package struct KeyVaultPurgeProtection: Rule {
         ])
 
     package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
-        cluster.judgeRelated(type: ResourceType.keyVaults, noun: "key vaults") { vault in
+        cluster.judgeRelated(type: ResourceType.keyVaults, noun: "key vaults", risk: metadata.risk) { vault in
             let setting = vault.bool("enablePurgeProtection")
             return setting.judge(
                 secureValue: true, absentIsSecure: false,

@@ -45,7 +45,7 @@ package struct KeyVaultRBAC: Rule {
         ])
 
     package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
-        cluster.judgeRelated(type: ResourceType.keyVaults, noun: "key vaults") { vault in
+        cluster.judgeRelated(type: ResourceType.keyVaults, noun: "key vaults", risk: metadata.risk) { vault in
             let setting = vault.bool("enableRbacAuthorization")
             return setting.judge(
                 secureValue: true, absentIsSecure: false,

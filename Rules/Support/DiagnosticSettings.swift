@@ -66,7 +66,7 @@ struct ClusterDiagnostics {
     /// A result for a category found enabled: a pass, or indeterminate when the setting is
     /// deployed only under a condition that cannot be evaluated.
     static func found(_ found: (entry: ValueRef, setting: RelatedResource), _ message: String) -> RuleResult {
-        RuleResult(state: .pass, message: message, location: found.entry, property: property).conditioned(on: found.setting.deploymentCondition)
+        RuleResult(state: .pass, message: message, location: found.entry, property: property).conditioned(on: found.setting.deploymentCondition, failureRisk: nil)
     }
 
     /// Whether a diagnostic setting applies to this cluster; nil when its scope cannot be evaluated.

@@ -3,13 +3,15 @@ import AKSLintCore
 extension ClusterResource {
     /// Judges every related resource of `type` in the template with `judge`. An export cannot show
     /// other resources, and a template without one has nothing to judge: both are not applicable.
-    func judgeRelated(type: String, noun: String, _ judge: (RelatedResource) -> RuleResult) -> [RuleResult] {
+    /// A failure about a resource deployed only under an unknown condition is indeterminate, its
+    /// message still stating `risk` (the rule's).
+    func judgeRelated(type: String, noun: String, risk: String?, _ judge: (RelatedResource) -> RuleResult) -> [RuleResult] {
         guard showsRelatedResources else {
             return [notApplicable("An export of the cluster does not show \(noun); lint the template that deploys them.")]
         }
         let matching = relatedResources.filter { $0.isOfType(type) }
         guard !matching.isEmpty else { return [notApplicable(origin.isDefinition ? "The \(origin.documentName) deploys no \(noun)." : "The export carries no \(noun).")] }
-        return matching.map { related in judge(related).conditioned(on: related.deploymentCondition) }
+        return matching.map { related in judge(related).conditioned(on: related.deploymentCondition, failureRisk: risk) }
     }
 
     /// A not-applicable result about the whole cluster.

@@ -69,6 +69,9 @@ struct TemplateLintingTests {
         #expect(findings.filter { $0.cluster.displayName == "aks-symbolic-canary" }.allSatisfy { $0.state == .indeterminate || $0.state == .notApplicable })
         let canary = try #require(findings.first { $0.cluster.displayName == "aks-symbolic-canary" && $0.ruleId == "AKS103" })
         #expect(canary.unresolvedExpression == "[parameters('deployCanary')]")
+        let workloadIdentity = try #require(findings.first { $0.cluster.displayName == "aks-symbolic-canary" && $0.ruleId == "AKS106" })
+        #expect(workloadIdentity.state == .indeterminate && workloadIdentity.statedRisk == nil)
+        #expect(workloadIdentity.message.hasPrefix("Workload identity is off (securityProfile.workloadIdentity.enabled is not set; the platform default applies): \(try #require(workloadIdentity.rule.risk)) Whether this applies is unknown"), "a failure made indeterminate by its resource's condition still says what it risks")
         #expect(state(findings, "AKS402", cluster: "aks-symbolic") == .pass, "azurePolicy in Bicep casing")
         #expect(state(findings, "AKS401", cluster: "aks-symbolic") == .fail, "the nullable workspace makes defender null")
     }

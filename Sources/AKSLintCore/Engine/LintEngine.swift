@@ -105,7 +105,7 @@ public struct LintEngine: Sendable {
                         evaluation.omitted.count(state, at: metadata.severity)
                         continue
                     }
-                    let result = results[index].conditioned(on: condition)
+                    let result = results[index].conditioned(on: condition, failureRisk: metadata.risk)
                     evaluation.findings.append(Finding(
                         rule: metadata,
                         state: result.state,

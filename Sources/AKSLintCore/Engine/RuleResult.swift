@@ -77,13 +77,16 @@ public struct RuleResult: Sendable {
     /// This result about a resource that is deployed only under `condition`: a pass or a failure
     /// becomes indeterminate when the condition cannot be evaluated offline (the setting is
     /// judged, but whether it will exist is unknown); other results, and any result without such
-    /// a condition, are kept.
-    public func conditioned(on condition: UnresolvedExpression?) -> RuleResult {
+    /// a condition, are kept. A failure's message keeps `failureRisk` (the rule's
+    /// ``RuleMetadata/risk``), which reports add only to results that stay failures.
+    public func conditioned(on condition: UnresolvedExpression?, failureRisk: String?) -> RuleResult {
         guard let condition, state(conditionedOn: condition) != state else { return self }
-        let message = makeMessage
+        let makeMessage = makeMessage
+        let risk = state == .fail ? failureRisk : nil
+        @Sendable func judged() -> String { risk.map { .concatenating(makeMessage(), ": ", $0) } ?? makeMessage() }
         return RuleResult(
             state: .indeterminate,
-            message: "\(message()) Whether this applies is unknown: the resource is deployed only if \(ValueDescription.expression(condition.expression)), which cannot be evaluated offline (\(condition.reason)).",
+            message: "\(judged()) Whether this applies is unknown: the resource is deployed only if \(ValueDescription.expression(condition.expression)), which cannot be evaluated offline (\(condition.reason)).",
             location: location, propertyPath: propertyPath, subject: subject,
             unresolvedExpression: condition.expression, pointsAtEnclosingObject: pointsAtEnclosingObject)
     }
