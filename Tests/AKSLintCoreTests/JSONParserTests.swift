@@ -175,6 +175,26 @@ struct JSONParserTests {
             #expect(parsed.root.object?["k"]?.string == String(decoding: accented, as: UTF8.self))
             let broken = Array(plain[..<position]) + [0xFF] + Array(plain[position...])
             #expect(throws: JSONParseError.self) { try JSONParser.parse(Array(#"{"k": ""#.utf8) + broken + Array(#""}"#.utf8)) }
+            let escaped = Array(plain[..<position]) + Array(#"\""#.utf8) + Array(plain[position...])
+            let unescaped = try JSONParser.parse(Array(#"{"k": ""#.utf8) + escaped + Array(#"", "after": 1}"#.utf8))
+            #expect(unescaped.root.object?["k"]?.string == String(repeating: "a", count: position) + "\"" + String(repeating: "a", count: 20 - position))
+            #expect(unescaped.root.object?["after"] != nil, "the string ended at its closing quote, not the escaped one")
+            let control = Array(plain[..<position]) + [0x01] + Array(plain[position...])
+            #expect(throws: JSONParseError.self) { try JSONParser.parse(Array(#"{"k": ""#.utf8) + control + Array(#""}"#.utf8)) }
+            // The column after a string with a multi-byte character anywhere in it.
+            let afterAccent = try JSONParser.parse(Array(#"{"k": ""#.utf8) + accented + Array(#"", "z": 1}"#.utf8))
+            let zKey = try #require(afterAccent.root.object?.members.last)
+            // The string starts at column 8 and is 21 UTF-16 units; `", ` follows it.
+            #expect(afterAccent.position(of: Int(zKey.keySpan.start)) == SourcePosition(line: 1, column: 8 + 21 + 3))
+        }
+    }
+
+    @Test("a key after any number of indenting spaces, inside or outside the eight-space steps, is at its column")
+    func indentationOfEveryWidth() throws {
+        for width in 0..<20 {
+            let document = try JSONParser.parse("{\n" + String(repeating: " ", count: width) + "\"k\": 1}")
+            let key = try #require(document.root.object?.members.first)
+            #expect(document.position(of: Int(key.keySpan.start)) == SourcePosition(line: 2, column: width + 1))
         }
     }
 

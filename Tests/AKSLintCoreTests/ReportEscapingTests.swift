@@ -63,7 +63,7 @@ struct ReportEscapingTests {
     }
 }
 
-@Suite("The JSON writer's fast path")
+@Suite("Plain bytes, eight at a time (the JSON writer's and string scan's fast path)")
 struct JSONWriterWordTests {
     @Test("eight bytes at a time agree with one byte at a time, for every byte in every position")
     func words() {
@@ -72,7 +72,14 @@ struct JSONWriterWordTests {
                 var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 8)
                 bytes[position] = byte
                 let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
-                #expect(JSONWriter.mayNeedEscape(word) == !JSONWriter.isPlain(byte), "byte \(byte) at \(position)")
+                #expect(PlainBytes.allPlain(word) == PlainBytes.isPlain(byte), "byte \(byte) at \(position)")
+                #expect(PlainBytes.plainPrefixLength(word) == (PlainBytes.isPlain(byte) ? 8 : position), "byte \(byte) at \(position)")
+                // A second byte that is not plain, after the first, does not move where the prefix ends.
+                if position < 7 {
+                    bytes[7] = 0x00
+                    let twice = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                    #expect(PlainBytes.plainPrefixLength(twice) == (PlainBytes.isPlain(byte) ? 7 : position), "byte \(byte) at \(position), then NUL")
+                }
             }
         }
         var output: [UInt8] = []

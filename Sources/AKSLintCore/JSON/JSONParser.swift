@@ -343,12 +343,21 @@ struct JSONScanner {
         }
     }
 
-    /// Skips the spaces that indent a pretty-printed line, eight at a time (the bytes after them
-    /// are left to ``skipWhitespaceAndComments()``).
+    /// Skips the spaces that indent a pretty-printed line, eight at a time, and those of the last
+    /// word from its first byte that is not a space (what follows is left to
+    /// ``skipWhitespaceAndComments()``).
     mutating func skipIndentation() {
         let eightSpaces: UInt64 = 0x2020_2020_2020_2020
         guard let base = buffer.baseAddress else { return }
-        while index + 8 <= buffer.count, UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) == eightSpaces { index += 8 }
+        while index + 8 <= buffer.count {
+            let differences = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) ^ eightSpaces
+            guard differences == 0 else {
+                // Little-endian: the lowest differing byte is the first that is not a space.
+                index += differences.littleEndian.trailingZeroBitCount / 8
+                return
+            }
+            index += 8
+        }
     }
 
     mutating func skipLineComment() throws(JSONParseError) {

@@ -36,7 +36,15 @@ extension JSONScanner {
         let contentStart = index
         var hasEscapes = false
         var isASCII = true
+        let base = buffer.baseAddress
         while true {
+            // Plain bytes eight at a time (most of a resource id or a URL), stopping at the first
+            // quote, escape, control or multi-byte character, which the lines below look at.
+            if let base, index + 8 <= buffer.count {
+                let plain = PlainBytes.plainPrefixLength(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                index += plain
+                if plain == 8 { continue }
+            }
             guard index < buffer.count else {
                 throw error(.unterminatedString(openedAt: lines.position(of: open)), at: buffer.count)
             }

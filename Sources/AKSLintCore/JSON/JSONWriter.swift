@@ -74,7 +74,7 @@ package struct JSONWriter: ~Copyable {
     package mutating func key(_ name: StaticString) {
         startElement()
         name.withUTF8Buffer { bytes in
-            assert(bytes.allSatisfy(JSONWriter.isPlain), "a key literal that needs escaping")
+            assert(bytes.allSatisfy(PlainBytes.isPlain), "a key literal that needs escaping")
             buffer.append(UInt8(ascii: "\""))
             buffer.append(contentsOf: bytes)
             buffer.append(UInt8(ascii: "\""))
@@ -261,13 +261,6 @@ package struct JSONWriter: ~Copyable {
 
     private static let newlineAndSpaces = [UInt8(ascii: "\n")] + [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
-    /// Whether a byte can be copied into a JSON string as it is: printable ASCII other than `"`
-    /// and `\`. (Multi-byte characters are checked apart.)
-    @inline(__always)
-    static func isPlain(_ byte: UInt8) -> Bool {
-        byte &- 0x20 < 0x5F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
-    }
-
     /// Appends a JSON string. Besides what JSON requires, DEL, C1 controls, line/paragraph
     /// separators and bidirectional-override characters are escaped, so a report printed to a
     /// terminal or shown in a browser cannot be made to lie about its content.
@@ -285,34 +278,21 @@ package struct JSONWriter: ~Copyable {
         output.append(UInt8(ascii: "\""))
     }
 
-    /// Whether any of eight bytes is not plain (see ``isPlain(_:)``): a control character, DEL,
-    /// `"`, `\\` or not ASCII. Exact: each test is the classic "has a byte below n" or "has a
-    /// zero byte" on the word.
-    @inline(__always)
-    static func mayNeedEscape(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highBits: UInt64 = 0x8080_8080_8080_8080
-        let control = (word &- ones &* 0x20) & ~word & highBits
-        func hasByte(_ value: UInt64) -> UInt64 {
-            let zeroWhereEqual = word ^ (ones &* value)
-            return (zeroWhereEqual &- ones) & ~zeroWhereEqual & highBits
-        }
-        return (control | hasByte(0x22) | hasByte(0x5C) | hasByte(0x7F) | word & highBits) != 0
-    }
-
     /// The bytes of a string, escaped for JSON (see ``appendString(_:to:)``).
     private static func appendEscaped<Sink: ByteSink & ~Copyable>(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout Sink) {
         var runStart = 0
         var index = 0
         guard let base = bytes.baseAddress else { return }
         while index < bytes.count {
-            // Eight plain bytes at a time; a word holding anything else goes byte by byte.
-            if index + 8 <= bytes.count, !mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
-                index += 8
-                continue
+            // Plain bytes eight at a time, stopping at the first byte that is not plain; the last
+            // few bytes go one by one.
+            if index + 8 <= bytes.count {
+                let plain = PlainBytes.plainPrefixLength(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                index += plain
+                if plain == 8 { continue }
             }
             let byte = base[index]
-            if isPlain(byte) {
+            if PlainBytes.isPlain(byte) {
                 index += 1
                 continue
             }
