@@ -115,6 +115,28 @@ struct JSONParserTests {
         if case .bool(let flag)? = document.root.object?["ENABLERBAC"]?.value { #expect(flag) } else { Issue.record("missing") }
     }
 
+    @Test("keys of every length up to five words are duplicates in any ASCII case, and only of themselves")
+    func duplicateKeysOfEveryLength() throws {
+        for length in 1...40 {
+            let key = String((0..<length).map { Character(Unicode.Scalar(UInt8(ascii: "a") + UInt8($0 % 26))) })
+            let document = try JSONParser.parse(#"{"\#(key)": 1, "\#(key)x": 2, "\#(key.uppercased())": 3}"#)
+            #expect(document.warnings.count == 1, "length \(length): \(document.warnings.map(\.message))")
+            if case .number(let value)? = document.root.object?[key]?.value { #expect(value == 3) } else { Issue.record("length \(length): missing") }
+        }
+    }
+
+    @Test("eight bytes fold to lower case as each byte does, for every byte in every position")
+    func wordCaseFolding() {
+        for byte in UInt8.min...UInt8.max {
+            for position in 0..<8 {
+                var bytes = [UInt8](repeating: UInt8(ascii: "Q"), count: 8)
+                bytes[position] = byte
+                let folded = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }.asciiLowercasedBytes
+                #expect(withUnsafeBytes(of: folded) { Array($0) } == bytes.map(\.asciiLowercased), "byte \(byte) at \(position)")
+            }
+        }
+    }
+
     @Test("a key written with escapes repeats the same key written plainly; large objects are checked too", arguments: [8, 40, 64, 65, 300])
     func duplicateKeysWrittenDifferently(memberCount: Int) throws {
         // Key hashes are read from the text when a key has no escape: "\u0041ks" must still
