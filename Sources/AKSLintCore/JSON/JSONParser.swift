@@ -328,6 +328,11 @@ struct JSONScanner {
     @inline(__always)
     mutating func skipWhitespaceAndComments() throws(JSONParseError) {
         guard index < buffer.count, buffer[index] <= ASCII.space || buffer[index] == ASCII.slash else { return }
+        // One space before a token, as after every colon of a pretty-printed document.
+        if buffer[index] == ASCII.space, index + 1 < buffer.count, buffer[index + 1] > ASCII.space, buffer[index + 1] != ASCII.slash {
+            index += 1
+            return
+        }
         try skipWhitespaceAndCommentsHere()
     }
 
