@@ -44,6 +44,17 @@ struct SupportedVersionTests {
         #expect(passing.1 == "The cluster runs Kubernetes 1.35.4, supported until 2027-03-31 (127 days after 2026-11-24, AKS support calendar of 2026-11-24).")
     }
 
+    @Test("versions are read as written in exports, templates and plans; anything else is not a version", arguments: [
+        ("1.31", 1, 31), ("1.31.7", 1, 31), ("v1.31.7", 1, 31), ("V1.29", 1, 29), ("1.30.0-preview", 1, 30), ("1.33.1-akslts", 1, 33),
+        ("+1.31", 1, 31), ("1234567890.12", 1_234_567_890, 12), ("0.0.0", 0, 0),
+        ("1.31.", nil, nil), ("1..31", nil, nil), ("1.31.7.1", nil, nil), ("1.31.x", nil, nil), ("1", nil, nil), ("", nil, nil),
+        ("v", nil, nil), ("-1.31", nil, nil), ("1.-31", nil, nil), ("latest", nil, nil), ("\u{661}.\u{663}\u{661}", nil, nil),
+    ] as [(String, Int?, Int?)])
+    func versionText(text: String, major: Int?, minor: Int?) {
+        let version = KubernetesVersion(text)
+        #expect(version?.major == major && version?.minor == minor, "\(text)")
+    }
+
     @Test("the table is in order, consistent, and says when it was written")
     func table() {
         let entries = KubernetesCalendar.builtIn.entries
