@@ -97,7 +97,7 @@ public struct Finding: Sendable {
     /// The rule's remediation with this finding's cluster, pool and resource filled in.
     public var remediation: AppliedRemediation { rule.remediation.applied(to: cluster, subject: subject) }
     /// The `az` command of the remediation, filled in.
-    public var fixCommand: String? { rule.remediation.command(for: cluster, subject: subject) }
+    public var fixCommand: String? { Remediation.command(rule.remediation.commandText, for: cluster, subject: subject) }
     /// Identifies the finding across runs and reformatting: rule, cluster identity, subject,
     /// property (16 hex digits).
     public var fingerprint: String { Fingerprint.hex(fingerprintValue) }
@@ -226,13 +226,15 @@ extension Remediation {
             let value: (RemediationPlaceholder) -> String? = { $0 == .pool ? pool : nil }
             (bicep, terraform) = (bicepText.filled(value), terraformText.filled(value))
         }
-        return AppliedRemediation(command: command(for: cluster, subject: subject), template: template, bicep: bicep, terraform: terraform, disruption: disruption)
+        return AppliedRemediation(command: Self.command(commandText, for: cluster, subject: subject), template: template, bicep: bicep, terraform: terraform, disruption: disruption)
     }
 
     /// Only the `az` command, filled in (what SARIF's message needs, without the other changes).
     /// A name that is a template expression (`[parameters('name')]`) is no name to paste: the
     /// command gets the placeholder, and a shell comment at its end says where the name comes from.
-    public func command(for cluster: ClusterReference, subject: ResultSubject) -> String? {
+    /// (Given the command's text alone: a finding asks for it without copying the whole
+    /// remediation, a reference count for each of its texts.)
+    static func command(_ commandText: RemediationText?, for cluster: ClusterReference, subject: ResultSubject) -> String? {
         guard let commandText else { return nil }
         var notes: [String] = []
         let command = commandText.filled { placeholder in
