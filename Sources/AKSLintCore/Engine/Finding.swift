@@ -72,8 +72,7 @@ public struct Finding: Sendable {
     /// The whole sentence people read: the ``statement`` and, for a failure of a rule with a
     /// ``RuleMetadata/risk``, that risk after a colon.
     public var message: String {
-        guard let risk = statedRisk else { return statement }
-        return .concatenating(statement, ": ", risk)
+        RuleResult.sentence(statement, risk: statedRisk)
     }
     /// What the rule found: starts with the verdict and names the actual value.
     public var statement: String {

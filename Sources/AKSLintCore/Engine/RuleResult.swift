@@ -69,6 +69,13 @@ public struct RuleResult: Sendable {
         self.pointsAtEnclosingObject = pointsAtEnclosingObject
     }
 
+    /// A result's whole sentence: what it found, then what it risks after a colon, as every
+    /// report but JSON prints a failure of a rule with a ``RuleMetadata/risk``.
+    public static func sentence(_ statement: String, risk: String?) -> String {
+        guard let risk else { return statement }
+        return .concatenating(statement, ": ", risk)
+    }
+
     /// The state of ``conditioned(on:)``, found without making the result.
     public func state(conditionedOn condition: UnresolvedExpression?) -> ResultState {
         condition != nil && (state == .pass || state == .fail) ? .indeterminate : state
@@ -83,10 +90,9 @@ public struct RuleResult: Sendable {
         guard let condition, state(conditionedOn: condition) != state else { return self }
         let makeMessage = makeMessage
         let risk = state == .fail ? failureRisk : nil
-        @Sendable func judged() -> String { risk.map { .concatenating(makeMessage(), ": ", $0) } ?? makeMessage() }
         return RuleResult(
             state: .indeterminate,
-            message: "\(judged()) Whether this applies is unknown: the resource is deployed only if \(ValueDescription.expression(condition.expression)), which cannot be evaluated offline (\(condition.reason)).",
+            message: "\(Self.sentence(makeMessage(), risk: risk)) Whether this applies is unknown: the resource is deployed only if \(ValueDescription.expression(condition.expression)), which cannot be evaluated offline (\(condition.reason)).",
             location: location, propertyPath: propertyPath, subject: subject,
             unresolvedExpression: condition.expression, pointsAtEnclosingObject: pointsAtEnclosingObject)
     }
