@@ -127,13 +127,8 @@ struct JSONParserTests {
 
     @Test("eight bytes fold to lower case as each byte does, for every byte in every position")
     func wordCaseFolding() {
-        for byte in UInt8.min...UInt8.max {
-            for position in 0..<8 {
-                var bytes = [UInt8](repeating: UInt8(ascii: "Q"), count: 8)
-                bytes[position] = byte
-                let folded = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }.asciiLowercasedBytes
-                #expect(withUnsafeBytes(of: folded) { Array($0) } == bytes.map(\.asciiLowercased), "byte \(byte) at \(position)")
-            }
+        forEveryByteInEveryPosition(filler: UInt8(ascii: "Q")) { byte, position, bytes, word in
+            #expect(withUnsafeBytes(of: word.asciiLowercasedBytes) { Array($0) } == bytes.map(\.asciiLowercased), "byte \(byte) at \(position)")
         }
     }
 

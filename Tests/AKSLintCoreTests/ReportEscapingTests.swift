@@ -67,19 +67,15 @@ struct ReportEscapingTests {
 struct JSONWriterWordTests {
     @Test("eight bytes at a time agree with one byte at a time, for every byte in every position")
     func words() {
-        for byte in UInt8.min...UInt8.max {
-            for position in 0..<8 {
-                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 8)
-                bytes[position] = byte
-                let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
-                #expect(PlainBytes.allPlain(word) == PlainBytes.isPlain(byte), "byte \(byte) at \(position)")
-                #expect(PlainBytes.plainPrefixLength(word) == (PlainBytes.isPlain(byte) ? 8 : position), "byte \(byte) at \(position)")
-                // A second byte that is not plain, after the first, does not move where the prefix ends.
-                if position < 7 {
-                    bytes[7] = 0x00
-                    let twice = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
-                    #expect(PlainBytes.plainPrefixLength(twice) == (PlainBytes.isPlain(byte) ? 7 : position), "byte \(byte) at \(position), then NUL")
-                }
+        forEveryByteInEveryPosition(filler: UInt8(ascii: "a")) { byte, position, bytes, word in
+            #expect(PlainBytes.allPlain(word) == PlainBytes.isPlain(byte), "byte \(byte) at \(position)")
+            #expect(PlainBytes.plainPrefixLength(word) == (PlainBytes.isPlain(byte) ? 8 : position), "byte \(byte) at \(position)")
+            // A second byte that is not plain, after the first, does not move where the prefix ends.
+            if position < 7 {
+                var withNUL = bytes
+                withNUL[7] = 0x00
+                let twice = withNUL.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                #expect(PlainBytes.plainPrefixLength(twice) == (PlainBytes.isPlain(byte) ? 7 : position), "byte \(byte) at \(position), then NUL")
             }
         }
         var output: [UInt8] = []
