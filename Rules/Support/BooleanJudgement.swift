@@ -32,8 +32,7 @@ extension Setting {
     /// in reports; a rule whose failures differ in what they risk gives `risk` here instead.
     func failureMessage(verdict: String, risk: String? = nil) -> String {
         let defaultNote = reading.isAbsent ? "; the platform default applies" : ""
-        guard let risk else { return .concatenating(verdict, " (", describedValue, defaultNote, ")") }
-        return .concatenating(verdict, " (", describedValue, defaultNote, "): ", risk)
+        return RuleResult.sentence(.concatenating(verdict, " (", describedValue, defaultNote, ")"), risk: risk)
     }
 }
 
