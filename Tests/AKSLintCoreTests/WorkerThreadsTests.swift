@@ -34,4 +34,30 @@ struct WorkerThreadsTests {
         let doubled = WorkerThreads.map(taking: Array(0..<1_000), parallelism: 4) { $0 * 2 }
         #expect(doubled == (0..<1_000).map { $0 * 2 })
     }
+
+    @Test("forEachInOrder uses every result in order, never more than lookahead ahead", arguments: [(1, 1), (2, 3), (4, 4), (3, 50)])
+    func orderedPipeline(parallelism: Int, lookahead: Int) {
+        let made = Atomic<Int>(0)
+        var used: [Int] = []
+        var mostAhead = 0
+        WorkerThreads.forEachInOrder(count: 200, parallelism: parallelism, lookahead: lookahead) { index in
+            made.add(1, ordering: .relaxed)
+            return index * 3
+        } use: { result in
+            // Results made (or being made) but not used yet: this one, and at most lookahead after it.
+            mostAhead = max(mostAhead, made.load(ordering: .relaxed) - used.count)
+            used.append(result)
+        }
+        #expect(used == (0..<200).map { $0 * 3 })
+        #expect(mostAhead >= 1 && mostAhead <= lookahead + 1)
+    }
+
+    @Test("forEachInOrder with fewer items than threads or lookahead")
+    func orderedPipelineShortRun() {
+        var used: [Int] = []
+        WorkerThreads.forEachInOrder(count: 2, parallelism: 8, lookahead: 16) { $0 } use: { used.append($0) }
+        #expect(used == [0, 1])
+        WorkerThreads.forEachInOrder(count: 0, parallelism: 2, lookahead: 4) { $0 } use: { used.append($0) }
+        #expect(used == [0, 1])
+    }
 }

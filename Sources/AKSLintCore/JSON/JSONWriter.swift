@@ -151,8 +151,8 @@ package struct JSONWriter: ~Copyable {
 
     /// Writes one element of the open array per item, `write` making each. With `parallelism`
     /// above 1 and many items (a fleet's findings), batches of elements are made on that many
-    /// threads and written in order, a few batches at a time, so the report is never held whole.
-    /// The text is the same either way.
+    /// threads and written in order as they are done, a few batches ahead at most, so the report
+    /// is never held whole. The text is the same either way.
     package mutating func elements<Item: Sendable>(of items: [Item], parallelism: Int, _ write: @escaping @Sendable (Item, inout JSONWriter) -> Void) {
         let perBatch = Self.elementsPerBatch
         guard parallelism > 1, items.count > perBatch else {
@@ -161,21 +161,14 @@ package struct JSONWriter: ~Copyable {
         }
         let batchCount = (items.count + perBatch - 1) / perBatch
         let (indent, depth, startsWithElements, lineStartDepth) = (self.indent, self.depth, self.hasElements, self.lineStartDepth)
-        var next = 0
-        while next < batchCount {
-            let window = next..<min(next + 2 * parallelism, batchCount)
-            let texts = WorkerThreads.map(count: window.count, parallelism: parallelism) { offset in
-                let batch = window.lowerBound + offset
-                var writer = JSONWriter(indent: indent, depth: depth, hasElements: batch > 0 || startsWithElements, lineStartDepth: lineStartDepth)
-                writer.finishedBlocks = []
-                for item in items[(batch * perBatch)..<min((batch + 1) * perBatch, items.count)] { write(item, &writer) }
-                return writer.finishedBlocks! + [writer.buffer.array]
-            }
-            handOver()
-            for blocks in texts {
-                for block in blocks { output.write(block: block) }
-            }
-            next = window.upperBound
+        handOver()
+        WorkerThreads.forEachInOrder(count: batchCount, parallelism: parallelism, lookahead: 2 * parallelism) { batch in
+            var writer = JSONWriter(indent: indent, depth: depth, hasElements: batch > 0 || startsWithElements, lineStartDepth: lineStartDepth)
+            writer.finishedBlocks = []
+            for item in items[(batch * perBatch)..<min((batch + 1) * perBatch, items.count)] { write(item, &writer) }
+            return writer.finishedBlocks! + [writer.buffer.array]
+        } use: { blocks in
+            for block in blocks { output.write(block: block) }
         }
         hasElements = true
     }

@@ -37,6 +37,26 @@ package enum WorkerThreads {
         return map(count: handout.count, parallelism: parallelism) { index in body(handout.take(index)) }
     }
 
+    /// `make(index)` for every index in `0..<count` on up to `parallelism` threads, and `use` of
+    /// each result on the calling thread, in index order, as soon as it and every result before
+    /// it are made. At most `lookahead` results are made ahead of the one `use` is waiting for,
+    /// so a long run (a fleet report's batches) holds a few results at a time, and the same
+    /// threads make all of them: starting threads per window cost a 64 MiB stack mapped and
+    /// unmapped each time.
+    package static func forEachInOrder<Result: Sendable>(
+        count: Int, parallelism: Int, lookahead: Int, make: @escaping @Sendable (Int) -> Result, use: (Result) -> Void
+    ) {
+        guard count > 0 else { return }
+        let pipeline = Pipeline(count: count, lookahead: max(1, lookahead), make: make)
+        let threads = (0..<max(1, min(parallelism, count))).compactMap { _ in startThread { pipeline.produce() } }
+        if threads.isEmpty {
+            for index in 0..<count { use(make(index)) }
+            return
+        }
+        for index in 0..<count { use(pipeline.take(index)) }
+        for thread in threads { pthread_join(thread, nil) }
+    }
+
     /// `body()` on one worker thread, waiting for its result.
     package static func run<Result: Sendable>(_ body: @escaping @Sendable () -> Result) -> Result {
         map(count: 1, parallelism: 1) { _ in body() }[0]
@@ -110,6 +130,70 @@ package enum WorkerThreads {
         func results() -> [Result] { slots.map { $0! } }
     }
 
+    /// The shared state of one ``forEachInOrder(count:parallelism:lookahead:make:use:)``: the
+    /// next index to make, and a ring of `lookahead` slots that producers fill and the consumer
+    /// empties in index order.
+    private final class Pipeline<Result: Sendable>: @unchecked Sendable {
+        private let count: Int
+        private let make: @Sendable (Int) -> Result
+        private var slots: [Result?]
+        private var next = 0
+        /// Results taken by the consumer so far; index `i` may be made once `i < taken + lookahead`.
+        private var taken = 0
+        private var lock = pthread_mutex_t()
+        private var resultMade = pthread_cond_t()
+        private var slotFreed = pthread_cond_t()
+
+        init(count: Int, lookahead: Int, make: @escaping @Sendable (Int) -> Result) {
+            self.count = count
+            self.make = make
+            slots = Array(repeating: nil, count: min(lookahead, count))
+            pthread_mutex_init(&lock, nil)
+            pthread_cond_init(&resultMade, nil)
+            pthread_cond_init(&slotFreed, nil)
+        }
+
+        deinit {
+            pthread_cond_destroy(&slotFreed)
+            pthread_cond_destroy(&resultMade)
+            pthread_mutex_destroy(&lock)
+        }
+
+        /// Makes results until no index is left (run by each thread).
+        func produce() {
+            while let index = reserve() {
+                let result = make(index)
+                pthread_mutex_lock(&lock)
+                slots[index % slots.count] = result
+                pthread_cond_broadcast(&resultMade)
+                pthread_mutex_unlock(&lock)
+            }
+        }
+
+        /// The next index, once its slot is free; nil when every index is taken.
+        private func reserve() -> Int? {
+            pthread_mutex_lock(&lock)
+            defer { pthread_mutex_unlock(&lock) }
+            while next < count && next >= taken + slots.count { pthread_cond_wait(&slotFreed, &lock) }
+            guard next < count else { return nil }
+            next += 1
+            return next - 1
+        }
+
+        /// The result at `index`, once made (indexes are taken in order, by one thread).
+        func take(_ index: Int) -> Result {
+            pthread_mutex_lock(&lock)
+            defer { pthread_mutex_unlock(&lock) }
+            let slot = index % slots.count
+            while slots[slot] == nil { pthread_cond_wait(&resultMade, &lock) }
+            let result = slots[slot]!
+            slots[slot] = nil
+            taken = index + 1
+            pthread_cond_broadcast(&slotFreed)
+            return result
+        }
+    }
+
     /// Items given out once each, by index, to whichever thread asks.
     private final class Handout<Item: Sendable>: @unchecked Sendable {
         let count: Int
@@ -143,11 +227,18 @@ package enum WorkerThreads {
     /// Starts a thread draining `work`; nil when no thread could be started, after draining it on
     /// the calling thread instead.
     private static func start<Result: Sendable>(_ work: Work<Result>) -> pthread_t? {
+        if let thread = startThread({ work.drain() }) { return thread }
+        work.drain()
+        return nil
+    }
+
+    /// Starts a thread running `run`; nil, with `run` not run, when no thread could be started.
+    private static func startThread(_ run: @escaping () -> Void) -> pthread_t? {
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)
         defer { pthread_attr_destroy(&attributes) }
         pthread_attr_setstacksize(&attributes, stackSize)
-        let job = Unmanaged.passRetained(Job { work.drain() }).toOpaque()
+        let job = Unmanaged.passRetained(Job(run)).toOpaque()
         #if canImport(Darwin)
         var thread: pthread_t?
         #else
@@ -158,7 +249,7 @@ package enum WorkerThreads {
             return nil
         }, job)
         guard status == 0 else {
-            Unmanaged<Job>.fromOpaque(job).takeRetainedValue().run()
+            Unmanaged<Job>.fromOpaque(job).release()
             return nil
         }
         return thread
