@@ -83,6 +83,22 @@ struct JSONWriterWordTests {
         #expect(String(decoding: output, as: UTF8.self) == #""plain text, then \"quoted\"\u007f and \u001b[31m, é\u202ex""#)
     }
 
+    @Test("a JSONPath key is in dot notation exactly when it is letters, digits, _ and $, not starting with a digit")
+    func pathKeyNotation() {
+        for byte in UInt8(0)..<128 {
+            let character = String(UnicodeScalar(byte))
+            let isIdentifierByte = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "$")
+            let inside = JSONPath.root.appending(key: "a" + character + "b").description
+            #expect(inside.hasPrefix("$.") == isIdentifierByte, "byte \(byte): \(inside)")
+            let first = JSONPath.root.appending(key: character + "b").description
+            let isDigit = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            #expect(first.hasPrefix("$.") == (isIdentifierByte && !isDigit), "byte \(byte): \(first)")
+        }
+        #expect(JSONPath.root.appending(key: "é").description == "$['é']")
+        #expect(JSONPath.root.appending(key: "").description == "$['']")
+    }
+
     @Test("a JSONPath is written as its description, escaped only where a quoted key needs it")
     func paths() throws {
         let path = JSONPath.root.appending(key: "properties").appending(key: "addon's \\ \"x\"\u{202E}\u{1B}").appending(index: 12).appending(key: "enabled")

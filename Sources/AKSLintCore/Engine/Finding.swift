@@ -86,6 +86,8 @@ public struct Finding: Sendable {
     public var location: FindingLocation { judgement.location }
     /// The canonical property path, such as `properties.disableLocalAccounts`.
     public var property: String { judgement.property.text }
+    /// ``property`` in pieces, for a writer that copies them out without joining them.
+    var propertyPath: PropertyPath { judgement.property }
     /// For indeterminate results: the expression that could not be evaluated.
     public var unresolvedExpression: String? { judgement.unresolvedExpression }
 

@@ -146,8 +146,12 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     /// Keys made of letters, digits, `_` and `$` (not starting with a digit) print in dot notation.
     private static func isPlainIdentifier(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = key.first, !(48...57).contains(first) else { return false }
+        // One bit per ASCII byte: `$` and the digits below 64, the letters and `_` from 64 on.
+        let below64: UInt64 = 1 << 36 | 0x3FF << 48
+        let from64: UInt64 = 0x3FF_FFFF << 1 | 1 << 31 | 0x3FF_FFFF << 33
         return key.allSatisfy { byte in
-            (65...90).contains(byte) || (97...122).contains(byte) || (48...57).contains(byte) || byte == 95 || byte == 36
+            let bits = byte < 64 ? below64 : byte < 128 ? from64 : 0
+            return bits >> (byte & 63) & 1 != 0
         }
     }
 }

@@ -134,6 +134,16 @@ package struct JSONWriter: ~Copyable {
         value(text)
     }
 
+    /// `"name": text` for a string that `forEachPiece` gives in pieces (a property path), each
+    /// escaped straight into the output rather than joined first.
+    package mutating func member(_ name: StaticString, joining forEachPiece: ((String) -> Void) -> Void) {
+        key(name)
+        startElement()
+        buffer.append(UInt8(ascii: "\""))
+        forEachPiece { piece in JSONWriter.appendEscaped(piece, to: &buffer) }
+        buffer.append(UInt8(ascii: "\""))
+    }
+
     /// `"name": path` for a JSONPath, its text written straight into the output.
     package mutating func member(_ name: StaticString, _ path: JSONPath) {
         key(name)
@@ -262,13 +272,19 @@ package struct JSONWriter: ~Copyable {
     /// multi-byte character is decoded only when its lead byte could start an unsafe one.
     static func appendString<Sink: ByteSink & ~Copyable>(_ text: String, to output: inout Sink) {
         output.append(UInt8(ascii: "\""))
+        appendEscaped(text, to: &output)
+        output.append(UInt8(ascii: "\""))
+    }
+
+    /// The characters of a string, escaped as ``appendString(_:to:)`` escapes them, without the
+    /// quotes (the escapes of a string's pieces, one after the other, are the escape of the whole).
+    static func appendEscaped<Sink: ByteSink & ~Copyable>(_ text: String, to output: inout Sink) {
         // Native strings are contiguous: read their bytes in place (`withUTF8` on a copy would
         // first check the copy is unique, for every string written).
         if text.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, to: &output) }) == nil {
             var copy = text
             copy.withUTF8 { appendEscaped($0, to: &output) }
         }
-        output.append(UInt8(ascii: "\""))
     }
 
     /// The bytes of a string, escaped for JSON (see ``appendString(_:to:)``).

@@ -174,7 +174,7 @@ public struct JSONReporter: Reporter {
         json.member("endColumn", finding.location.region.end.column)
         json.member("jsonPath", finding.location.path)
         json.endObject()
-        json.member("property", finding.property)
+        json.member("property", joining: finding.propertyPath.forEachPiece)
         if finding.state == .indeterminate { json.member("unresolved", finding.unresolvedExpression) }
         json.member("command", finding.fixCommand)
         json.member("fingerprint", finding.fingerprint)

@@ -156,7 +156,7 @@ public struct SARIFReporter: Reporter {
         json.key("properties")
         json.beginObject()
         json.member("cluster", finding.cluster.displayName)
-        json.member("property", finding.property)
+        json.member("property", joining: finding.propertyPath.forEachPiece)
         json.member("jsonPath", finding.location.path)
         json.member("state", finding.state.rawValue)
         json.endObject()
