@@ -24,13 +24,13 @@ enum AllowedValueVerdicts {
                 let example = variants[0].assignment.filter { named.contains($0.parameter) }.map { "\($0.parameter) = \($0.value)" }.joined(separator: ", ")
                 return RuleResult(
                     state: first.state,
-                    message: "Every allowed value \(verb(first.state)) (\(allValues(variants, of: named))). With \(example): \(first.message)",
+                    makeMessage: { "Every allowed value \(verb(first.state)) (\(allValues(variants, of: named))). With \(example): \(first.message)" },
                     location: result.location, propertyPath: result.propertyPath, subject: result.subject,
                     pointsAtEnclosingObject: result.pointsAtEnclosingObject)
             }
             let judged = states
             return RuleResult(
-                state: .indeterminate, message: "\(result.message) Over the allowed values, the rule \(breakdown(variants, states: judged)).",
+                state: .indeterminate, makeMessage: { "\(result.message) Over the allowed values, the rule \(breakdown(variants, states: judged))." },
                 location: result.location, propertyPath: result.propertyPath, subject: result.subject,
                 unresolvedExpression: result.unresolvedExpression, pointsAtEnclosingObject: result.pointsAtEnclosingObject)
         }

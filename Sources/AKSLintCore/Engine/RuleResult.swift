@@ -50,18 +50,20 @@ public struct RuleResult: Sendable {
         unresolvedExpression: String? = nil, pointsAtEnclosingObject: Bool = false
     ) {
         self.init(
-            state: state, message: message(), location: location, propertyPath: PropertyPath(property), subject: subject,
+            state: state, makeMessage: message, location: location, propertyPath: PropertyPath(property), subject: subject,
             unresolvedExpression: unresolvedExpression, pointsAtEnclosingObject: pointsAtEnclosingObject)
     }
 
-    /// Creates a result whose property path is joined when asked.
+    /// Creates a result whose property path is joined when asked, and whose message `makeMessage`
+    /// makes. (A closure, not an autoclosure: the callers pass on one they were given, and an
+    /// autoclosure around it would be one more allocation for every result, passes included.)
     @usableFromInline
     package init(
-        state: ResultState, message: @autoclosure @escaping DeferredMessage, location: ValueRef, propertyPath: PropertyPath, subject: ResultSubject = .cluster,
+        state: ResultState, makeMessage: @escaping DeferredMessage, location: ValueRef, propertyPath: PropertyPath, subject: ResultSubject = .cluster,
         unresolvedExpression: String? = nil, pointsAtEnclosingObject: Bool = false
     ) {
         self.state = state
-        self.makeMessage = message
+        self.makeMessage = makeMessage
         self.location = location
         self.propertyPath = propertyPath
         self.subject = subject
@@ -92,7 +94,7 @@ public struct RuleResult: Sendable {
         let risk = state == .fail ? failureRisk : nil
         return RuleResult(
             state: .indeterminate,
-            message: "\(Self.sentence(makeMessage(), risk: risk)) Whether this applies is unknown: the resource is deployed only if \(ValueDescription.expression(condition.expression)), which cannot be evaluated offline (\(condition.reason)).",
+            makeMessage: { "\(Self.sentence(makeMessage(), risk: risk)) Whether this applies is unknown: the resource is deployed only if \(ValueDescription.expression(condition.expression)), which cannot be evaluated offline (\(condition.reason))." },
             location: location, propertyPath: propertyPath, subject: subject,
             unresolvedExpression: condition.expression, pointsAtEnclosingObject: pointsAtEnclosingObject)
     }
@@ -109,7 +111,7 @@ extension Setting {
         var missing = false
         if case .absent(_, explicitNull: false) = reading { missing = true }
         return RuleResult(
-            state: state, message: message(), location: reading.ref, propertyPath: propertyPath, subject: subject,
+            state: state, makeMessage: message, location: reading.ref, propertyPath: propertyPath, subject: subject,
             unresolvedExpression: expression, pointsAtEnclosingObject: missing)
     }
 
