@@ -119,9 +119,7 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
                 JSONWriter.appendDecimal(index, to: &text)
                 text.append(UInt8(ascii: "]"))
             case .key(let key):
-                if key.utf8.withContiguousStorageIfAvailable({ Self.append(key: $0, to: &text, appendQuoted: appendQuoted) }) == nil {
-                    Array(key.utf8).withUnsafeBufferPointer { Self.append(key: $0, to: &text, appendQuoted: appendQuoted) }
-                }
+                key.withUTF8Bytes { Self.append(key: $0, to: &text, appendQuoted: appendQuoted) }
             }
         }
     }

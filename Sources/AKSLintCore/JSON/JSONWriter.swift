@@ -279,12 +279,7 @@ package struct JSONWriter: ~Copyable {
     /// The characters of a string, escaped as ``appendString(_:to:)`` escapes them, without the
     /// quotes (the escapes of a string's pieces, one after the other, are the escape of the whole).
     static func appendEscaped<Sink: ByteSink & ~Copyable>(_ text: String, to output: inout Sink) {
-        // Native strings are contiguous: read their bytes in place (`withUTF8` on a copy would
-        // first check the copy is unique, for every string written).
-        if text.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, to: &output) }) == nil {
-            var copy = text
-            copy.withUTF8 { appendEscaped($0, to: &output) }
-        }
+        text.withUTF8Bytes { appendEscaped($0, to: &output) }
     }
 
     /// The bytes of a string, escaped for JSON (see ``appendString(_:to:)``).

@@ -13,14 +13,10 @@ extension String {
         return String(unsafeUninitializedCapacity: length) { buffer in
             var written = 0
             for piece in pieces {
-                let count = piece.utf8.count
-                let copied: Void? = piece.utf8.withContiguousStorageIfAvailable { bytes in
-                    UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[written..<(written + count)]).copyMemory(from: UnsafeRawBufferPointer(bytes))
+                written += piece.withUTF8Bytes { bytes in
+                    UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[written..<(written + bytes.count)]).copyMemory(from: UnsafeRawBufferPointer(bytes))
+                    return bytes.count
                 }
-                if copied == nil {
-                    for (offset, byte) in piece.utf8.enumerated() { buffer[written + offset] = byte }
-                }
-                written += count
             }
             return written
         }

@@ -48,25 +48,16 @@ package enum Fingerprint {
 
         @inline(__always)
         private mutating func add(_ text: String, folding: Bool) {
-            // A native string's bytes are read in place (`withUTF8` on a copy would first check
-            // the copy is unique, for each of a finding's five to eight parts).
-            if let running = text.utf8.withContiguousStorageIfAvailable({ Self.hash($0, from: hash, folding: folding) }) {
-                hash = running
-                return
+            hash = text.withUTF8Bytes { bytes in
+                var running = hash
+                for byte in bytes {
+                    running = (running ^ UInt64(folding ? byte.asciiLowercased : byte)) &* Fingerprint.prime
+                }
+                return running
             }
-            var copy = text
-            hash = copy.withUTF8 { Self.hash($0, from: hash, folding: folding) }
         }
 
-        @inline(__always)
-        private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, from start: UInt64, folding: Bool) -> UInt64 {
-            var running = start
-            for byte in bytes {
-                running = (running ^ UInt64(folding ? byte.asciiLowercased : byte)) &* Fingerprint.prime
-            }
-            return running
-        }
-
+        /// The hash so far.
         package var value: UInt64 { hash }
     }
 
