@@ -237,13 +237,29 @@ extension Remediation {
     /// remediation, a reference count for each of its texts.)
     static func command(_ commandText: RemediationText?, for cluster: ClusterReference, subject: ResultSubject) -> String? {
         guard let commandText else { return nil }
+        var pieces: [String] = []
+        forEachPiece(ofCommand: commandText, for: cluster, subject: subject) { pieces.append($0) }
+        return .concatenating(pieces)
+    }
+
+    /// The pieces of ``command(_:for:subject:)``'s text in order: the command's text and names,
+    /// then the notes, for a writer that copies them out without joining them (every shown
+    /// finding of a JSON report has a command).
+    static func forEachPiece(ofCommand commandText: RemediationText, for cluster: ClusterReference, subject: ResultSubject, _ body: (String) -> Void) {
         var notes: [String] = []
-        let command = commandText.filled { placeholder in
-            let filled = Self.word(for: placeholder, cluster: cluster, subject: subject)
-            if let note = filled.note { notes.append(note) }
-            return filled.word
+        for part in commandText.parts {
+            switch part {
+            case .text(let text):
+                body(text)
+            case .placeholder(let placeholder):
+                let filled = Self.word(for: placeholder, cluster: cluster, subject: subject)
+                if let note = filled.note { notes.append(note) }
+                body(filled.word)
+            }
         }
-        return notes.isEmpty ? command : .concatenating(command, Self.notesSeparator, notes.joined(separator: "; "))
+        guard !notes.isEmpty else { return }
+        body(Self.notesSeparator)
+        body(notes.joined(separator: "; "))
     }
 
     /// What comes between a command and the notes on where its names come from.

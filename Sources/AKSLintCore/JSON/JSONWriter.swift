@@ -144,6 +144,18 @@ package struct JSONWriter: ~Copyable {
         buffer.append(UInt8(ascii: "\""))
     }
 
+    /// `"name": "0123456789abcdef"` for a fingerprint, its digits written straight into the output.
+    package mutating func member(_ name: StaticString, hex value: UInt64) {
+        key(name)
+        startElement()
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 18) { text in
+            text[0] = UInt8(ascii: "\"")
+            Fingerprint.writeHex(value, into: UnsafeMutableBufferPointer(rebasing: text[1...16]))
+            text[17] = UInt8(ascii: "\"")
+            buffer.append(contentsOf: UnsafeBufferPointer(text))
+        }
+    }
+
     /// `"name": path` for a JSONPath, its text written straight into the output.
     package mutating func member(_ name: StaticString, _ path: JSONPath) {
         key(name)

@@ -176,8 +176,13 @@ public struct JSONReporter: Reporter {
         json.endObject()
         json.member("property", joining: finding.propertyPath.forEachPiece)
         if finding.state == .indeterminate { json.member("unresolved", finding.unresolvedExpression) }
-        json.member("command", finding.fixCommand)
-        json.member("fingerprint", finding.fingerprint)
+        if let commandText = finding.rule.remediation.commandText {
+            let (cluster, subject) = (finding.cluster, finding.subject)
+            json.member("command", joining: { Remediation.forEachPiece(ofCommand: commandText, for: cluster, subject: subject, $0) })
+        } else {
+            json.member("command", nil as String?)
+        }
+        json.member("fingerprint", hex: finding.fingerprintValue)
         if let accepted = finding.suppression { json.member("suppressed", suppression(accepted)) }
         json.endObject()
     }

@@ -63,12 +63,18 @@ package enum Fingerprint {
 
     /// Sixteen lower-case hex digits.
     package static func hex(_ value: UInt64) -> String {
-        let digits: StaticString = "0123456789abcdef"
-        return String(unsafeUninitializedCapacity: 16) { buffer in
-            for position in 0..<16 {
-                buffer[position] = digits.utf8Start[Int((value >> UInt64(60 - 4 * position)) & 0xF)]
-            }
+        String(unsafeUninitializedCapacity: 16) { buffer in
+            writeHex(value, into: buffer)
             return 16
+        }
+    }
+
+    /// Writes ``hex(_:)``'s sixteen digits into the first sixteen bytes of `buffer` (a report
+    /// writes them straight into its text).
+    static func writeHex(_ value: UInt64, into buffer: UnsafeMutableBufferPointer<UInt8>) {
+        let digits: StaticString = "0123456789abcdef"
+        for position in 0..<16 {
+            buffer[position] = digits.utf8Start[Int((value >> UInt64(60 - 4 * position)) & 0xF)]
         }
     }
 }
