@@ -31,8 +31,18 @@ extension Setting {
     /// is missing, so the message always names what was actually found. The rule's risk follows
     /// in reports; a rule whose failures differ in what they risk gives `risk` here instead.
     func failureMessage(verdict: String, risk: String? = nil) -> String {
-        let defaultNote = reading.isAbsent ? "; the platform default applies" : ""
-        return RuleResult.sentence(.concatenating(verdict, " (", describedValue, defaultNote, ")"), risk: risk)
+        // Made in one string, with room for what a setting's description usually takes.
+        var text = TextBuilder(capacity: verdict.utf8.count + 128 + (risk?.utf8.count ?? 0))
+        text.append(verdict)
+        text.append(" (")
+        appendDescribedValue(to: &text)
+        if reading.isAbsent { text.append("; the platform default applies") }
+        text.append(")")
+        if let risk {
+            text.append(": ")
+            text.append(risk)
+        }
+        return text.text
     }
 }
 

@@ -137,18 +137,45 @@ extension Setting {
     /// A template value also says where it came from: "…, from parameter 'x', its default value at line 12".
     @inlinable
     public var describedValue: String {
+        var text = TextBuilder()
+        appendDescribedValue(to: &text)
+        return text.text
+    }
+
+    /// Appends ``describedValue`` to `text`: a failure's message is made in one string.
+    @inlinable
+    public func appendDescribedValue(to text: inout TextBuilder) {
         switch reading {
         case .absent(let nearest, let explicitNull):
-            guard explicitNull else { return .concatenating(displayName, " is not set") }
-            let origin = nearest.node.provenance.map { ", " + $0.phrase } ?? ""
-            return .concatenating(foundName.isEmpty ? displayName : foundName, " is null", origin)
+            guard explicitNull else {
+                appendName(includingMissing: true, to: &text)
+                text.append(" is not set")
+                return
+            }
+            appendFoundName(to: &text)
+            text.append(" is null")
+            if let provenance = nearest.node.provenance { text.append(", "); text.append(provenance.phrase) }
         case .value(_, let ref):
-            let origin = ref.node.provenance.map { ", " + $0.phrase } ?? ""
-            return .concatenating(displayName, " is ", ValueDescription.describe(ref.node), origin)
+            appendName(includingMissing: true, to: &text)
+            text.append(" is ")
+            text.append(ValueDescription.describe(ref.node))
+            if let provenance = ref.node.provenance { text.append(", "); text.append(provenance.phrase) }
         case .invalid(let ref, _):
-            return .concatenating(foundName.isEmpty ? displayName : foundName, " is ", ValueDescription.describe(ref.node))
+            appendFoundName(to: &text)
+            text.append(" is ")
+            text.append(ValueDescription.describe(ref.node))
         case .unresolved(let unresolved, _):
-            return .concatenating(displayName, " is ", ValueDescription.expression(unresolved.expression))
+            appendName(includingMissing: true, to: &text)
+            text.append(" is ")
+            text.append(ValueDescription.expression(unresolved.expression))
         }
+    }
+
+    /// Appends ``foundName``, or ``displayName`` when the document has none of the name.
+    @inlinable
+    func appendFoundName(to text: inout TextBuilder) {
+        let start = text.byteCount
+        appendName(includingMissing: false, to: &text)
+        if text.byteCount == start { appendName(includingMissing: true, to: &text) }
     }
 }

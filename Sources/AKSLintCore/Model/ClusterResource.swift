@@ -259,46 +259,46 @@ public struct Setting<Value: Sendable>: Sendable {
     /// for every failing finding's message.
     @inlinable
     public var displayName: String {
-        switch naming {
-        case .given(let name):
-            return name
-        case .keys(let keys, let baseDepth):
-            return Self.dottedKeys(of: reading.ref.path, below: baseDepth, of: keys, includingMissing: true)
-        }
+        var text = TextBuilder(capacity: 64)
+        appendName(includingMissing: true, to: &text)
+        return text.text
     }
 
     /// The part of ``displayName`` the document has: up to the `null` or the last existing object.
     @inlinable
     public var foundName: String {
+        var text = TextBuilder(capacity: 64)
+        appendName(includingMissing: false, to: &text)
+        return text.text
+    }
+
+    /// Appends ``displayName`` (with `includingMissing`) or ``foundName`` to `text`: a message
+    /// that names its setting is made in one string.
+    @inlinable
+    public func appendName(includingMissing: Bool, to text: inout TextBuilder) {
         switch naming {
         case .given(let name):
-            return name
+            text.append(name)
         case .keys(let keys, let baseDepth):
-            return Self.dottedKeys(of: reading.ref.path, below: baseDepth, of: keys, includingMissing: false)
+            Self.appendDottedKeys(of: reading.ref.path, below: baseDepth, of: keys, includingMissing: includingMissing, to: &text)
         }
     }
 
-    /// The keys of `path` below the base, as the document spells them (at most as many as
-    /// `keys`), then, with `includingMissing`, the rest of `keys`, joined with dots: made as bytes
-    /// in one pass, as every shown finding's message names its setting.
+    /// Appends the keys of `path` below the base, as the document spells them (at most as many as
+    /// `keys`), then, with `includingMissing`, the rest of `keys`, joined with dots.
     @usableFromInline
-    static func dottedKeys(of path: JSONPath, below baseDepth: Int, of keys: [String], includingMissing: Bool) -> String {
-        // No local function appends: one would make the captured buffer a box checked at run time.
-        var text: [UInt8] = []
-        text.reserveCapacity(64)
+    static func appendDottedKeys(of path: JSONPath, below baseDepth: Int, of keys: [String], includingMissing: Bool, to text: inout TextBuilder) {
         var spelled = 0
         path.forEachComponent(after: baseDepth) { component in
             guard case .key(let key) = component, spelled < keys.count else { return }
-            if spelled > 0 { text.append(UInt8(ascii: ".")) }
-            text.append(contentsOf: key.utf8)
+            if spelled > 0 { text.append(".") }
+            text.append(key)
             spelled += 1
         }
-        if includingMissing {
-            for (offset, key) in keys.dropFirst(spelled).enumerated() {
-                if spelled + offset > 0 { text.append(UInt8(ascii: ".")) }
-                text.append(contentsOf: key.utf8)
-            }
+        guard includingMissing else { return }
+        for (offset, key) in keys.dropFirst(spelled).enumerated() {
+            if spelled + offset > 0 { text.append(".") }
+            text.append(key)
         }
-        return String(decoding: text, as: UTF8.self)
     }
 }
