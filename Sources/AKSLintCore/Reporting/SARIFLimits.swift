@@ -14,13 +14,36 @@ public enum SARIFLimits {
     package static func listed(_ report: LintReport, includeSuppressed: Bool, limit: Int = maximumResults) -> (results: [Finding], leftOut: Int) {
         let all = report.inputs.flatMap { input in input.results.filter { isListed($0, includeSuppressed: includeSuppressed) } }
         guard all.count > limit else { return (all, 0) }
-        let kept = all.indices.sorted { left, right in
-            let (a, b) = (all[left], all[right])
-            if (a.state == .fail) != (b.state == .fail) { return a.state == .fail }
-            if a.severity != b.severity { return a.severity > b.severity }
-            return left < right
-        }.prefix(limit).sorted()
-        return (kept.map { all[$0] }, all.count - limit)
+        // Results rank by their group (failures first, then by severity), and within a group by
+        // report order. Counting each group finds the last group kept and how many of it fit, so
+        // one pass in report order keeps exactly the first `limit` of that ranking, without
+        // sorting a fleet's findings.
+        var perGroup = [Int](repeating: 0, count: rankGroupCount)
+        for finding in all { perGroup[rankGroup(of: finding)] += 1 }
+        var room = limit
+        var roomInGroup = [Int](repeating: 0, count: rankGroupCount)
+        for group in perGroup.indices {
+            roomInGroup[group] = min(room, perGroup[group])
+            room -= roomInGroup[group]
+        }
+        var kept: [Finding] = []
+        kept.reserveCapacity(limit)
+        for finding in all {
+            let group = rankGroup(of: finding)
+            guard roomInGroup[group] > 0 else { continue }
+            roomInGroup[group] -= 1
+            kept.append(finding)
+        }
+        return (kept, all.count - limit)
+    }
+
+    /// Groups of results in the order they are kept: failures before the others, each from the
+    /// most severe down.
+    private static let rankGroupCount = 2 * Severity.allCases.count
+
+    private static func rankGroup(of finding: Finding) -> Int {
+        let fromMostSevere = Severity.allCases.count - 1 - finding.severity.rank
+        return (finding.state == .fail ? 0 : Severity.allCases.count) + fromMostSevere
     }
 
     /// How many results a SARIF run of `report` leaves out (0 within the limit).
@@ -38,19 +61,20 @@ public enum SARIFLimits {
         "\(count) \(count == 1 ? "result was" : "results were") left out of the SARIF report to stay within GitHub's limit of \(limit) results per run: it keeps the most severe, failures first. The JSON report lists every finding."
     }
 
-    /// Each result's `partialFingerprints` value, unique within the run. A finding's fingerprint
+    /// Each result's `partialFingerprints` value (its hash, written as 16 hex digits), unique within the run. A finding's fingerprint
     /// names its rule, cluster and property; the same cluster in two files (or twice in one)
     /// would give several results one fingerprint, and GitHub keeps one alert for them. The first
     /// keeps the plain fingerprint, so its alert is the same as before; each repeat gets one made
     /// from it, its file and how many came before it in that file.
-    package static func uniqueFingerprints(_ findings: [Finding]) -> [String] {
-        var seen: [String: Int] = [:]
+    package static func uniqueFingerprints(_ findings: [Finding]) -> [UInt64] {
+        var seen: [UInt64: Int] = [:]
+        seen.reserveCapacity(findings.count)
         return findings.map { finding in
-            let plain = finding.fingerprint
+            let plain = finding.fingerprintValue
             let occurrence = seen[plain, default: 0]
             seen[plain] = occurrence + 1
             guard occurrence > 0 else { return plain }
-            return Fingerprint.hex(of: [plain, finding.location.file, String(occurrence)])
+            return Fingerprint.hash(of: [Fingerprint.hex(plain), finding.location.file, String(occurrence)])
         }
     }
 }

@@ -38,7 +38,7 @@ public struct SARIFReporter: Reporter {
         let ruleIndex = Dictionary(report.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let comparedWithBaseline = report.suppressionReview.baselinePath != nil
         // Each file's URI once, not once per result (percent-encoding a path is per byte).
-        var locations: [String: JSONOutput] = [:]
+        var locations: [String: ArtifactLocation] = [:]
         for input in report.inputs {
             for path in [input.path] + input.sourcePaths where locations[path] == nil { locations[path] = artifactLocation(path) }
         }
@@ -108,10 +108,9 @@ public struct SARIFReporter: Reporter {
         ])
     }
 
-    /// One result, written as it is read: nothing of it is built as a tree.
-    private func write(_ finding: Finding, fingerprint: String, ruleIndex: Int?, comparedWithBaseline: Bool, artifact: JSONOutput, to json: inout JSONWriter) {
-        var text = finding.message
-        if finding.state == .fail, let command = finding.fixCommand { text += " Fix: `\(command)`" }
+    /// One result, written as it is read: nothing of it is built as a tree, and its message is
+    /// escaped into the file piece by piece (the statement, the risk, the command).
+    private func write(_ finding: Finding, fingerprint: UInt64, ruleIndex: Int?, comparedWithBaseline: Bool, artifact: ArtifactLocation, to json: inout JSONWriter) {
         json.beginObject()
         json.member("ruleId", finding.ruleId)
         if let ruleIndex { json.member("ruleIndex", ruleIndex) }
@@ -123,14 +122,28 @@ public struct SARIFReporter: Reporter {
         }
         json.key("message")
         json.beginObject()
-        json.member("text", text)
+        json.member("text", joining: { piece in
+            piece(finding.statement)
+            if let risk = finding.statedRisk {
+                piece(": ")
+                piece(risk)
+            }
+            guard finding.state == .fail, let commandText = finding.rule.remediation.commandText else { return }
+            piece(" Fix: `")
+            Remediation.forEachPiece(ofCommand: commandText, for: finding.cluster, subject: finding.subject, piece)
+            piece("`")
+        })
         json.endObject()
         json.key("locations")
         json.beginArray()
         json.beginObject()
         json.key("physicalLocation")
         json.beginObject()
-        json.member("artifactLocation", artifact)
+        json.key("artifactLocation")
+        json.beginObject()
+        json.member("uri", artifact.uri)
+        if let baseID = artifact.baseID { json.member("uriBaseId", baseID) }
+        json.endObject()
         json.key("region")
         json.beginObject()
         json.member("startLine", finding.location.region.start.line)
@@ -151,7 +164,7 @@ public struct SARIFReporter: Reporter {
         json.endArray()
         json.key("partialFingerprints")
         json.beginObject()
-        json.member("akslint/v1", fingerprint)
+        json.member("akslint/v1", hex: fingerprint)
         json.endObject()
         json.key("properties")
         json.beginObject()
@@ -183,7 +196,7 @@ public struct SARIFReporter: Reporter {
             warnings.append(.object([("level", .string("warning")), ("message", .object([("text", .string(noCluster))]))]))
         }
         let configurationNotes = report.suppressionReview.notes.map { note in
-            var physical: [(String, JSONOutput)] = [("artifactLocation", artifactLocation(note.source.path))]
+            var physical: [(String, JSONOutput)] = [("artifactLocation", artifactLocation(note.source.path).json)]
             if let line = note.source.line { physical.append(("region", .object([("startLine", .int(line))]))) }
             return JSONOutput.object([
                 ("level", .string("warning")),
@@ -199,7 +212,7 @@ public struct SARIFReporter: Reporter {
     }
 
     private func notification(_ diagnostic: Diagnostic, level: String) -> JSONOutput {
-        var physical: [(String, JSONOutput)] = [("artifactLocation", artifactLocation(diagnostic.path))]
+        var physical: [(String, JSONOutput)] = [("artifactLocation", artifactLocation(diagnostic.path).json)]
         if let position = diagnostic.position {
             physical.append(("region", .object([("startLine", .int(position.line)), ("startColumn", .int(position.column))])))
         }
@@ -210,11 +223,23 @@ public struct SARIFReporter: Reporter {
         ])
     }
 
-    private func artifactLocation(_ path: String) -> JSONOutput {
-        if let relative = FilePath.relative(path, to: workingDirectory) {
-            return .object([("uri", .string(URIEncoding.percentEncodePath(relative))), ("uriBaseId", .string("%SRCROOT%"))])
+    /// A file as SARIF names it: a URI relative to the source root, or an absolute `file` URI for
+    /// a file outside it.
+    private struct ArtifactLocation: Sendable {
+        let uri: String
+        /// `%SRCROOT%` for a relative URI.
+        let baseID: String?
+
+        var json: JSONOutput {
+            .object([("uri", .string(uri))] + (baseID.map { [("uriBaseId", JSONOutput.string($0))] } ?? []))
         }
-        return .object([("uri", .string("file://" + URIEncoding.percentEncodePath(FilePath.absolute(path, in: workingDirectory))))])
+    }
+
+    private func artifactLocation(_ path: String) -> ArtifactLocation {
+        if let relative = FilePath.relative(path, to: workingDirectory) {
+            return ArtifactLocation(uri: URIEncoding.percentEncodePath(relative), baseID: "%SRCROOT%")
+        }
+        return ArtifactLocation(uri: "file://" + URIEncoding.percentEncodePath(FilePath.absolute(path, in: workingDirectory)), baseID: nil)
     }
 
     private var sourceRootURI: String {
