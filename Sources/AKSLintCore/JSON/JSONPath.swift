@@ -112,14 +112,29 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     /// written as `['key']`, whose bytes (already escaped for JSONPath) go through `appendQuoted`.
     func appendText<Sink: ByteSink & ~Copyable>(to text: inout Sink, appendQuoted: (UnsafeBufferPointer<UInt8>, inout Sink) -> Void) {
         text.append(UInt8(ascii: "$"))
-        forEachComponent(after: 0) { component in
-            switch component {
-            case .index(let index):
-                text.append(UInt8(ascii: "["))
-                JSONWriter.appendDecimal(index, to: &text)
-                text.append(UInt8(ascii: "]"))
-            case .key(let key):
-                key.withUTF8Bytes { Self.append(key: $0, to: &text, appendQuoted: appendQuoted) }
+        guard let last else { return }
+        // The steps from the last one back, unretained (this path holds them), then written from
+        // the root on, each read in place.
+        withUnsafeTemporaryAllocation(of: Unmanaged<Step>.self, capacity: last.count) { steps in
+            var step = Unmanaged.passUnretained(last)
+            var position = steps.count - 1
+            steps[position] = step
+            while position > 0, let parent = step._withUnsafeGuaranteedRef({ $0.parent.map(Unmanaged.passUnretained) }) {
+                position -= 1
+                steps[position] = parent
+                step = parent
+            }
+            for position in position..<steps.count {
+                steps[position]._withUnsafeGuaranteedRef { step in
+                    switch step.component {
+                    case .index(let index):
+                        text.append(UInt8(ascii: "["))
+                        JSONWriter.appendDecimal(index, to: &text)
+                        text.append(UInt8(ascii: "]"))
+                    case .key(let key):
+                        key.withUTF8Bytes { Self.append(key: $0, to: &text, appendQuoted: appendQuoted) }
+                    }
+                }
             }
         }
     }
@@ -147,9 +162,10 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
         // One bit per ASCII byte: `$` and the digits below 64, the letters and `_` from 64 on.
         let below64: UInt64 = 1 << 36 | 0x3FF << 48
         let from64: UInt64 = 0x3FF_FFFF << 1 | 1 << 31 | 0x3FF_FFFF << 33
-        return key.allSatisfy { byte in
+        for byte in key {
             let bits = byte < 64 ? below64 : byte < 128 ? from64 : 0
-            return bits >> (byte & 63) & 1 != 0
+            if bits >> (byte & 63) & 1 == 0 { return false }
         }
+        return true
     }
 }
