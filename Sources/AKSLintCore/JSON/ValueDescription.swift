@@ -36,7 +36,7 @@ public enum ValueDescription {
 
     /// A quoted, length-limited string: `"text"`, or `"beginning…" (12345 characters)` when long.
     public static func quote(_ text: String) -> String {
-        guard text.utf8.count > maximumLength, !text.dropFirst(maximumLength).isEmpty else { return "\"" + text + "\"" }
+        guard text.utf8.count > maximumLength, !text.dropFirst(maximumLength).isEmpty else { return .concatenating("\"", text, "\"") }
         return "\"" + String(text.prefix(maximumLength)) + "…\" (\(text.characterCount) characters)"
     }
 
