@@ -79,6 +79,6 @@ package struct ControlPlaneAuditLogs: Rule {
         let message = diagnostics.closest == nil
             ? "No diagnostic setting \(cluster.origin.isDefinition ? "in the \(cluster.origin.documentName)" : "of the cluster") keeps the Kubernetes audit log (kube-audit or kube-audit-admin): API server activity, including a stolen credential's, is not recorded."
             : "The cluster's diagnostic settings do not enable kube-audit or kube-audit-admin: API server activity, including a stolen credential's, is not recorded."
-        return [RuleResult(state: .fail, message: message, location: diagnostics.closest ?? cluster.properties, property: ClusterDiagnostics.property, pointsAtEnclosingObject: diagnostics.closest == nil)]
+        return [RuleResult(state: .fail, message: MessageText(message), location: diagnostics.closest ?? cluster.properties, property: ClusterDiagnostics.property, pointsAtEnclosingObject: diagnostics.closest == nil)]
     }
 }

@@ -50,7 +50,7 @@ package struct AuditAdminLogs: Rule {
         if let full = diagnostics.entry(enabling: ["kube-audit"], orGroups: ["audit", "allLogs"]) {
             let kept = ClusterDiagnostics.found(full, "")
             let message = "Diagnostic setting \(ValueDescription.quote(full.setting.name)) keeps the full kube-audit log, reads included: it costs many times what kube-audit-admin does, which keeps every change."
-            return [RuleResult(state: kept.state == .pass ? .fail : .indeterminate, message: message + (kept.state == .pass ? "" : " " + kept.message), location: full.entry, property: ClusterDiagnostics.property, unresolvedExpression: kept.unresolvedExpression)]
+            return [RuleResult(state: kept.state == .pass ? .fail : .indeterminate, message: MessageText(message + (kept.state == .pass ? "" : " " + kept.message)), location: full.entry, property: ClusterDiagnostics.property, unresolvedExpression: kept.unresolvedExpression)]
         }
         if let undecided = diagnostics.undecided { return [undecided] }
         if let admin = diagnostics.entry(enabling: ["kube-audit-admin"], orGroups: []) {

@@ -15,13 +15,13 @@ extension Setting where Value == Bool {
     /// Each text is made only for the result that needs it: most results are passes.
     func judge(
         secureValue: Bool, absentIsSecure: Bool, question: @autoclosure () -> String, pass: @autoclosure @escaping DeferredMessage,
-        verdict: @autoclosure () -> String, subject: ResultSubject = .cluster
+        verdict: @autoclosure () -> MessageText, subject: ResultSubject = .cluster
     ) -> RuleResult {
         if let undecidable = undecidableResult(question(), subject: subject) { return undecidable }
         let secure: Bool
         if case .value(let flag, _) = reading { secure = flag == secureValue } else { secure = absentIsSecure }
         if secure { return result(.pass, pass(), subject: subject) }
-        let failure = failureMessage(verdict: verdict())
+        let failure = failureMessage(verdict: verdict().text)
         return result(.fail, failure, subject: subject)
     }
 }
@@ -30,7 +30,7 @@ extension Setting {
     /// "Verdict (key is false)" — with a note that the platform default applies when the setting
     /// is missing, so the message always names what was actually found. The rule's risk follows
     /// in reports; a rule whose failures differ in what they risk gives `risk` here instead.
-    func failureMessage(verdict: String, risk: String? = nil) -> String {
+    func failureMessage(verdict: String, risk: String? = nil) -> MessageText {
         // Made in one string, with room for what a setting's description usually takes.
         var text = TextBuilder(capacity: verdict.utf8.count + 128 + (risk?.utf8.count ?? 0))
         text.append(verdict)
@@ -42,7 +42,7 @@ extension Setting {
             text.append(": ")
             text.append(risk)
         }
-        return text.text
+        return MessageText(text.text)
     }
 }
 

@@ -4,13 +4,13 @@ extension Setting where Value == String {
     /// Judges a setting that is secure when it is one of `secureValues` (compared without case).
     func judgeChoice(
         secureValues: [String], absentIsSecure: Bool, question: @autoclosure () -> String, pass: @autoclosure @escaping DeferredMessage,
-        verdict: @autoclosure () -> String, subject: ResultSubject = .cluster
+        verdict: @autoclosure () -> MessageText, subject: ResultSubject = .cluster
     ) -> RuleResult {
         if let undecidable = undecidableResult(question(), subject: subject) { return undecidable }
         let secure: Bool
         if let value = reading.value { secure = secureValues.contains { $0.equalsIgnoringASCIICase(value) } } else { secure = absentIsSecure }
         if secure { return result(.pass, pass(), subject: subject) }
-        let failure = failureMessage(verdict: verdict())
+        let failure = failureMessage(verdict: verdict().text)
         return result(.fail, failure, subject: subject)
     }
 }
@@ -47,7 +47,7 @@ extension AgentPool {
     }
 
     /// A not-applicable result for this pool.
-    func notApplicable(_ message: String, property: String) -> RuleResult {
+    func notApplicable(_ message: MessageText, property: String) -> RuleResult {
         RuleResult(state: .notApplicable, message: message, location: properties, property: property, subject: .agentPool(displayName), pointsAtEnclosingObject: true)
     }
 

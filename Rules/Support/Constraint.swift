@@ -19,13 +19,13 @@ enum Truth {
 /// clusters hold, and need neither.
 protocol SettingPointer {
     /// A result at the setting; the message is made only if a report shows it.
-    func resultAtSetting(_ state: ResultState, _ message: @escaping @Sendable () -> String) -> RuleResult
+    func resultAtSetting(_ state: ResultState, _ message: @escaping DeferredMessage) -> RuleResult
     /// The indeterminate result for an unresolved or malformed value (see ``Setting/undecidableResult(_:subject:)``).
     func undecidable(_ question: String) -> RuleResult?
 }
 
 extension Setting: SettingPointer {
-    func resultAtSetting(_ state: ResultState, _ message: @escaping @Sendable () -> String) -> RuleResult { result(state, message()) }
+    func resultAtSetting(_ state: ResultState, _ message: @escaping DeferredMessage) -> RuleResult { result(state, message()) }
     func undecidable(_ question: String) -> RuleResult? { undecidableResult(question) }
 }
 
@@ -59,7 +59,7 @@ struct Constraint {
 
     /// No result when the constraint holds (or does not apply); a failure at the trigger when it is
     /// broken; an indeterminate result at the unknown setting otherwise.
-    func check(_ question: @autoclosure () -> String, violation: @autoclosure @escaping @Sendable () -> String) -> [RuleResult] {
+    func check(_ question: @autoclosure () -> String, violation: @autoclosure @escaping DeferredMessage) -> [RuleResult] {
         switch (trigger, requirement) {
         case (.known(false, _), _), (_, .known(true, _)):
             return []

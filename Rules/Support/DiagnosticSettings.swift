@@ -65,7 +65,7 @@ struct ClusterDiagnostics {
 
     /// A result for a category found enabled: a pass, or indeterminate when the setting is
     /// deployed only under a condition that cannot be evaluated.
-    static func found(_ found: (entry: ValueRef, setting: RelatedResource), _ message: String) -> RuleResult {
+    static func found(_ found: (entry: ValueRef, setting: RelatedResource), _ message: MessageText) -> RuleResult {
         RuleResult(state: .pass, message: message, location: found.entry, property: property).conditioned(on: found.setting.deploymentCondition, failureRisk: nil)
     }
 

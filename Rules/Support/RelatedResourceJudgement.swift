@@ -15,7 +15,7 @@ extension ClusterResource {
     }
 
     /// A not-applicable result about the whole cluster.
-    func notApplicable(_ message: String) -> RuleResult {
+    func notApplicable(_ message: MessageText) -> RuleResult {
         RuleResult(state: .notApplicable, message: message, location: properties, property: "properties", pointsAtEnclosingObject: true)
     }
 }

@@ -50,7 +50,7 @@ public struct Finding: Sendable {
 
         /// The message for a result in `state`: written for the states reports show.
         init(for state: ResultState, _ makeMessage: @escaping DeferredMessage) {
-            self = state == .fail || state == .indeterminate ? .written(makeMessage()) : .deferred(makeMessage)
+            self = state == .fail || state == .indeterminate ? .written(makeMessage().text) : .deferred(makeMessage)
         }
     }
 
@@ -78,7 +78,7 @@ public struct Finding: Sendable {
     public var statement: String {
         switch judgement.message {
         case .written(let text): return text
-        case .deferred(let makeMessage): return makeMessage()
+        case .deferred(let makeMessage): return makeMessage().text
         }
     }
     /// The rule's risk when this finding states it: every failure of a rule that has one.

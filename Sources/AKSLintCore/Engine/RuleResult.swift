@@ -22,13 +22,13 @@ public enum ResultSubject: Sendable, Hashable {
 
 /// A message made when it is asked for: most results are passes that no report shows, and a
 /// fleet has hundreds of thousands of them.
-public typealias DeferredMessage = @Sendable () -> String
+public typealias DeferredMessage = @Sendable () -> MessageText
 
 /// One judgement of a rule: its state, a message naming the actual value, and where that value is.
 public struct RuleResult: Sendable {
     public let state: ResultState
     /// A sentence that starts with the verdict and names the value found (made when asked).
-    public var message: String { makeMessage() }
+    public var message: String { makeMessage().text }
     /// Makes ``message``.
     public let makeMessage: DeferredMessage
     /// The value judged, or the `null`, or the nearest enclosing object when the setting is absent.
@@ -94,7 +94,7 @@ public struct RuleResult: Sendable {
         let risk = state == .fail ? failureRisk : nil
         return RuleResult(
             state: .indeterminate,
-            makeMessage: { "\(Self.sentence(makeMessage(), risk: risk)) Whether this applies is unknown: the resource is deployed only if \(ValueDescription.expression(condition.expression)), which cannot be evaluated offline (\(condition.reason))." },
+            makeMessage: { "\(Self.sentence(makeMessage().text, risk: risk)) Whether this applies is unknown: the resource is deployed only if \(ValueDescription.expression(condition.expression)), which cannot be evaluated offline (\(condition.reason))." },
             location: location, propertyPath: propertyPath, subject: subject,
             unresolvedExpression: condition.expression, pointsAtEnclosingObject: pointsAtEnclosingObject)
     }

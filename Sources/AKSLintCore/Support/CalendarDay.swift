@@ -65,10 +65,15 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
+    /// `2026-11-24` (a year always has four digits: see ``init(year:month:day:)``), made as
+    /// bytes: support-window messages name several days each.
     public var description: String {
-        let month = self.month < 10 ? "0\(self.month)" : "\(self.month)"
-        let day = self.day < 10 ? "0\(self.day)" : "\(self.day)"
-        return "\(year)-\(month)-\(day)"
+        func digit(_ value: Int) -> UInt8 { UInt8(ascii: "0") + UInt8(value % 10) }
+        return String(unsafeUninitializedCapacity: 10) { text in
+            (text[0], text[1], text[2], text[3], text[4]) = (digit(year / 1000), digit(year / 100), digit(year / 10), digit(year), UInt8(ascii: "-"))
+            (text[5], text[6], text[7], text[8], text[9]) = (digit(month / 10), digit(month), UInt8(ascii: "-"), digit(day / 10), digit(day))
+            return 10
+        }
     }
 
     private static func daysIn(month: Int, year: Int) -> Int {
