@@ -38,6 +38,21 @@ struct ByteBuffer: ~Copyable, ByteSink {
         count += bytes.count
     }
 
+    /// Appends `"name":` (and a space when `spaceAfterColon`) for a name that needs no escaping,
+    /// checking for room once: a report writes a dozen member names for each finding.
+    @inline(__always)
+    mutating func append(memberName name: UnsafeBufferPointer<UInt8>, spaceAfterColon: Bool) {
+        let length = name.count + (spaceAfterColon ? 4 : 3)
+        if storage.count - count < length { grow(toFit: length) }
+        let start = storage.baseAddress! + count
+        start[0] = UInt8(ascii: "\"")
+        if let source = name.baseAddress { (start + 1).update(from: source, count: name.count) }
+        start[name.count + 1] = UInt8(ascii: "\"")
+        start[name.count + 2] = UInt8(ascii: ":")
+        if spaceAfterColon { start[name.count + 3] = UInt8(ascii: " ") }
+        count += length
+    }
+
     /// Forgets the bytes, keeping the room.
     mutating func removeAll() {
         count = 0

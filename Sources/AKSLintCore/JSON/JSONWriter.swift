@@ -73,13 +73,12 @@ package struct JSONWriter: ~Copyable {
     /// thousands of them.
     package mutating func key(_ name: StaticString) {
         startElement()
+        let spaced = indent > 0 && oneLineDepth == nil
         name.withUTF8Buffer { bytes in
             assert(bytes.allSatisfy(PlainBytes.isPlain), "a key literal that needs escaping")
-            buffer.append(UInt8(ascii: "\""))
-            buffer.append(contentsOf: bytes)
-            buffer.append(UInt8(ascii: "\""))
+            buffer.append(memberName: bytes, spaceAfterColon: spaced)
         }
-        endKey()
+        afterKey = true
     }
 
     /// Writes a key that is not a literal (the members of a ``JSONOutput`` object).
