@@ -46,13 +46,14 @@ package struct NodeSSHDisabled: Rule {
 
     package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         cluster.judgePools(question: "SSH to nodes is disabled") { pool in
-            let question = "SSH to the nodes of pool \(ValueDescription.quote(pool.displayName)) is disabled"
-            guard let linux = pool.isLinux else { return pool.unknownApplicability(question, because: "osType", property: pool.canonicalPrefix + ".securityProfile.sshAccess") }
+            // Made only for the results that ask: most pools are judged without it.
+            @Sendable func question() -> String { "SSH to the nodes of pool \(ValueDescription.quote(pool.displayName)) is disabled" }
+            guard let linux = pool.isLinux else { return pool.unknownApplicability(question(), because: "osType", property: pool.canonicalPrefix + ".securityProfile.sshAccess") }
             guard linux else { return pool.notApplicable("Not applicable: pool \(ValueDescription.quote(pool.displayName)) runs Windows.", property: pool.canonicalPrefix + ".securityProfile.sshAccess") }
             let setting = pool.string("securityProfile", "sshAccess")
             return setting.judgeChoice(
                 secureValues: ["Disabled"], absentIsSecure: false,
-                question: question,
+                question: question(),
                 pass: "SSH to the nodes of pool \(ValueDescription.quote(pool.displayName)) is disabled (\(setting.describedValue)).",
                 verdict: "SSH to the nodes of pool \(ValueDescription.quote(pool.displayName)) is enabled",
                 subject: .agentPool(pool.displayName))

@@ -74,10 +74,11 @@ package struct AvailabilityZones: Rule {
     private func regionResult(_ cluster: ClusterResource, pool: AgentPool) -> RuleResult? {
         let location = cluster.resourceString("location")
         let name = ValueDescription.quote(pool.displayName)
-        let question = "system pool \(name) should span zones (that depends on whether the cluster's region has them)"
-        if let undecidable = location.undecidableResult(question, subject: .agentPool(pool.displayName)) { return undecidable }
+        // Made only for the results that ask: most pools are judged without it.
+        @Sendable func question() -> String { "system pool \(name) should span zones (that depends on whether the cluster's region has them)" }
+        if let undecidable = location.undecidableResult(question(), subject: .agentPool(pool.displayName)) { return undecidable }
         guard let region = location.reading.value else {
-            return location.result(.indeterminate, "Cannot tell whether \(question): the cluster has no location.", subject: .agentPool(pool.displayName))
+            return location.result(.indeterminate, "Cannot tell whether \(question()): the cluster has no location.", subject: .agentPool(pool.displayName))
         }
         switch AvailabilityZoneRegions.hasZones(region) {
         case true?:
@@ -85,7 +86,7 @@ package struct AvailabilityZones: Rule {
         case false?:
             return location.result(.notApplicable, "Not applicable: \(ValueDescription.quote(region)) has no availability zones (akslint's region table, written \(AvailabilityZoneRegions.writtenOn)), so system pool \(name) cannot span them.", subject: .agentPool(pool.displayName))
         case nil:
-            return location.result(.indeterminate, "Cannot tell whether \(question): akslint's region table (written \(AvailabilityZoneRegions.writtenOn)) does not know \(ValueDescription.quote(region)).", subject: .agentPool(pool.displayName))
+            return location.result(.indeterminate, "Cannot tell whether \(question()): akslint's region table (written \(AvailabilityZoneRegions.writtenOn)) does not know \(ValueDescription.quote(region)).", subject: .agentPool(pool.displayName))
         }
     }
 }

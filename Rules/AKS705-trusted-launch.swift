@@ -48,9 +48,10 @@ package struct TrustedLaunch: Rule {
             let subject = ResultSubject.agentPool(pool.displayName)
             let secureBoot = pool.bool("securityProfile", "enableSecureBoot")
             let vTPM = pool.bool("securityProfile", "enableVTPM")
-            let question = "pool \(name) uses trusted launch"
+            // Made only for the results that ask: most pools are judged without it.
+            @Sendable func question() -> String { "pool \(name) uses trusted launch" }
             for setting in [secureBoot, vTPM] where setting.reading.value != true {
-                if let undecidable = setting.undecidableResult(question, subject: subject) { return undecidable }
+                if let undecidable = setting.undecidableResult(question(), subject: subject) { return undecidable }
                 return setting.result(.fail, setting.failureMessage(
                     verdict: "Node pool \(name) does not use trusted launch"), subject: subject)
             }

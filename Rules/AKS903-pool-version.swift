@@ -44,14 +44,15 @@ package struct PoolVersion: Rule {
             let name = ValueDescription.quote(pool.displayName)
             let currentVersion = pool.string("currentOrchestratorVersion")
             let version = currentVersion.reading.isAbsent ? pool.string("orchestratorVersion") : currentVersion
-            let question = "pool \(name) runs the control plane's minor version"
-            if let undecidable = version.undecidableResult(question, subject: .agentPool(pool.displayName)) { return undecidable }
+            // Made only for the results that ask: most pools are judged without it.
+            @Sendable func question() -> String { "pool \(name) runs the control plane's minor version" }
+            if let undecidable = version.undecidableResult(question(), subject: .agentPool(pool.displayName)) { return undecidable }
             guard let poolText = version.reading.value else {
                 return version.result(.pass, "Node pool \(name) sets no version, so it runs the control plane's.", subject: .agentPool(pool.displayName))
             }
-            if let undecidable = control.undecidableResult(question, subject: .agentPool(pool.displayName)) { return undecidable }
+            if let undecidable = control.undecidableResult(question(), subject: .agentPool(pool.displayName)) { return undecidable }
             guard let controlText = control.reading.value, let controlVersion = KubernetesVersion(controlText), let poolVersion = KubernetesVersion(poolText) else {
-                return version.result(.indeterminate, "Cannot tell whether \(question): the versions cannot be compared (\(version.describedValue), \(control.describedValue)).", subject: .agentPool(pool.displayName))
+                return version.result(.indeterminate, "Cannot tell whether \(question()): the versions cannot be compared (\(version.describedValue), \(control.describedValue)).", subject: .agentPool(pool.displayName))
             }
             if poolVersion == controlVersion {
                 return version.result(.pass, "Node pool \(name) runs Kubernetes \(poolText), the control plane's minor version (\(controlText)).", subject: .agentPool(pool.displayName))

@@ -42,9 +42,10 @@ package struct SystemPoolMinimumNodes: Rule {
     package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         cluster.judgePools(question: "system pools keep three nodes") { pool in
             let name = ValueDescription.quote(pool.displayName)
-            let question = "system pool \(name) keeps \(Self.minimum) nodes"
-            if let skipped = cluster.resultUnlessSystemPool(pool, claim: question, property: pool.canonicalPrefix + ".count") { return skipped }
-            guard let (nodes, setting) = pool.minimumNodes(question: question) else { return pool.unknownNodeCount(question: question) }
+            // Made only for the results that ask: most pools are judged without it.
+            @Sendable func question() -> String { "system pool \(name) keeps \(Self.minimum) nodes" }
+            if let skipped = cluster.resultUnlessSystemPool(pool, claim: question(), property: pool.canonicalPrefix + ".count") { return skipped }
+            guard let (nodes, setting) = pool.minimumNodes(question: question()) else { return pool.unknownNodeCount(question: question()) }
             if nodes >= Self.minimum {
                 return setting.result(.pass, "System pool \(name) keeps at least \(nodes) nodes (\(setting.describedValue)).", subject: .agentPool(pool.displayName))
             }

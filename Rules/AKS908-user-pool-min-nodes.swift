@@ -42,12 +42,13 @@ package struct UserPoolMinimumNodes: Rule {
     package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         cluster.judgePools(question: "user pools keep three nodes") { pool in
             let name = ValueDescription.quote(pool.displayName)
-            let question = "user pool \(name) keeps \(Self.minimum) nodes"
+            // Made only for the results that ask: most pools are judged without it.
+            @Sendable func question() -> String { "user pool \(name) keeps \(Self.minimum) nodes" }
             let property = pool.canonicalPrefix + ".count"
-            guard let system = cluster.isSystemPool(pool) else { return pool.unknownApplicability(question, because: "mode", property: property) }
+            guard let system = cluster.isSystemPool(pool) else { return pool.unknownApplicability(question(), because: "mode", property: property) }
             if system { return pool.notApplicable("Not applicable: pool \(name) is a system pool (AKS907).", property: property) }
             if pool.isSpot { return pool.notApplicable("Not applicable: pool \(name) runs on Spot VMs, which can be evicted at any time.", property: property) }
-            guard let (nodes, setting) = pool.minimumNodes(question: question) else { return pool.unknownNodeCount(question: question) }
+            guard let (nodes, setting) = pool.minimumNodes(question: question()) else { return pool.unknownNodeCount(question: question()) }
             if nodes >= Self.minimum {
                 return setting.result(.pass, "User pool \(name) keeps at least \(nodes) nodes (\(setting.describedValue)).", subject: .agentPool(pool.displayName))
             }

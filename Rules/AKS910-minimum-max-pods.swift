@@ -47,9 +47,10 @@ package struct MinimumMaxPods: Rule {
     package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         cluster.judgePools(question: "pools allow enough pods per node") { pool in
             let name = ValueDescription.quote(pool.displayName)
-            let question = "pool \(name) allows \(Self.minimum) pods per node"
+            // Made only for the results that ask: most pools are judged without it.
+            @Sendable func question() -> String { "pool \(name) allows \(Self.minimum) pods per node" }
             let setting = pool.number("maxPods")
-            if let undecidable = setting.undecidableResult(question, subject: .agentPool(pool.displayName)) { return undecidable }
+            if let undecidable = setting.undecidableResult(question(), subject: .agentPool(pool.displayName)) { return undecidable }
             let limit: Int
             let described: String
             if let value = setting.reading.value {
@@ -61,7 +62,7 @@ package struct MinimumMaxPods: Rule {
                     limit = value
                     described = "maxPods is not set, and the default for \(why) is \(value)"
                 case .unknown(let result):
-                    return result ?? setting.result(.indeterminate, "Cannot tell whether \(question): maxPods is not set, and the default of the cluster's network plugin (if any) is not one akslint knows.", subject: .agentPool(pool.displayName))
+                    return result ?? setting.result(.indeterminate, "Cannot tell whether \(question()): maxPods is not set, and the default of the cluster's network plugin (if any) is not one akslint knows.", subject: .agentPool(pool.displayName))
                 }
             }
             if limit >= Self.minimum {

@@ -30,9 +30,9 @@ extension ClusterResource {
 
     /// For rules about system pools only: not applicable for a user pool, indeterminate when the
     /// pool's mode cannot be evaluated, and nil for a system pool, which the rule then judges.
-    func resultUnlessSystemPool(_ pool: AgentPool, claim: String, property: String) -> RuleResult? {
-        guard let system = isSystemPool(pool) else { return pool.unknownApplicability(claim, because: "mode", property: property) }
-        return system ? nil : pool.notApplicable("Not applicable: pool \(ValueDescription.quote(pool.displayName)) is a user pool.", property: property)
+    func resultUnlessSystemPool(_ pool: AgentPool, claim: @autoclosure () -> String, property: @autoclosure () -> String) -> RuleResult? {
+        guard let system = isSystemPool(pool) else { return pool.unknownApplicability(claim(), because: "mode", property: property()) }
+        return system ? nil : pool.notApplicable("Not applicable: pool \(ValueDescription.quote(pool.displayName)) is a user pool.", property: property())
     }
 }
 

@@ -3,10 +3,10 @@ import AKSLintCore
 extension AgentPool {
     /// The fewest nodes the pool runs with: `minCount` when the autoscaler is on, else `count`
     /// (1 when absent, the REST API's default). A result instead when that cannot be known.
-    func minimumNodes(question: String) -> (nodes: Int, setting: Setting<Double>)? {
+    func minimumNodes(question: @autoclosure () -> String) -> (nodes: Int, setting: Setting<Double>)? {
         let autoscaling = bool("enableAutoScaling")
         let setting = autoscaling.reading.value == true ? number("minCount") : number("count")
-        guard setting.undecidableResult(question) == nil, autoscaling.undecidableResult(question) == nil else { return nil }
+        guard setting.undecidableResult(question()) == nil, autoscaling.undecidableResult(question()) == nil else { return nil }
         guard let value = setting.reading.value else {
             return autoscaling.reading.value == true ? nil : (1, setting)
         }
