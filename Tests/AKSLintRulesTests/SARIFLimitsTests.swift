@@ -39,6 +39,27 @@ struct SARIFLimitsTests {
         #expect(SARIFLimits.leftOut(of: linted, includeSuppressed: false) == 0)
     }
 
+    @Test("at every limit the run keeps exactly the first results of the ranking: failures first, then the most severe, then report order")
+    func keptResultsFollowTheRanking() throws {
+        // Failures and indeterminate results of every severity, from an export and two templates.
+        let linted = try report([Paths.fixture("az/prod-insecure.json"), Paths.fixture("arm/symbolic-resources.json"), Paths.fixture("arm/nested-deployments.json")])
+        let listed = linted.findings.filter { $0.state == .fail || $0.state == .indeterminate }
+        #expect(Set(listed.map(\.state)).count == 2 && Set(listed.map(\.severity)).count == Severity.allCases.count)
+        // The ranking written out as a stable sort, as the SARIF writer once made it.
+        let ranked = listed.indices.sorted { left, right in
+            let (a, b) = (listed[left], listed[right])
+            if (a.state == .fail) != (b.state == .fail) { return a.state == .fail }
+            if a.severity != b.severity { return a.severity > b.severity }
+            return left < right
+        }
+        for limit in 1..<listed.count {
+            let expected = ranked.prefix(limit).sorted().map { listed[$0].fingerprint }
+            let (kept, leftOut) = SARIFLimits.listed(linted, includeSuppressed: false, limit: limit)
+            #expect(kept.map(\.fingerprint) == expected, "limit \(limit)")
+            #expect(leftOut == listed.count - limit)
+        }
+    }
+
     @Test("the same cluster in two files gives every result its own fingerprint; the first file keeps the plain ones")
     func uniqueFingerprints() throws {
         let path = Paths.fixture("az/prod-insecure.json")
