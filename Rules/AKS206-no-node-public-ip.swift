@@ -53,9 +53,9 @@ package struct NoNodePublicIP: Rule {
             let setting = pool.bool("enableNodePublicIP")
             return setting.judge(
                 secureValue: false, absentIsSecure: true,
-                question: "the nodes of pool \(ValueDescription.quote(pool.displayName)) have public IP addresses",
-                pass: "Node pool \(ValueDescription.quote(pool.displayName)) gives nodes no public IP (\(setting.describedValue)).",
-                verdict: "Node pool \(ValueDescription.quote(pool.displayName)) gives every node a public IP address",
+                question: "the nodes of pool \(pool.quotedName) have public IP addresses",
+                pass: "Node pool \(pool.quotedName) gives nodes no public IP (\(setting.describedValue)).",
+                verdict: "Node pool \(pool.quotedName) gives every node a public IP address",
                 subject: .agentPool(pool.displayName))
         }
     }

@@ -49,9 +49,9 @@ package struct EncryptionAtHost: Rule {
             let setting = pool.bool("enableEncryptionAtHost")
             return setting.judge(
                 secureValue: true, absentIsSecure: false,
-                question: "pool \(ValueDescription.quote(pool.displayName)) encrypts at host",
-                pass: "Node pool \(ValueDescription.quote(pool.displayName)) encrypts at host (\(setting.describedValue)).",
-                verdict: "Node pool \(ValueDescription.quote(pool.displayName)) does not encrypt at host",
+                question: "pool \(pool.quotedName) encrypts at host",
+                pass: "Node pool \(pool.quotedName) encrypts at host (\(setting.describedValue)).",
+                verdict: "Node pool \(pool.quotedName) does not encrypt at host",
                 subject: .agentPool(pool.displayName))
         }
     }

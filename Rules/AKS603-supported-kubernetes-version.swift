@@ -61,7 +61,7 @@ package struct SupportedKubernetesVersion: Rule {
             var poolVersion = pool.string("currentOrchestratorVersion")
             if poolVersion.reading.isAbsent { poolVersion = pool.string("orchestratorVersion") }
             guard !poolVersion.reading.isAbsent else { continue }
-            results.append(judge(poolVersion, owner: "Node pool \(ValueDescription.quote(pool.displayName))", longTermSupport: longTermSupport, context: context, subject: .agentPool(pool.displayName)))
+            results.append(judge(poolVersion, owner: "Node pool \(pool.quotedName)", longTermSupport: longTermSupport, context: context, subject: .agentPool(pool.displayName)))
         }
         if results.isEmpty {
             results.append(cluster.notApplicable("Not applicable: no node pool in this input sets a Kubernetes version, and the cluster itself is not in it."))

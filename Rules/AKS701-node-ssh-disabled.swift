@@ -47,15 +47,15 @@ package struct NodeSSHDisabled: Rule {
     package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         cluster.judgePools(question: "SSH to nodes is disabled") { pool in
             // Made only for the results that ask: most pools are judged without it.
-            @Sendable func question() -> String { "SSH to the nodes of pool \(ValueDescription.quote(pool.displayName)) is disabled" }
+            @Sendable func question() -> String { "SSH to the nodes of pool \(pool.quotedName) is disabled" }
             guard let linux = pool.isLinux else { return pool.unknownApplicability(question(), because: "osType", property: pool.canonicalPrefix + ".securityProfile.sshAccess") }
-            guard linux else { return pool.notApplicable("Not applicable: pool \(ValueDescription.quote(pool.displayName)) runs Windows.", property: pool.canonicalPrefix + ".securityProfile.sshAccess") }
+            guard linux else { return pool.notApplicable("Not applicable: pool \(pool.quotedName) runs Windows.", property: pool.canonicalPrefix + ".securityProfile.sshAccess") }
             let setting = pool.string("securityProfile", "sshAccess")
             return setting.judgeChoice(
                 secureValues: ["Disabled"], absentIsSecure: false,
                 question: question(),
-                pass: "SSH to the nodes of pool \(ValueDescription.quote(pool.displayName)) is disabled (\(setting.describedValue)).",
-                verdict: "SSH to the nodes of pool \(ValueDescription.quote(pool.displayName)) is enabled",
+                pass: "SSH to the nodes of pool \(pool.quotedName) is disabled (\(setting.describedValue)).",
+                verdict: "SSH to the nodes of pool \(pool.quotedName) is enabled",
                 subject: .agentPool(pool.displayName))
         }
     }

@@ -58,16 +58,16 @@ package struct AzureLinuxNodes: Rule {
     package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         cluster.judgePools(question: "Linux pools run Azure Linux") { pool in
             // Made only for the results that ask: most pools are judged without it.
-            @Sendable func question() -> String { "pool \(ValueDescription.quote(pool.displayName)) runs Azure Linux" }
+            @Sendable func question() -> String { "pool \(pool.quotedName) runs Azure Linux" }
             guard let linux = pool.isLinux else { return pool.unknownApplicability(question(), because: "osType", property: pool.canonicalPrefix + ".osSKU") }
-            guard linux else { return pool.notApplicable("Not applicable: pool \(ValueDescription.quote(pool.displayName)) runs Windows.", property: pool.canonicalPrefix + ".osSKU") }
+            guard linux else { return pool.notApplicable("Not applicable: pool \(pool.quotedName) runs Windows.", property: pool.canonicalPrefix + ".osSKU") }
             let setting = pool.string("osSKU")
             let retired = setting.reading.value.map { sku in Self.azureLinux2.contains { $0.equalsIgnoringASCIICase(sku) } } ?? false
             return setting.judgeChoice(
                 secureValues: Self.azureLinuxSKUs, absentIsSecure: false,
                 question: question(),
-                pass: "Node pool \(ValueDescription.quote(pool.displayName)) runs Azure Linux (\(setting.describedValue))\(retired ? "; that is Azure Linux 2.0, past its end of support: move the pool to AzureLinux3" : "").",
-                verdict: "Node pool \(ValueDescription.quote(pool.displayName)) does not run Azure Linux",
+                pass: "Node pool \(pool.quotedName) runs Azure Linux (\(setting.describedValue))\(retired ? "; that is Azure Linux 2.0, past its end of support: move the pool to AzureLinux3" : "").",
+                verdict: "Node pool \(pool.quotedName) does not run Azure Linux",
                 subject: .agentPool(pool.displayName))
         }
     }

@@ -49,7 +49,7 @@ package struct SystemPoolCriticalOnly: Rule {
 
     package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         cluster.judgePools(question: "system pools run only critical add-ons") { pool in
-            let name = ValueDescription.quote(pool.displayName)
+            let name = pool.quotedName
             let property = pool.canonicalPrefix + ".nodeTaints"
             if let skipped = cluster.resultUnlessSystemPool(pool, claim: "pool \(name) runs only critical add-ons", property: property) { return skipped }
             let taints = pool.array("nodeTaints")

@@ -54,7 +54,7 @@ package struct AvailabilityZones: Rule {
 
     package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         cluster.judgePools(question: "system pools span zones") { pool in
-            let name = ValueDescription.quote(pool.displayName)
+            let name = pool.quotedName
             let property = pool.canonicalPrefix + ".availabilityZones"
             if let skipped = cluster.resultUnlessSystemPool(pool, claim: "pool \(name) spans zones", property: property) { return skipped }
             let zones = pool.array("availabilityZones")
@@ -73,7 +73,7 @@ package struct AvailabilityZones: Rule {
     /// when the region is not known; nil in a region with zones, where the pool fails.
     private func regionResult(_ cluster: ClusterResource, pool: AgentPool) -> RuleResult? {
         let location = cluster.resourceString("location")
-        let name = ValueDescription.quote(pool.displayName)
+        let name = pool.quotedName
         // Made only for the results that ask: most pools are judged without it.
         @Sendable func question() -> String { "system pool \(name) should span zones (that depends on whether the cluster's region has them)" }
         if let undecidable = location.undecidableResult(question(), subject: .agentPool(pool.displayName)) { return undecidable }

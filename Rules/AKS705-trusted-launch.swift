@@ -44,7 +44,7 @@ package struct TrustedLaunch: Rule {
 
     package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         cluster.judgePools(question: "node pools use trusted launch") { pool in
-            let name = ValueDescription.quote(pool.displayName)
+            let name = pool.quotedName
             let subject = ResultSubject.agentPool(pool.displayName)
             let secureBoot = pool.bool("securityProfile", "enableSecureBoot")
             let vTPM = pool.bool("securityProfile", "enableVTPM")

@@ -41,7 +41,7 @@ package struct FIPSNodeImages: Rule {
     package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         cluster.judgePools(question: "node pools run FIPS images") { pool in
             let setting = pool.bool("enableFIPS")
-            let name = ValueDescription.quote(pool.displayName)
+            let name = pool.quotedName
             return setting.judge(
                 secureValue: true, absentIsSecure: false,
                 question: "pool \(name) runs a FIPS image",

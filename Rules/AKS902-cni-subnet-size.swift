@@ -59,7 +59,7 @@ package struct CNISubnetSize: Rule {
         }
         let subnets = SubnetIndex(cluster.relatedResources)
         return cluster.judgePools(question: "pool subnets are large enough") { pool in
-            let name = ValueDescription.quote(pool.displayName)
+            let name = pool.quotedName
             let subnetID = pool.string("vnetSubnetID")
             if let undecidable = subnetID.undecidableResult("pool \(name)'s subnet is large enough", subject: .agentPool(pool.displayName)) { return undecidable }
             guard let id = subnetID.reading.value else {

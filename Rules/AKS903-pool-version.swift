@@ -41,7 +41,7 @@ package struct PoolVersion: Rule {
         let current = cluster.string("currentKubernetesVersion")
         let control = current.reading.isAbsent ? cluster.string("kubernetesVersion") : current
         return cluster.judgePools(question: "pools match the control plane's version") { pool in
-            let name = ValueDescription.quote(pool.displayName)
+            let name = pool.quotedName
             let currentVersion = pool.string("currentOrchestratorVersion")
             let version = currentVersion.reading.isAbsent ? pool.string("orchestratorVersion") : currentVersion
             // Made only for the results that ask: most pools are judged without it.

@@ -39,7 +39,7 @@ package struct PoolAutoscaling: Rule {
 
     package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         cluster.judgePools(question: "pools autoscale") { pool in
-            let name = ValueDescription.quote(pool.displayName)
+            let name = pool.quotedName
             let type = pool.vmSetType
             if let undecidable = type.undecidableResult("pool \(name) autoscales", subject: .agentPool(pool.displayName)) { return undecidable }
             if let value = type.reading.value, value.equalsIgnoringASCIICase("AvailabilitySet") {

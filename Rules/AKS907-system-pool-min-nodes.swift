@@ -41,7 +41,7 @@ package struct SystemPoolMinimumNodes: Rule {
 
     package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         cluster.judgePools(question: "system pools keep three nodes") { pool in
-            let name = ValueDescription.quote(pool.displayName)
+            let name = pool.quotedName
             // Made only for the results that ask: most pools are judged without it.
             @Sendable func question() -> String { "system pool \(name) keeps \(Self.minimum) nodes" }
             if let skipped = cluster.resultUnlessSystemPool(pool, claim: question(), property: pool.canonicalPrefix + ".count") { return skipped }

@@ -41,7 +41,7 @@ package struct UserPoolMinimumNodes: Rule {
 
     package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         cluster.judgePools(question: "user pools keep three nodes") { pool in
-            let name = ValueDescription.quote(pool.displayName)
+            let name = pool.quotedName
             // Made only for the results that ask: most pools are judged without it.
             @Sendable func question() -> String { "user pool \(name) keeps \(Self.minimum) nodes" }
             let property = pool.canonicalPrefix + ".count"

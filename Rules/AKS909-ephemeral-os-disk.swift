@@ -44,7 +44,7 @@ package struct EphemeralOSDisk: Rule {
 
     package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         cluster.judgePools(question: "pools use ephemeral OS disks") { pool in
-            let name = ValueDescription.quote(pool.displayName)
+            let name = pool.quotedName
             let setting = pool.string("osDiskType")
             return setting.judgeChoice(
                 secureValues: ["Ephemeral"], absentIsSecure: true,

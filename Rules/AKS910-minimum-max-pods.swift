@@ -46,7 +46,7 @@ package struct MinimumMaxPods: Rule {
 
     package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         cluster.judgePools(question: "pools allow enough pods per node") { pool in
-            let name = ValueDescription.quote(pool.displayName)
+            let name = pool.quotedName
             // Made only for the results that ask: most pools are judged without it.
             @Sendable func question() -> String { "pool \(name) allows \(Self.minimum) pods per node" }
             let setting = pool.number("maxPods")

@@ -41,7 +41,7 @@ package struct ScaleSetPools: Rule {
 
     package func evaluate(_ cluster: ClusterResource, context: RuleContext) -> [RuleResult] {
         cluster.judgePools(question: "pools run on scale sets") { pool in
-            let name = ValueDescription.quote(pool.displayName)
+            let name = pool.quotedName
             let setting = pool.vmSetType
             return setting.judgeChoice(
                 secureValues: ["VirtualMachineScaleSets", "VirtualMachines"], absentIsSecure: true,

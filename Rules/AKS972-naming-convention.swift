@@ -54,7 +54,7 @@ package struct NamingConvention: Rule {
         for pool in cluster.agentPools {
             guard let system = cluster.isSystemPool(pool) else {
                 if naming.systemPool != nil || naming.userPool != nil {
-                    results.append(pool.unknownApplicability("pool \(ValueDescription.quote(pool.displayName)) follows the naming convention", because: "mode", property: pool.canonicalPrefix + ".name"))
+                    results.append(pool.unknownApplicability("pool \(pool.quotedName) follows the naming convention", because: "mode", property: pool.canonicalPrefix + ".name"))
                 }
                 continue
             }

@@ -32,7 +32,7 @@ extension ClusterResource {
     /// pool's mode cannot be evaluated, and nil for a system pool, which the rule then judges.
     func resultUnlessSystemPool(_ pool: AgentPool, claim: @autoclosure () -> String, property: @autoclosure () -> String) -> RuleResult? {
         guard let system = isSystemPool(pool) else { return pool.unknownApplicability(claim(), because: "mode", property: property()) }
-        return system ? nil : pool.notApplicable("Not applicable: pool \(ValueDescription.quote(pool.displayName)) is a user pool.", property: property())
+        return system ? nil : pool.notApplicable("Not applicable: pool \(pool.quotedName) is a user pool.", property: property())
     }
 }
 

@@ -16,10 +16,16 @@ public struct AgentPool: Sendable {
         self.ordinal = ordinal
         self.deploymentCondition = deploymentCondition
         self.canonicalPrefix = "agentPools[\(name ?? "#\(ordinal + 1)")]"
+        self.displayName = name.map { BoundedText.bounded($0) } ?? "pool #\(ordinal + 1)"
+        self.quotedName = ValueDescription.quote(displayName)
     }
 
     /// A name for messages and reports (cut when very long: see ``BoundedText``).
-    public var displayName: String { name.map { BoundedText.bounded($0) } ?? "pool #\(ordinal + 1)" }
+    public let displayName: String
+
+    /// ``displayName`` quoted for a message (see ``ValueDescription/quote(_:)``): made once, as
+    /// every node-pool rule names the pool it judges.
+    public let quotedName: String
 
     /// The canonical prefix of this pool's properties, by name so it survives reordering.
     public let canonicalPrefix: String
