@@ -61,7 +61,9 @@ package enum AKSLintExecutable {
     ///   default is eight per processor, and akslint starts new threads for each phase (parse,
     ///   rules, report): each could take a fresh heap while the memory freed by the last phase sat
     ///   unused in another. A 10,000-cluster export peaked at 339 MiB that way, 294 MiB without.
-    private static func tuneAllocator() {
+    ///
+    /// `akslint-bench` calls it too, so it times the parser as akslint runs it.
+    package static func tuneAllocator() {
         #if canImport(Glibc)
         // M_TOP_PAD and M_ARENA_MAX in <malloc.h>, which Swift's Glibc module does not include.
         let (topPad, arenaMax): (Int32, Int32) = (-2, -8)
