@@ -95,7 +95,8 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
                 steps[position] = Unmanaged.passUnretained(current)
                 step = current.parent
             }
-            for step in steps { body(step.takeUnretainedValue().component) }
+            // Each component is read in place: a copy would count a reference to its key.
+            for step in steps { step._withUnsafeGuaranteedRef { body($0.component) } }
         }
     }
 
@@ -112,29 +113,14 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     /// written as `['key']`, whose bytes (already escaped for JSONPath) go through `appendQuoted`.
     func appendText<Sink: ByteSink & ~Copyable>(to text: inout Sink, appendQuoted: (UnsafeBufferPointer<UInt8>, inout Sink) -> Void) {
         text.append(UInt8(ascii: "$"))
-        guard let last else { return }
-        // The steps from the last one back, unretained (this path holds them), then written from
-        // the root on, each read in place.
-        withUnsafeTemporaryAllocation(of: Unmanaged<Step>.self, capacity: last.count) { steps in
-            var step = Unmanaged.passUnretained(last)
-            var position = steps.count - 1
-            steps[position] = step
-            while position > 0, let parent = step._withUnsafeGuaranteedRef({ $0.parent.map(Unmanaged.passUnretained) }) {
-                position -= 1
-                steps[position] = parent
-                step = parent
-            }
-            for position in position..<steps.count {
-                steps[position]._withUnsafeGuaranteedRef { step in
-                    switch step.component {
-                    case .index(let index):
-                        text.append(UInt8(ascii: "["))
-                        JSONWriter.appendDecimal(index, to: &text)
-                        text.append(UInt8(ascii: "]"))
-                    case .key(let key):
-                        key.withUTF8Bytes { Self.append(key: $0, to: &text, appendQuoted: appendQuoted) }
-                    }
-                }
+        forEachComponent(after: 0) { component in
+            switch component {
+            case .index(let index):
+                text.append(UInt8(ascii: "["))
+                JSONWriter.appendDecimal(index, to: &text)
+                text.append(UInt8(ascii: "]"))
+            case .key(let key):
+                key.withUTF8Bytes { Self.append(key: $0, to: &text, appendQuoted: appendQuoted) }
             }
         }
     }

@@ -61,11 +61,12 @@ public enum SARIFLimits {
         "\(count) \(count == 1 ? "result was" : "results were") left out of the SARIF report to stay within GitHub's limit of \(limit) results per run: it keeps the most severe, failures first. The JSON report lists every finding."
     }
 
-    /// Each result's `partialFingerprints` value (its hash, written as 16 hex digits), unique within the run. A finding's fingerprint
-    /// names its rule, cluster and property; the same cluster in two files (or twice in one)
-    /// would give several results one fingerprint, and GitHub keeps one alert for them. The first
-    /// keeps the plain fingerprint, so its alert is the same as before; each repeat gets one made
-    /// from it, its file and how many came before it in that file.
+    /// Each result's `partialFingerprints` value (its hash, written as 16 hex digits), unique
+    /// within the run. A finding's fingerprint names its rule, cluster and property; the same
+    /// cluster in two files (or twice in one) would give several results one fingerprint, and
+    /// GitHub keeps one alert for them. The first keeps the plain fingerprint, so its alert is the
+    /// same as before; each repeat gets one made from it, its file and how many came before it in
+    /// that file.
     package static func uniqueFingerprints(_ findings: [Finding]) -> [UInt64] {
         var seen: [UInt64: Int] = [:]
         seen.reserveCapacity(findings.count)
